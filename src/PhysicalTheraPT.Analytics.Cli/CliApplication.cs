@@ -1,0 +1,22 @@
+using System.CommandLine;
+using PhysicalTheraPT.Analytics.Cli.Commands;
+using Spectre.Console;
+
+namespace PhysicalTheraPT.Analytics.Cli;
+
+/// <summary>The <c>ptanalytics</c> command tree. Tests run it in-process with their own console.</summary>
+internal static class CliApplication
+{
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("PhysicalTheraPT.Analytics: finds patients who left after the acute phase without booking maintenance, and reports on retention.");
+        root.Options.Add(DatabaseArguments.Db);
+        root.Options.Add(DatabaseArguments.Provider);
+        root.Options.Add(DatabaseArguments.Connection);
+
+        root.Subcommands.Add(DbCommand.Create(console));
+
+        var invocation = new InvocationConfiguration { Output = new AnsiConsoleWriter(console), Error = Console.Error };
+        return await root.Parse(args).InvokeAsync(invocation, cancellationToken);
+    }
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace PhysicalTheraPT.Analytics.Cli;
+
+/// <summary>
+/// Wraps every command's body: builds configuration (appsettings.json, <c>PTA_</c> environment variables,
+/// then the command line) and services, and turns the errors a user can cause into a message and exit
+/// code 2 instead of a stack trace.
+/// </summary>
+internal static class CommandAction
+{
+    public const int Success = 0;
+    public const int UserError = 2;
+    public const int Cancelled = 130;
+
+    public static void Set(Command command, IAnsiConsole console, Func<CommandContext, Task<int>> body)
+    {
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            try
+            {
+                var configuration = BuildConfiguration(parseResult);
+                await using var services = BuildServices(configuration);
+                return await body(new CommandContext(parseResult, services, console, cancellationToken));
+            }
+            catch (UserInputException exception)
+            {
+                console.MarkupLineInterpolated($"[red]Error:[/] {exception.Message}");
+                return UserError;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                console.MarkupLine("[yellow]Cancelled.[/]");
+                return Cancelled;
+            }
+        });
+    }
+
+    public static IConfigurationRoot BuildConfiguration(ParseResult parseResult)
+    {
+        return new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "ptanalytics.json"), optional: true)
+            .AddEnvironmentVariables("PTA_")
+            .AddInMemoryCollection(DatabaseArguments.AsConfiguration(parseResult))
+            .Build();
+    }
+
+    public static ServiceProvider BuildServices(IConfiguration configuration)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(configuration);
+        services.AddLogging(logging => logging
+            .AddConfiguration(configuration.GetSection("Logging"))
+            .AddSimpleConsole(console => console.SingleLine = true)
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+        services.AddAnalytics(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+}

@@ -1,0 +1,4 @@
+using PhysicalTheraPT.Analytics.Cli;
+using Spectre.Console;
+
+return await CliApplication.RunAsync(args, AnsiConsole.Console);

@@ -1,0 +1,23 @@
+namespace PhysicalTheraPT.Analytics.Data;
+
+/// <summary>
+/// Which database to use. Bound from the <c>Database</c> section; every command's <c>--db</c>,
+/// <c>--provider</c> and <c>--connection</c> options override it.
+/// </summary>
+public sealed class DatabaseOptions
+{
+    /// <summary><c>sqlite</c> (default), <c>postgres</c> or <c>sqlserver</c>.</summary>
+    public string Provider { get; set; } = "sqlite";
+
+    /// <summary>ADO.NET connection string for a server; for SQLite, an alternative to <see cref="Path"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>SQLite database file. Blank: the embedded default in the data folder.</summary>
+    public string? Path { get; set; }
+
+    /// <summary>
+    /// Apply pending migrations on first use. Blank: yes for SQLite (a newcomer has nothing to set up),
+    /// no for servers (a production schema changes only when someone runs <c>db migrate</c>).
+    /// </summary>
+    public bool? MigrateOnFirstUse { get; set; }
+}

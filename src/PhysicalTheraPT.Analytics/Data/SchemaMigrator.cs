@@ -1,0 +1,79 @@
+using DbUp;
+using DbUp.Engine;
+
+namespace PhysicalTheraPT.Analytics.Data;
+
+/// <summary>
+/// Applies the numbered, forward-only scripts under <c>sql/&lt;provider&gt;/</c> (embedded in this
+/// assembly) with DbUp, which records each applied script in the database's <c>SchemaVersions</c> table.
+/// The same runner serves <c>ptanalytics db migrate</c>, the build's Migrate target and the test fixtures.
+/// </summary>
+public sealed class SchemaMigrator
+{
+    private readonly AnalyticsDatabase _database;
+
+    public SchemaMigrator(AnalyticsDatabase database)
+    {
+        _database = database;
+    }
+
+    /// <summary>Every script this build knows for the database's provider, in the order they apply.</summary>
+    public static IReadOnlyList<string> ScriptNames(SqlDialect dialect)
+    {
+        var prefix = ScriptPrefix(dialect);
+        return typeof(SchemaMigrator).Assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(prefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The text of one embedded script.</summary>
+    public static string ReadScript(string resourceName)
+    {
+        using var stream = typeof(SchemaMigrator).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new ArgumentException($"No embedded script named {resourceName}.", nameof(resourceName));
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    public IReadOnlyList<string> PendingScripts()
+    {
+        return Run(engine => engine.GetScriptsToExecute().Select(script => script.Name).ToList());
+    }
+
+    /// <summary>Applies every pending script, each in its own transaction; returns the names applied.</summary>
+    public IReadOnlyList<string> Migrate()
+    {
+        var result = Run(engine => engine.PerformUpgrade());
+        if (!result.Successful)
+        {
+            var script = result.ErrorScript?.Name ?? "(unknown script)";
+            throw new UserInputException(
+                $"Migrating {_database.Description} failed in {script}: {result.Error.Message}",
+                result.Error);
+        }
+
+        return result.Scripts.Select(applied => applied.Name).ToList();
+    }
+
+    private T Run<T>(Func<UpgradeEngine, T> action)
+    {
+        var prefix = ScriptPrefix(_database.Dialect);
+        var engine = _database.Dialect.MigrationsFor(_database.ConnectionString)
+            .WithScriptsEmbeddedInAssembly(typeof(SchemaMigrator).Assembly, name => name.StartsWith(prefix, StringComparison.Ordinal))
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build();
+        try
+        {
+            return action(engine);
+        }
+        catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
+        {
+            throw new UserInputException(
+                $"Could not read the schema version of {_database.Description}: {exception.Message}", exception);
+        }
+    }
+
+    private static string ScriptPrefix(SqlDialect dialect) => $"sql/{dialect.Name}/";
+}

@@ -1,0 +1,118 @@
+using System.Data.Common;
+using System.Text;
+using DbUp;
+using DbUp.Builder;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace PhysicalTheraPT.Analytics.Data;
+
+/// <summary>
+/// Everything that differs between the three databases, in one place: how to connect, how to upsert, how
+/// to migrate. All other SQL in the code base is written once and runs on all three.
+/// </summary>
+public sealed class SqlDialect
+{
+    public static readonly SqlDialect Sqlite = new(DatabaseProvider.Sqlite, "sqlite");
+    public static readonly SqlDialect Postgres = new(DatabaseProvider.Postgres, "postgres");
+    public static readonly SqlDialect SqlServer = new(DatabaseProvider.SqlServer, "sqlserver");
+
+    private SqlDialect(DatabaseProvider provider, string name)
+    {
+        Provider = provider;
+        Name = name;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The provider's name on the command line and the folder of its scripts under <c>sql/</c>.</summary>
+    public string Name { get; }
+
+    public static SqlDialect For(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => Sqlite,
+        DatabaseProvider.Postgres => Postgres,
+        DatabaseProvider.SqlServer => SqlServer,
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
+
+    public DbConnection CreateConnection(string connectionString) => Provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteConnection(connectionString),
+        DatabaseProvider.Postgres => new NpgsqlConnection(connectionString),
+        _ => new SqlConnection(connectionString),
+    };
+
+    /// <summary>
+    /// An insert-or-update by key that leaves an identical row untouched, so its affected-row count tells
+    /// "new or changed" from "already there". Parameters are the columns in PascalCase
+    /// (<c>clinic_id</c> binds <c>@ClinicId</c>), matching the row records Dapper passes.
+    /// </summary>
+    public string Upsert(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> columns)
+    {
+        var valueColumns = columns.Where(column => !keyColumns.Contains(column)).ToList();
+        var columnList = string.Join(", ", columns);
+        var parameterList = string.Join(", ", columns.Select(column => "@" + ToParameterName(column)));
+        var keyList = string.Join(", ", keyColumns);
+
+        if (Provider == DatabaseProvider.SqlServer)
+        {
+            var sourceColumns = string.Join(", ", columns.Select(column => $"@{ToParameterName(column)} AS {column}"));
+            var match = string.Join(" AND ", keyColumns.Select(column => $"target.{column} = source.{column}"));
+            var targetValues = string.Join(", ", valueColumns.Select(column => $"target.{column}"));
+            var sourceValues = string.Join(", ", valueColumns.Select(column => $"source.{column}"));
+            var assignments = string.Join(", ", valueColumns.Select(column => $"{column} = source.{column}"));
+            var sourceInsert = string.Join(", ", columns.Select(column => $"source.{column}"));
+            // EXCEPT compares NULLs as equal, which is exactly "has anything changed".
+            return $"""
+                MERGE dbo.{table} WITH (HOLDLOCK) AS target
+                USING (SELECT {sourceColumns}) AS source
+                ON {match}
+                WHEN MATCHED AND EXISTS (SELECT {sourceValues} EXCEPT SELECT {targetValues}) THEN
+                    UPDATE SET {assignments}
+                WHEN NOT MATCHED THEN
+                    INSERT ({columnList}) VALUES ({sourceInsert});
+                """;
+        }
+
+        var distinct = Provider == DatabaseProvider.Postgres ? "IS DISTINCT FROM" : "IS NOT";
+        var updates = string.Join(", ", valueColumns.Select(column => $"{column} = excluded.{column}"));
+        var changed = string.Join(" OR ", valueColumns.Select(column => $"{table}.{column} {distinct} excluded.{column}"));
+        var sql = new StringBuilder()
+            .Append($"INSERT INTO {table} ({columnList}) VALUES ({parameterList}) ON CONFLICT ({keyList}) ");
+        sql.Append(valueColumns.Count == 0
+            ? "DO NOTHING"
+            : $"DO UPDATE SET {updates} WHERE {changed}");
+        return sql.ToString();
+    }
+
+    /// <summary><c>clinic_id</c> → <c>ClinicId</c>: the property of a row record that feeds a column.</summary>
+    public static string ToParameterName(string column)
+    {
+        var name = new StringBuilder(column.Length);
+        var upper = true;
+        foreach (var character in column)
+        {
+            if (character == '_')
+            {
+                upper = true;
+                continue;
+            }
+
+            name.Append(upper ? char.ToUpperInvariant(character) : character);
+            upper = false;
+        }
+
+        return name.ToString();
+    }
+
+    internal UpgradeEngineBuilder MigrationsFor(string connectionString) => Provider switch
+    {
+        DatabaseProvider.Sqlite => DeployChanges.To.SqliteDatabase(connectionString),
+        DatabaseProvider.Postgres => DeployChanges.To.PostgresqlDatabase(connectionString),
+        _ => DeployChanges.To.SqlDatabase(connectionString),
+    };
+
+    public override string ToString() => Name;
+}
