@@ -1,0 +1,30 @@
+namespace PhysicalTheraPT.Analytics.Retention;
+
+/// <summary>
+/// Everything the retention rules need about one patient: recorded episodes ordered by start date and
+/// appointments ordered by date. The streaming reader fills one instance per patient and reuses it for
+/// the next, so memory holds one patient's history at a time: consumers must not keep a reference to it
+/// (or its lists) past the call that received it.
+/// </summary>
+public sealed class PatientHistory
+{
+    public string PatientId { get; set; } = "";
+
+    public string ClinicId { get; set; } = "";
+
+    public bool DoNotContact { get; set; }
+
+    public List<PatientEpisode> Episodes { get; } = [];
+
+    public List<PatientAppointment> Appointments { get; } = [];
+
+    /// <summary>Empties the history for the next patient, keeping the lists' capacity.</summary>
+    public void Reset(string patientId, string clinicId, bool doNotContact)
+    {
+        PatientId = patientId;
+        ClinicId = clinicId;
+        DoNotContact = doNotContact;
+        Episodes.Clear();
+        Appointments.Clear();
+    }
+}
