@@ -48,10 +48,13 @@ internal static class SeedCommand
 
             context.Console.Write(SeedResultTable.Create(result));
             var appointments = result.RowsOf(csvDirectory is null ? "appointments" : "appointments.csv");
-            context.Console.MarkupLineInterpolated(
-                $"Seed {settings.Seed}, {settings.Clinics} clinic(s), {settings.Patients:N0} patients, {settings.Months} months up to {settings.Until:yyyy-MM-dd} → [green]{result.Destination}[/]");
-            context.Console.MarkupLineInterpolated(
-                $"{appointments:N0} appointments in {stopwatch.Elapsed.TotalSeconds:N1} s ({appointments / Math.Max(stopwatch.Elapsed.TotalSeconds, 0.001):N0} appointments/s).");
+            var seconds = Math.Max(stopwatch.Elapsed.TotalSeconds, 0.001);
+            context.Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Seed {settings.Seed}, {settings.Clinics} clinic(s), {settings.Patients:N0} patients, {settings.Months} months up to {settings.Until:yyyy-MM-dd} -> {result.Destination}"));
+            context.Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{appointments:N0} appointments in {seconds:N1} s ({appointments / seconds:N0} appointments/s)."));
             return CommandAction.Success;
         });
         return command;
