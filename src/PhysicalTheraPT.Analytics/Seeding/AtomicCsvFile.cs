@@ -57,4 +57,12 @@ internal sealed class AtomicCsvFile
     public void MoveIntoPlace() => File.Move(_temporaryPath, _finalPath, overwrite: true);
 
     public void DeleteTemporary() => File.Delete(_temporaryPath);
+
+    /// <summary>Closes and deletes the temporary file without moving it into place.</summary>
+    public void Abandon()
+    {
+        _closed = true;
+        _writer.Dispose();
+        DeleteTemporary();
+    }
 }

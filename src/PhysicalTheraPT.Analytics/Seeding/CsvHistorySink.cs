@@ -22,20 +22,32 @@ internal sealed class CsvHistorySink : IClinicHistorySink
     public CsvHistorySink(string directory)
     {
         _directory = Path.GetFullPath(directory);
+        var opened = new List<AtomicCsvFile>();
+        AtomicCsvFile Open(string name, bool ownerOnly, string[] header)
+        {
+            var file = new AtomicCsvFile(_directory, name, ownerOnly, header);
+            opened.Add(file);
+            return file;
+        }
+
         try
         {
             Directory.CreateDirectory(_directory);
+            _clinics = Open("clinics.csv", ownerOnly: false, ["clinic_id", "name", "time_zone"]);
+            _providers = Open("providers.csv", ownerOnly: false, ["provider_id", "clinic_id", "name", "discipline"]);
+            _patients = Open("patients.csv", ownerOnly: true, ["patient_id", "clinic_id", "first_name", "last_name", "birth_date", "phone", "email", "preferred_channel", "do_not_contact"]);
+            _episodes = Open("episodes.csv", ownerOnly: false, ["episode_id", "patient_id", "clinic_id", "started_on", "discharged_on", "discharge_reason", "condition", "body_region", "referral_source", "maintenance_interval_days"]);
+            _appointments = Open("appointments.csv", ownerOnly: false, ["appointment_id", "patient_id", "clinic_id", "provider_id", "episode_id", "service", "starts_at", "status", "booked_at"]);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new UserInputException($"Cannot create the folder {_directory} for --csv: {exception.Message}", exception);
-        }
+            foreach (var file in opened)
+            {
+                file.Abandon();
+            }
 
-        _clinics = new AtomicCsvFile(_directory, "clinics.csv", ownerOnly: false, ["clinic_id", "name", "time_zone"]);
-        _providers = new AtomicCsvFile(_directory, "providers.csv", ownerOnly: false, ["provider_id", "clinic_id", "name", "discipline"]);
-        _patients = new AtomicCsvFile(_directory, "patients.csv", ownerOnly: true, ["patient_id", "clinic_id", "first_name", "last_name", "birth_date", "phone", "email", "preferred_channel", "do_not_contact"]);
-        _episodes = new AtomicCsvFile(_directory, "episodes.csv", ownerOnly: false, ["episode_id", "patient_id", "clinic_id", "started_on", "discharged_on", "discharge_reason", "condition", "body_region", "referral_source", "maintenance_interval_days"]);
-        _appointments = new AtomicCsvFile(_directory, "appointments.csv", ownerOnly: false, ["appointment_id", "patient_id", "clinic_id", "provider_id", "episode_id", "service", "starts_at", "status", "booked_at"]);
+            throw new UserInputException($"Cannot write the CSV files to {_directory} (--csv): {exception.Message} Choose a folder you can write to.", exception);
+        }
     }
 
     public string Destination => _directory;

@@ -28,7 +28,6 @@ internal sealed class DatabaseHistorySink : IClinicHistorySink, ISqlStatements
         new[] { "clinics", "providers", "patients", "episodes", "appointments" }.ToDictionary(table => table, table => new SeedTableCounter(table));
 
     private IReadOnlyList<SyntheticClinic> _clinics = [];
-    private bool _committed;
 
     private DatabaseHistorySink(AnalyticsDatabase database, DbConnection connection, DbTransaction transaction, int batchSize)
     {
@@ -131,17 +130,12 @@ internal sealed class DatabaseHistorySink : IClinicHistorySink, ISqlStatements
         }
 
         await _transaction.CommitAsync(cancellationToken);
-        _committed = true;
         return _counters.Values.Select(counter => counter.ToResult()).ToList();
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_committed)
-        {
-            await _transaction.RollbackAsync();
-        }
-
+        // Disposing a transaction that was not committed rolls it back, on every provider.
         await _transaction.DisposeAsync();
         await _connection.DisposeAsync();
     }

@@ -9,7 +9,8 @@ namespace PhysicalTheraPT.Analytics.Seeding;
 /// </summary>
 internal sealed class PatientSimulation
 {
-    // Maintenance bookings further out than this are not kept: a patient holds their next slot only.
+    // How far past "today" a life is lived: far enough to reach every maintenance patient's next slot
+    // (an interval of up to 42 days, twice that when one is skipped); the rows keep only the bookings.
     private const int FutureHorizonDays = 90;
 
     // The weekly rhythms front desks book acute phases in.

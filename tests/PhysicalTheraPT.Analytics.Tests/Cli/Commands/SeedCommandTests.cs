@@ -62,4 +62,23 @@ public sealed class SeedCommandTests
         Assert.Contains(message, console.Output, StringComparison.Ordinal);
         Assert.Equal(0, (await ClinicDataCounter.CountAsync(test.Database, default)).Patients);
     }
+
+    [Fact]
+    public async Task Seed_ExplainsTheProblemAndExitsWithTwo_WhenCsvFolderCannotBeCreated()
+    {
+        var file = Path.GetTempFileName();
+        var console = new CapturedConsole();
+
+        try
+        {
+            var exit = await CliApplication.RunAsync(["seed", "--patients", "10", "--csv", Path.Combine(file, "csv")], console.Console);
+
+            Assert.Equal(2, exit);
+            Assert.Contains("Cannot write the CSV files to", console.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
