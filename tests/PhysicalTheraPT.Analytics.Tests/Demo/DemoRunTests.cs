@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PhysicalTheraPT.Analytics.Demo;
+using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Demo;
 
@@ -35,15 +36,14 @@ public sealed class DemoRunTests
     [Fact]
     public void Steps_PrepareTheDatabaseThenSeedThenCount_WhenRegisteredByAddAnalytics()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "pta-tests", Guid.NewGuid().ToString("N"));
+        using var folder = new TemporaryFolder();
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new("Database:Path", Path.Combine(directory, "demo.db"))])
+            .AddInMemoryCollection([new("Database:Path", folder.File("demo.db"))])
             .Build();
         using var services = new ServiceCollection().AddAnalytics(configuration).BuildServiceProvider();
 
         var steps = services.GetRequiredService<DemoRun>().Steps.Select(step => step.GetType().Name);
 
         Assert.Equal(["PrepareDatabaseStep", "SeedHistoryStep", "CountRowsStep"], steps.Take(3));
-        Directory.Delete(directory, recursive: true);
     }
 }

@@ -1,4 +1,5 @@
 using PhysicalTheraPT.Analytics.Seeding;
+using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Seeding;
 
@@ -6,7 +7,7 @@ public sealed class ClinicHistorySeederCsvTests : IDisposable
 {
     private static readonly string[] FileNames = ["clinics.csv", "providers.csv", "patients.csv", "episodes.csv", "appointments.csv"];
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "pta-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryFolder _folder = new();
 
     private static SeedSettings Small => new() { Clinics = 2, Patients = 300, Months = 12, Until = GeneratedHistory.Until };
 
@@ -109,7 +110,7 @@ public sealed class ClinicHistorySeederCsvTests : IDisposable
     [Fact]
     public async Task WriteCsv_ReplacesEarlierFilesAndLeavesNoTemporaryFiles()
     {
-        var directory = Path.Combine(_directory, "csv");
+        var directory = _folder.File("csv");
         Directory.CreateDirectory(directory);
         await File.WriteAllTextAsync(Path.Combine(directory, "appointments.csv"), "old");
 
@@ -122,7 +123,7 @@ public sealed class ClinicHistorySeederCsvTests : IDisposable
     [Fact]
     public async Task WriteCsv_LeavesEarlierFilesAlone_WhenCancelled()
     {
-        var directory = Path.Combine(_directory, "csv");
+        var directory = _folder.File("csv");
         Directory.CreateDirectory(directory);
         await File.WriteAllTextAsync(Path.Combine(directory, "appointments.csv"), "old");
         using var cancellation = new CancellationTokenSource();
@@ -134,17 +135,11 @@ public sealed class ClinicHistorySeederCsvTests : IDisposable
         Assert.Equal("old", await File.ReadAllTextAsync(Path.Combine(directory, "appointments.csv")));
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 
     private async Task<string> WriteAsync(string name, SeedSettings settings)
     {
-        var directory = Path.Combine(_directory, name);
+        var directory = _folder.File(name);
         await ClinicHistorySeeder.WriteCsvAsync(settings, directory, null, default);
         return directory;
     }

@@ -28,22 +28,15 @@ public sealed class ClinicHistorySeederDatabaseTests
     public async Task SeedDatabase_WritesTheSameRowsAsTheCsvFiles()
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
-        var directory = Path.Combine(Path.GetTempPath(), "pta-tests", Guid.NewGuid().ToString("N"));
+        using var folder = new TemporaryFolder();
 
-        try
-        {
-            var database = await new ClinicHistorySeeder(test.Database).SeedDatabaseAsync(Small, null, default);
-            var csv = await ClinicHistorySeeder.WriteCsvAsync(Small, directory, null, default);
+        var database = await new ClinicHistorySeeder(test.Database).SeedDatabaseAsync(Small, null, default);
+        var csv = await ClinicHistorySeeder.WriteCsvAsync(Small, folder.Path, null, default);
 
-            Assert.Equal(csv.Tables.Select(table => table.Rows), database.Tables.Select(table => table.Rows));
-            Assert.Equal(
-                File.ReadLines(Path.Combine(directory, "appointments.csv")).Skip(1).Select(line => line.Split(',')[0]),
-                (await ReadTableAsync(test.Database, "SELECT appointment_id FROM appointments ORDER BY patient_id, starts_at, appointment_id")).Select(row => row[0]));
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Assert.Equal(csv.Tables.Select(table => table.Rows), database.Tables.Select(table => table.Rows));
+        Assert.Equal(
+            File.ReadLines(folder.File("appointments.csv")).Skip(1).Select(line => line.Split(',')[0]),
+            (await ReadTableAsync(test.Database, "SELECT appointment_id FROM appointments ORDER BY patient_id, starts_at, appointment_id")).Select(row => row[0]));
     }
 
     [PostgresFact]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using PhysicalTheraPT.Analytics.Cli;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
@@ -11,39 +10,31 @@ public sealed class SeedCommandTests
     public async Task Seed_WritesTheHistoryAndPrintsCounts_WhenDatabaseIsGiven()
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
-        var console = new CapturedConsole();
 
-        var exit = await CliApplication.RunAsync(["seed", "--clinics", "2", "--patients", "120", "--months", "6", "--until", "2026-03-15", .. test.CommandLineArguments], console.Console);
+        var (exit, output) = await CliRunner.RunAsync(["seed", "--clinics", "2", "--patients", "120", "--months", "6", "--until", "2026-03-15", .. test.CommandLineArguments]);
 
         Assert.Equal(0, exit);
         var counts = await ClinicDataCounter.CountAsync(test.Database, default);
         Assert.Equal(2, counts.Clinics);
         Assert.Equal(120, counts.Patients);
         var appointments = counts.Appointments.ToString("N0", CultureInfo.InvariantCulture);
-        Assert.Matches($"│ appointments │ {appointments} │ +{appointments} │ +0 │", console.Output);
-        Assert.Contains("up to 2026-03-15", console.Output, StringComparison.Ordinal);
+        Assert.Matches($"│ appointments │ {appointments} │ +{appointments} │ +0 │", output);
+        Assert.Contains("up to 2026-03-15", output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Seed_WritesCsvFilesInsteadOfTheDatabase_WhenCsvIsGiven()
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
-        var directory = Path.Combine(Path.GetTempPath(), "pta-tests", Guid.NewGuid().ToString("N"));
-        var console = new CapturedConsole();
+        using var folder = new TemporaryFolder();
+        var directory = folder.File("csv");
 
-        try
-        {
-            var exit = await CliApplication.RunAsync(["seed", "--patients", "50", "--months", "3", "--csv", directory, .. test.CommandLineArguments], console.Console);
+        var (exit, output) = await CliRunner.RunAsync(["seed", "--patients", "50", "--months", "3", "--csv", directory, .. test.CommandLineArguments]);
 
-            Assert.Equal(0, exit);
-            Assert.Equal(51, File.ReadLines(Path.Combine(directory, "patients.csv")).Count());
-            Assert.Equal(0, (await ClinicDataCounter.CountAsync(test.Database, default)).Patients);
-            Assert.Contains(directory, console.Output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Assert.Equal(0, exit);
+        Assert.Equal(51, File.ReadLines(Path.Combine(directory, "patients.csv")).Count());
+        Assert.Equal(0, (await ClinicDataCounter.CountAsync(test.Database, default)).Patients);
+        Assert.Contains(directory, output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -54,31 +45,24 @@ public sealed class SeedCommandTests
     public async Task Seed_ExplainsTheProblemAndExitsWithTwo_WhenAnOptionIsOutOfRange(string option, string value, string message)
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
-        var console = new CapturedConsole();
 
-        var exit = await CliApplication.RunAsync(["seed", option, value, .. test.CommandLineArguments], console.Console);
+        var (exit, output) = await CliRunner.RunAsync(["seed", option, value, .. test.CommandLineArguments]);
 
         Assert.Equal(2, exit);
-        Assert.Contains(message, console.Output, StringComparison.Ordinal);
+        Assert.Contains(message, output, StringComparison.Ordinal);
         Assert.Equal(0, (await ClinicDataCounter.CountAsync(test.Database, default)).Patients);
     }
 
     [Fact]
     public async Task Seed_ExplainsTheProblemAndExitsWithTwo_WhenCsvFolderCannotBeCreated()
     {
-        var file = Path.GetTempFileName();
-        var console = new CapturedConsole();
+        using var folder = new TemporaryFolder();
+        var file = folder.File("a-file");
+        await File.WriteAllTextAsync(file, "not a folder");
 
-        try
-        {
-            var exit = await CliApplication.RunAsync(["seed", "--patients", "10", "--csv", Path.Combine(file, "csv")], console.Console);
+        var (exit, output) = await CliRunner.RunAsync(["seed", "--patients", "10", "--csv", Path.Combine(file, "csv")]);
 
-            Assert.Equal(2, exit);
-            Assert.Contains("Cannot write the CSV files to", console.Output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        Assert.Equal(2, exit);
+        Assert.Contains("Cannot write the CSV files to", output, StringComparison.Ordinal);
     }
 }
