@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Demo;
+using PhysicalTheraPT.Analytics.Seeding;
 
 namespace PhysicalTheraPT.Analytics;
 
@@ -14,6 +16,14 @@ public static class AnalyticsServiceCollectionExtensions
 
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection("Database"));
         services.AddSingleton(provider => DatabaseSelection.Resolve(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+
+        services.AddSingleton<ClinicHistorySeeder>();
+
+        // The demo's steps, in the order they run: a feature that joins the demo adds its step here.
+        services.AddTransient<IDemoStep, PrepareDatabaseStep>();
+        services.AddTransient<IDemoStep, SeedHistoryStep>();
+        services.AddTransient<IDemoStep, CountRowsStep>();
+        services.AddTransient<DemoRun>();
 
         return services;
     }
