@@ -104,7 +104,7 @@ internal sealed class FlagWriter(RetentionOptions options, IReadOnlyDictionary<s
         var invested = Share(options.PriorityVisitsWeight, Math.Min(visits, options.PriorityVisitsForFullWeight), options.PriorityVisitsForFullWeight);
         var priority = Math.Min(100, recency + unplanned + reinjury + invested);
         var explanation = string.Create(CultureInfo.InvariantCulture,
-            $"recency {recency}/{options.PriorityRecencyWeight} ({daysSince} days) + no planned discharge {unplanned}/{options.PrioritySelfDischargedWeight} + re-injured before {reinjury}/{options.PriorityReinjuryWeight} ({endedEpisodes} episodes) + visits invested {invested}/{options.PriorityVisitsWeight} ({visits} visits) = {priority}");
+            $"recency {recency}/{options.PriorityRecencyWeight} ({Count(daysSince, "day")}) + no planned discharge {unplanned}/{options.PrioritySelfDischargedWeight} + re-injured before {reinjury}/{options.PriorityReinjuryWeight} ({Count(endedEpisodes, "episode")}) + visits invested {invested}/{options.PriorityVisitsWeight} ({Count(visits, "visit")}) = {priority}");
         return (priority, explanation);
     }
 
@@ -119,13 +119,15 @@ internal sealed class FlagWriter(RetentionOptions options, IReadOnlyDictionary<s
             : ended.IsImplicit
                 ? $"Last acute visit {Day(end, asOf)} (no episode recorded)"
                 : $"Last acute visit {Day(end, asOf)} (stopped coming, no discharge recorded)";
-        var visits = ended.Visits == 1 ? "1 visit" : string.Create(CultureInfo.InvariantCulture, $"{ended.Visits} visits");
-        return $"{opening} after {visits}{ProviderPart(ended.DischargingProviderId)}; no maintenance booked";
+        return $"{opening} after {Count(ended.Visits, "visit")}{ProviderPart(ended.DischargingProviderId)}; no maintenance booked";
     }
 
     private static string LapsedReason(DateOnly lastMaintenance, int daysSince, int interval, DateOnly asOf) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"Last maintenance {Day(lastMaintenance, asOf)}, {daysSince} days ago (usual interval {interval} days); nothing booked");
+        $"Last maintenance {Day(lastMaintenance, asOf)}, {Count(daysSince, "day")} ago (usual interval {Count(interval, "day")}); nothing booked";
+
+    /// <summary>"1 visit", "14 visits".</summary>
+    private static string Count(int count, string noun) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
 
     private string ProviderPart(string? providerId)
     {

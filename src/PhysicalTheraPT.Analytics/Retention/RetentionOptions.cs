@@ -1,11 +1,13 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 
 namespace PhysicalTheraPT.Analytics.Retention;
 
 /// <summary>
 /// Every threshold of the retention rules, bound from the <c>Retention</c> configuration section.
 /// docs/definitions.md explains each one in plain words; <see cref="RetentionDefinitions"/> prints them
-/// with the values in use.
+/// with the values in use. Bind with <see cref="BindFrom"/> (AddAnalytics does): the plain configuration
+/// binder appends configured window lists to the defaults instead of replacing them.
 /// </summary>
 public sealed class RetentionOptions
 {
@@ -70,6 +72,25 @@ public sealed class RetentionOptions
 
     /// <summary>Most examples kept per data-quality note kind (5): ids only, never names.</summary>
     public int DataQualityExamples { get; set; } = 5;
+
+    /// <summary>
+    /// Binds the <c>Retention</c> section onto these options. A configured window list replaces the
+    /// default one (the configuration binder alone would append to it: [28, 60, 90, 14, 30]).
+    /// </summary>
+    public RetentionOptions BindFrom(IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        section.Bind(this);
+        ConversionWindowsDays = ConfiguredOr(section, nameof(ConversionWindowsDays), ConversionWindowsDays);
+        CohortWindowsDays = ConfiguredOr(section, nameof(CohortWindowsDays), CohortWindowsDays);
+        return this;
+    }
+
+    private static int[] ConfiguredOr(IConfiguration section, string key, int[] bound)
+    {
+        var configured = section.GetSection(key);
+        return configured.GetChildren().Any() ? configured.Get<int[]>() ?? [] : bound;
+    }
 
     /// <summary>Throws <see cref="UserInputException"/> naming the first bad setting and how to fix it.</summary>
     public void Validate()
