@@ -23,6 +23,7 @@ public static class AnalyticsServiceCollectionExtensions
                 options.Validate();
                 return true;
             });
+        services.AddSingleton<RetentionAnalysis>();
 
         return services;
     }
