@@ -17,11 +17,13 @@ internal static class FlagsCommand
         var clinic = new Option<string?>("--clinic") { Description = "Only the patients of this clinic id." };
         var format = RetentionArguments.Format();
         var output = RetentionArguments.Output();
-        var command = new Command("flags", "List the patients to call: dropped after the acute phase or lapsed from maintenance, by clinic, highest priority first.");
-        command.Options.Add(asOf);
-        command.Options.Add(clinic);
-        command.Options.Add(format);
-        command.Options.Add(output);
+        var command = RetentionArguments.CommandWith(
+            "flags",
+            "List the patients to call: dropped after the acute phase or lapsed from maintenance, by clinic, highest priority first.",
+            asOf,
+            clinic,
+            format,
+            output);
 
         CommandAction.Set(command, console, async context =>
         {

@@ -18,11 +18,13 @@ internal static class MetricsCommand
         var asOf = RetentionArguments.AsOf("Judge as of this date, YYYY-MM-DD (default: the day after the month).");
         var format = RetentionArguments.Format();
         var output = RetentionArguments.Output();
-        var command = new Command("metrics", "A month's retention numbers for all clinics and each clinic: completions, conversion to maintenance, flags, active maintenance patients, visits per episode.");
-        command.Options.Add(month);
-        command.Options.Add(asOf);
-        command.Options.Add(format);
-        command.Options.Add(output);
+        var command = RetentionArguments.CommandWith(
+            "metrics",
+            "A month's retention numbers for all clinics and each clinic: completions, conversion to maintenance, flags, active maintenance patients, visits per episode.",
+            month,
+            asOf,
+            format,
+            output);
 
         CommandAction.Set(command, console, async context =>
         {

@@ -9,6 +9,18 @@ namespace PhysicalTheraPT.Analytics.Cli.Commands;
 /// <summary>The options <c>flags</c> and <c>metrics</c> share, and how they turn into dates and files.</summary>
 internal static class RetentionArguments
 {
+    /// <summary>A command with its options, in the order its help lists them.</summary>
+    public static Command CommandWith(string name, string description, params Option[] options)
+    {
+        var command = new Command(name, description);
+        foreach (var option in options)
+        {
+            command.Options.Add(option);
+        }
+
+        return command;
+    }
+
     public static Option<string?> AsOf(string description) => new("--as-of") { Description = description };
 
     public static Option<string?> Format() => new("--format") { Description = "csv (default) or json." };

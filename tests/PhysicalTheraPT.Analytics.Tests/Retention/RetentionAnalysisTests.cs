@@ -59,8 +59,7 @@ public sealed class RetentionAnalysisTests
     [Fact]
     public async Task RunAsync_CountsTheSameFlagsItReturns_WhenMonthGiven()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
-        await RetentionCommandData.Build().WriteAsync(test.Database);
+        await using var test = await RetentionCommandData.CreateDatabaseAsync();
 
         var result = await Analysis(test.Database).RunAsync(new RetentionAnalysisRequest { Month = new CalendarMonth(2026, 2) });
 
@@ -77,8 +76,7 @@ public sealed class RetentionAnalysisTests
     [Fact]
     public async Task RunAsync_RefusesAnUnknownClinic_BeforeReadingAnything()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
-        await RetentionCommandData.Build().WriteAsync(test.Database);
+        await using var test = await RetentionCommandData.CreateDatabaseAsync();
 
         var error = await Assert.ThrowsAsync<UserInputException>(() =>
             Analysis(test.Database).RunAsync(new RetentionAnalysisRequest { ClinicId = "C1" }));

@@ -1,3 +1,5 @@
+using PhysicalTheraPT.Analytics.Data;
+
 namespace PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 /// <summary>
@@ -16,6 +18,14 @@ namespace PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 /// </summary>
 internal static class RetentionCommandData
 {
+    /// <summary>A fresh database of <paramref name="provider"/> holding this history.</summary>
+    public static async Task<TestDatabase> CreateDatabaseAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    {
+        var test = TestDatabase.Create(provider);
+        await Build().WriteAsync(test.Database);
+        return test;
+    }
+
     public static ClinicDataBuilder Build() => new ClinicDataBuilder()
         .Clinic("c1", "America/Denver", "Eastside")
         .Clinic("c2", "America/New_York", "Uptown")

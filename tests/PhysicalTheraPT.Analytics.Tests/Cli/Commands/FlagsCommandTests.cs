@@ -19,8 +19,7 @@ public sealed class FlagsCommandTests
     [Fact]
     public async Task Flags_WritesOneRowPerFlaggedPatient_AsTheDefinitionsGive()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
-        await RetentionCommandData.Build().WriteAsync(test.Database);
+        await using var test = await RetentionCommandData.CreateDatabaseAsync();
 
         var (exitCode, output) = await CliRunner.RunAsync([.. test.CommandLineArguments, "flags", "--as-of", "2026-03-02"]);
 
@@ -31,10 +30,8 @@ public sealed class FlagsCommandTests
     [PostgresFact]
     public async Task Flags_WritesByteIdenticalCsv_OnSqliteAndPostgres()
     {
-        await using var sqlite = TestDatabase.Create(DatabaseProvider.Sqlite);
-        await using var postgres = TestDatabase.Create(DatabaseProvider.Postgres);
-        await RetentionCommandData.Build().WriteAsync(sqlite.Database);
-        await RetentionCommandData.Build().WriteAsync(postgres.Database);
+        await using var sqlite = await RetentionCommandData.CreateDatabaseAsync();
+        await using var postgres = await RetentionCommandData.CreateDatabaseAsync(DatabaseProvider.Postgres);
 
         var fromSqlite = await CliRunner.RunAsync([.. sqlite.CommandLineArguments, "flags", "--as-of", "2026-03-02"]);
         var fromPostgres = await CliRunner.RunAsync([.. postgres.CommandLineArguments, "flags", "--as-of", "2026-03-02"]);
@@ -46,8 +43,7 @@ public sealed class FlagsCommandTests
     [Fact]
     public async Task Flags_ListsOnlyTheClinicsPatients_WhenClinicGiven()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
-        await RetentionCommandData.Build().WriteAsync(test.Database);
+        await using var test = await RetentionCommandData.CreateDatabaseAsync();
 
         var (exitCode, output) = await CliRunner.RunAsync([.. test.CommandLineArguments, "flags", "--as-of", "2026-03-02", "--clinic", "c2"]);
 
@@ -60,8 +56,7 @@ public sealed class FlagsCommandTests
     [Fact]
     public async Task Flags_ExitsWithTheKnownClinics_WhenClinicIsUnknown()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
-        await RetentionCommandData.Build().WriteAsync(test.Database);
+        await using var test = await RetentionCommandData.CreateDatabaseAsync();
 
         var (exitCode, output) = await CliRunner.RunAsync([.. test.CommandLineArguments, "flags", "--clinic", "c9"]);
 
@@ -86,8 +81,7 @@ public sealed class FlagsCommandTests
     [Fact]
     public async Task Flags_WritesAnOwnerOnlyFile_WhenOutputGiven()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
-        await RetentionCommandData.Build().WriteAsync(test.Database);
+        await using var test = await RetentionCommandData.CreateDatabaseAsync();
         var folder = Directory.CreateTempSubdirectory("pta-flags-");
         var path = Path.Combine(folder.FullName, "flags.csv");
         await File.WriteAllTextAsync(path, "an older list");
@@ -115,8 +109,7 @@ public sealed class FlagsCommandTests
     [Fact]
     public async Task Flags_WritesTheSameRowsAsJson_WhenFormatIsJson()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
-        await RetentionCommandData.Build().WriteAsync(test.Database);
+        await using var test = await RetentionCommandData.CreateDatabaseAsync();
 
         var (exitCode, output) = await CliRunner.RunAsync([.. test.CommandLineArguments, "flags", "--as-of", "2026-03-02", "--format", "json"]);
 

@@ -38,8 +38,7 @@ public sealed class MetricsCommandTests
     [Fact]
     public async Task Metrics_WritesTheAllBlockThenEveryClinic_AsTheDefinitionsGive()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
-        await RetentionCommandData.Build().WriteAsync(test.Database);
+        await using var test = await RetentionCommandData.CreateDatabaseAsync();
 
         var (exitCode, output) = await CliRunner.RunAsync([.. test.CommandLineArguments, "metrics", "--month", "2026-02"]);
 
@@ -64,8 +63,7 @@ public sealed class MetricsCommandTests
     [Fact]
     public async Task Metrics_GivesRatesAsFractions_WhenTheWindowsHaveClosed()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
-        await RetentionCommandData.Build().WriteAsync(test.Database);
+        await using var test = await RetentionCommandData.CreateDatabaseAsync();
 
         var (exitCode, output) = await CliRunner.RunAsync([.. test.CommandLineArguments, "metrics", "--month", "2026-02", "--as-of", "2026-06-01"]);
 
@@ -81,10 +79,8 @@ public sealed class MetricsCommandTests
     [PostgresFact]
     public async Task Metrics_WritesByteIdenticalOutput_OnSqliteAndPostgres()
     {
-        await using var sqlite = TestDatabase.Create(DatabaseProvider.Sqlite);
-        await using var postgres = TestDatabase.Create(DatabaseProvider.Postgres);
-        await RetentionCommandData.Build().WriteAsync(sqlite.Database);
-        await RetentionCommandData.Build().WriteAsync(postgres.Database);
+        await using var sqlite = await RetentionCommandData.CreateDatabaseAsync();
+        await using var postgres = await RetentionCommandData.CreateDatabaseAsync(DatabaseProvider.Postgres);
 
         foreach (var asOf in new[] { "2026-03-01", "2026-06-01" })
         {
@@ -102,8 +98,7 @@ public sealed class MetricsCommandTests
     [Fact]
     public async Task Metrics_WritesTheSameContentAsJson_WhenFormatIsJson()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
-        await RetentionCommandData.Build().WriteAsync(test.Database);
+        await using var test = await RetentionCommandData.CreateDatabaseAsync();
 
         var csv = await CliRunner.RunAsync([.. test.CommandLineArguments, "metrics", "--month", "2026-02"]);
         var json = await CliRunner.RunAsync([.. test.CommandLineArguments, "metrics", "--month", "2026-02", "--format", "json"]);
