@@ -87,6 +87,12 @@ internal sealed class RandomHistoryGenerator(int seed, DateOnly asOf)
             < 0.7 => asOf.AddDays(-Pick(BoundaryDaysBefore)),
             _ => start.AddDays(random.Next(0, 120)),
         };
+        if (history.Episodes.Count > 0 && random.NextDouble() < 0.15)
+        {
+            // A twin of the previous episode: same start and discharge, so ties need the id tie-break.
+            (start, discharged) = (history.Episodes[^1].StartedOn, history.Episodes[^1].DischargedOn);
+        }
+
         var episodeClinic = random.NextDouble() < 0.8 ? clinic : Pick(Clinics);
         history.Episodes.Add(new PatientEpisode(id, episodeClinic, start, discharged, Pick(Reasons), Pick(["lumbar", "knee", "shoulder", null]),
             Pick(["physician", "self", null]), Pick(Intervals)));

@@ -67,11 +67,15 @@ public sealed class RetentionRandomisedTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>As of the day after the month (the default) for most seeds; some seeds later, so maturing and provisional vary.</summary>
+    /// <summary>
+    /// As of the day after the month (the default) for many seeds; others later, at the provisional and
+    /// 28-day maturing boundaries and beyond.
+    /// </summary>
     private static (DateOnly AsOf, CalendarMonth Month) AsOfAndMonth(int seed)
     {
+        int[] daysAfterDefault = [0, 0, 20, 21, 27, 28, 45, 90];
         var month = new CalendarMonth(2025, 1).AddMonths(seed % 7);
-        return (month.DayAfter.AddDays(seed % 3 == 0 ? (seed * 7) % 60 : 0), month);
+        return (month.DayAfter.AddDays(daysAfterDefault[seed % daysAfterDefault.Length]), month);
     }
 
     private static bool Same(NaiveRetentionReference.Flag? expected, PatientFlag? actual) =>
