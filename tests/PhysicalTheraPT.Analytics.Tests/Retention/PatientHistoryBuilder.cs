@@ -71,6 +71,17 @@ internal sealed class PatientHistoryBuilder
         return this;
     }
 
+    /// <summary>Completed visits of the patient's first episode, one every five days, the last five days before <paramref name="end"/>.</summary>
+    public PatientHistoryBuilder AcuteVisitsBefore(DateOnly end, int visits, string? provider = "pr1")
+    {
+        for (var i = visits; i >= 1; i--)
+        {
+            Acute(end.AddDays(-5 * i), episodes[0].EpisodeId, provider: provider);
+        }
+
+        return this;
+    }
+
     public PatientHistoryBuilder Maintenance(
         DateOnly date,
         AppointmentStatus status = AppointmentStatus.Completed,
