@@ -36,14 +36,14 @@ internal static class FlagsCommand
             };
 
             var result = await context.Get<RetentionAnalysis>().RunAsync(request, cancellationToken: context.CancellationToken);
-            var rows = result.Flags.Select(FlagRow.From).ToList();
+            var rows = result.Flags.Select(FlagRow.From);
             await RetentionArguments.WriteAsync(context, outputPath, writer => TableWriter.WriteFlags(writer, rows, outputFormat));
 
             if (outputPath is not null)
             {
                 var dropped = result.Flags.Count(flag => flag.Kind == PatientFlagKind.DroppedAfterAcute);
                 RetentionArguments.Tell(context, outputPath,
-                    $"{rows.Count} flagged patient(s) ({dropped} dropped_after_acute, {rows.Count - dropped} maintenance_lapsed) " +
+                    $"{result.Flags.Count} flagged patient(s) ({dropped} dropped_after_acute, {result.Flags.Count - dropped} maintenance_lapsed) " +
                     $"of {result.Patients} read, as of {DescribeAsOf(result)}, written to {Path.GetFullPath(outputPath)}.");
             }
 

@@ -19,7 +19,15 @@ public static class OutputFile
         }
 
         var folder = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(folder);
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw CannotWrite(path, exception);
+        }
+
         var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
@@ -39,10 +47,18 @@ public static class OutputFile
 
             File.Move(temporary, target, overwrite: true);
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            throw CannotWrite(path, exception);
+        }
         catch
         {
             File.Delete(temporary);
             throw;
         }
     }
+
+    private static UserInputException CannotWrite(string path, Exception exception) => new(
+        $"Could not write --output '{path}': {exception.Message} Choose a file in a folder you can write to.", exception);
 }

@@ -107,6 +107,26 @@ public sealed class FlagsCommandTests
     }
 
     [Fact]
+    public async Task Flags_ExitsWithAMessage_WhenOutputIsAFolder()
+    {
+        await using var test = await RetentionCommandData.CreateDatabaseAsync();
+        var folder = Directory.CreateTempSubdirectory("pta-flags-");
+
+        try
+        {
+            var (exitCode, output) = await CliRunner.RunAsync([.. test.CommandLineArguments, "flags", "--output", folder.FullName]);
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains($"--output '{folder.FullName}' is a folder; give a file name", output, StringComparison.Ordinal);
+            Assert.Empty(Directory.GetFileSystemEntries(folder.FullName));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Flags_WritesTheSameRowsAsJson_WhenFormatIsJson()
     {
         await using var test = await RetentionCommandData.CreateDatabaseAsync();
