@@ -17,6 +17,8 @@ internal static class CliApplication
         root.Subcommands.Add(DbCommand.Create(console));
         root.Subcommands.Add(SeedCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
+        root.Subcommands.Add(FlagsCommand.Create(console));
+        root.Subcommands.Add(MetricsCommand.Create(console));
 
         var invocation = new InvocationConfiguration { Output = new AnsiConsoleWriter(console), Error = Console.Error };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken);

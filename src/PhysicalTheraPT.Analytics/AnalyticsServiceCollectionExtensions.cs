@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Demo;
 using PhysicalTheraPT.Analytics.Seeding;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics;
 
@@ -24,6 +25,14 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddTransient<IDemoStep, SeedHistoryStep>();
         services.AddTransient<IDemoStep, CountRowsStep>();
         services.AddTransient<DemoRun>();
+        services.AddOptions<RetentionOptions>()
+            .Configure(options => options.BindFrom(configuration.GetSection(RetentionOptions.SectionName)))
+            .Validate(options =>
+            {
+                options.Validate();
+                return true;
+            });
+        services.AddSingleton<RetentionAnalysis>();
 
         return services;
     }
