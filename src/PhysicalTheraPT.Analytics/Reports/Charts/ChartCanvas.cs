@@ -1,0 +1,98 @@
+using System.Globalization;
+using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
+using ScottPlot;
+
+namespace PhysicalTheraPT.Analytics.Reports.Charts;
+
+/// <summary>
+/// The look every chart shares: text sizes readable on a laptop screen when the chart is shown at half
+/// size in a sheet, light grid, month labels like "Mar 26", percentages as "40%".
+/// </summary>
+internal static class ChartCanvas
+{
+    public static Plot Create(string title, string xLabel, string yLabel)
+    {
+        var plot = new Plot();
+        plot.Title(title, 26);
+        plot.XLabel(xLabel, 19);
+        plot.YLabel(yLabel, 19);
+        plot.Axes.Title.Label.ForeColor = Color.FromHex(ReportPalette.Title);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 17;
+        plot.Axes.Left.TickLabelStyle.FontSize = 17;
+        plot.Grid.MajorLineColor = Color.FromHex(ReportPalette.Grid);
+        plot.FigureBackground.Color = Colors.White;
+        return plot;
+    }
+
+    public static Color Colour(string hex) => Color.FromHex(hex);
+
+    /// <summary>Month labels under positions 0, 1, 2 ...; <paramref name="marked"/> months get an asterisk.</summary>
+    public static void MonthTicks(Plot plot, IReadOnlyList<ReportMonth> months, Func<ReportMonth, bool>? marked = null)
+    {
+        var positions = Enumerable.Range(0, months.Count).Select(index => (double)index).ToArray();
+        var labels = months.Select(month => month.ShortLabel + (marked?.Invoke(month) == true ? "*" : "")).ToArray();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, labels);
+        plot.Axes.SetLimitsX(-0.6, Math.Max(months.Count, 1) - 0.4);
+    }
+
+    /// <summary>A y axis of percentages from 0 to a round number above the highest value.</summary>
+    public static void PercentAxis(Plot plot, double highestPercent)
+    {
+        var top = Math.Min(100, Math.Max(10, Math.Ceiling((highestPercent + 8) / 10) * 10));
+        plot.Axes.SetLimitsY(0, top);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            LabelFormatter = value => value.ToString("0", CultureInfo.InvariantCulture) + "%",
+        };
+    }
+
+    /// <summary>A y axis of whole counts from 0 with room above the highest bar for its label.</summary>
+    public static void CountAxis(Plot plot, double highest)
+    {
+        plot.Axes.SetLimitsY(0, Math.Max(5, highest * 1.15));
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            IntegerTicksOnly = true,
+            LabelFormatter = value => value.ToString("#,##0", CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>Says so in the middle of an empty chart instead of showing bare axes.</summary>
+    public static void NoData(Plot plot, string message)
+    {
+        var text = plot.Add.Text(message, 0, 0);
+        text.LabelFontSize = 22;
+        text.LabelFontColor = Color.FromHex(ReportPalette.Subtle);
+        text.LabelAlignment = Alignment.MiddleCenter;
+        plot.Axes.SetLimits(-1, 1, -1, 1);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
+    }
+
+    public static LegendItem LineItem(string label, string hex, bool dashed = false, bool hollow = false) => new()
+    {
+        LabelText = label,
+        LineColor = Color.FromHex(hex),
+        LineWidth = 3,
+        LinePattern = dashed ? LinePattern.Dashed : LinePattern.Solid,
+        MarkerShape = hollow ? MarkerShape.OpenCircle : MarkerShape.FilledCircle,
+        MarkerSize = 10,
+        MarkerFillColor = Color.FromHex(hex),
+        MarkerLineColor = Color.FromHex(hex),
+    };
+
+    public static LegendItem BoxItem(string label, Color fill) => new()
+    {
+        LabelText = label,
+        FillColor = fill,
+        LineWidth = 0,
+    };
+
+    /// <summary>The legend below the plot, across, in the shared text size.</summary>
+    public static void LegendBelow(Plot plot, IEnumerable<LegendItem> items)
+    {
+        plot.Legend.ManualItems.AddRange(items);
+        plot.Legend.FontSize = 17;
+        plot.ShowLegend(Edge.Bottom);
+    }
+}

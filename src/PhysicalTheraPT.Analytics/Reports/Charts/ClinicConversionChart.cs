@@ -1,0 +1,82 @@
+using System.Globalization;
+using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
+using ScottPlot;
+
+namespace PhysicalTheraPT.Analytics.Reports.Charts;
+
+/// <summary>
+/// Clinics side by side: conversion within each window, one group of bars per clinic. Bars of windows
+/// still maturing are pale and show the share converted so far. Only the clinics with the most
+/// completions fit; the title says when some were left out.
+/// </summary>
+internal static class ClinicConversionChart
+{
+    public const string Key = "clinics";
+
+    public const string Title = "Conversion to maintenance by clinic";
+
+    public static Plot Draw(MonthlyReport report, int mostClinics)
+    {
+        var all = report.Breakdowns.Clinics.Where(row => row.Completions > 0).ToList();
+        var clinics = all
+            .OrderByDescending(row => row.Completions)
+            .ThenBy(row => row.Name, StringComparer.Ordinal)
+            .Take(mostClinics)
+            .OrderBy(row => row.Name, StringComparer.Ordinal)
+            .ToList();
+        var title = clinics.Count < all.Count
+            ? string.Create(CultureInfo.InvariantCulture, $"{Title} ({clinics.Count} busiest of {all.Count})")
+            : Title;
+        var plot = ChartCanvas.Create(title, "Patients who finished acute care in " + report.Breakdowns.PeriodLabel, "Converted to maintenance");
+        if (clinics.Count == 0)
+        {
+            ChartCanvas.NoData(plot, "No acute completions in this period");
+            return plot;
+        }
+
+        var windows = report.ConversionWindows;
+        var width = 0.8 / Math.Max(windows.Count, 1);
+        var bars = new List<Bar>();
+        var anyMaturing = false;
+        for (var group = 0; group < clinics.Count; group++)
+        {
+            for (var index = 0; index < windows.Count; index++)
+            {
+                var cell = clinics[group].Conversion(windows[index]);
+                var value = cell?.Rate ?? cell?.RateSoFar;
+                if (value is null)
+                {
+                    continue;
+                }
+
+                var colour = ChartCanvas.Colour(ReportPalette.Window(index));
+                var maturing = cell!.Maturing;
+                anyMaturing |= maturing;
+                bars.Add(new Bar
+                {
+                    Position = group + ((index - ((windows.Count - 1) / 2.0)) * width),
+                    Value = value.Value * 100,
+                    Size = width * 0.9,
+                    FillColor = maturing ? colour.WithAlpha(0.3) : colour,
+                    LineColor = colour,
+                    LineWidth = maturing ? 2 : 0,
+                });
+            }
+        }
+
+        plot.Add.Bars(bars);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. Enumerable.Range(0, clinics.Count).Select(group => (double)group)], [.. clinics.Select(row => row.Name)]);
+        plot.Axes.SetLimitsX(-0.6, clinics.Count - 0.4);
+        ChartCanvas.PercentAxis(plot, bars.Select(bar => bar.Value).DefaultIfEmpty(0).Max());
+
+        var legend = windows.Select((window, index) => ChartCanvas.BoxItem($"Within {window} days", ChartCanvas.Colour(ReportPalette.Window(index)))).ToList();
+        if (anyMaturing)
+        {
+            legend.Add(ChartCanvas.BoxItem("Pale: still maturing (converted so far)", ChartCanvas.Colour(ReportPalette.NotFinalText).WithAlpha(0.3)));
+        }
+
+        ChartCanvas.LegendBelow(plot, legend);
+        return plot;
+    }
+}
