@@ -4,7 +4,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// A headline on the Summary sheet: the value for <see cref="ValueMonth"/> (the report month, or for
 /// conversion the latest matured cohort month), the month before, the median of the last 12 months,
 /// and the direction of change. <see cref="Note"/> says what the reader must know (provisional, which
-/// cohort).
+/// cohort); <see cref="Provisional"/> values are shown in the "not final yet" style.
 /// </summary>
 public sealed record HeadlineNumber(
     string Measure,
@@ -13,7 +13,8 @@ public sealed record HeadlineNumber(
     double? Value,
     double? MonthBefore,
     double? TwelveMonthMedian,
-    string? Note)
+    string? Note,
+    bool Provisional = false)
 {
     public ChangeDirection Direction => (Value, MonthBefore) switch
     {

@@ -19,7 +19,10 @@ public static class ReportSummaryBuilder
         var headlines = new List<HeadlineNumber>
         {
             CountHeadline(MeasureNames.AcuteCompletions, month, current, before, months, row => row.AcuteCompletions,
-                current is { Provisional: true } ? "Provisional: patients who just stopped coming are not counted yet." : null),
+                current is { Provisional: true } ? "Provisional: patients who just stopped coming are not counted yet." : null) with
+            {
+                Provisional = current is { Provisional: true },
+            },
         };
         var maturedCohorts = new List<MaturedCohort>();
         foreach (var window in conversionWindows)
@@ -40,7 +43,8 @@ public static class ReportSummaryBuilder
             current?.VisitsPerEpisodeMedian,
             before?.VisitsPerEpisodeMedian,
             ReportStatistics.Median(months.Where(row => row.VisitsPerEpisodeMedian is not null).Select(row => row.VisitsPerEpisodeMedian!.Value)),
-            current is { Provisional: true } ? "Provisional, like the completions it is based on." : null));
+            current is { Provisional: true } ? "Provisional, like the completions it is based on." : null,
+            current is { Provisional: true }));
 
         return new ReportSummary(headlines, maturedCohorts, whatChanged);
     }

@@ -20,6 +20,10 @@ internal static class ChartCanvas
         plot.Axes.Bottom.TickLabelStyle.FontSize = 17;
         plot.Axes.Left.TickLabelStyle.FontSize = 17;
         plot.Grid.MajorLineColor = Color.FromHex(ReportPalette.Grid);
+
+        // Minor ticks on every axis read as noise at this size.
+        plot.Axes.Bottom.MinorTickStyle.Length = 0;
+        plot.Axes.Left.MinorTickStyle.Length = 0;
         plot.FigureBackground.Color = Colors.White;
         return plot;
     }
@@ -36,7 +40,7 @@ internal static class ChartCanvas
     }
 
     /// <summary>A y axis of percentages from 0 to a round number above the highest value.</summary>
-    public static void PercentAxis(Plot plot, double highestPercent)
+    public static double PercentAxis(Plot plot, double highestPercent)
     {
         var top = Math.Min(100, Math.Max(10, Math.Ceiling((highestPercent + 8) / 10) * 10));
         plot.Axes.SetLimitsY(0, top);
@@ -44,6 +48,7 @@ internal static class ChartCanvas
         {
             LabelFormatter = value => value.ToString("0", CultureInfo.InvariantCulture) + "%",
         };
+        return top;
     }
 
     /// <summary>A y axis of whole counts from 0 with room above the highest bar for its label.</summary>
@@ -81,18 +86,37 @@ internal static class ChartCanvas
         MarkerLineColor = Color.FromHex(hex),
     };
 
-    public static LegendItem BoxItem(string label, Color fill) => new()
+    public static LegendItem BoxItem(string label, Color fill, Color? outline = null) => new()
     {
         LabelText = label,
         FillColor = fill,
+        OutlineColor = outline ?? fill,
+        OutlineWidth = outline is null ? 0 : 2,
         LineWidth = 0,
     };
+
+    /// <summary>
+    /// Shades the months from <paramref name="firstPosition"/> on in the "not final yet" grey, with a
+    /// caption, so numbers that will still grow are read as such.
+    /// </summary>
+    public static void NotFinalBand(Plot plot, double firstPosition, double lastPosition, double top, string caption)
+    {
+        var band = plot.Add.HorizontalSpan(firstPosition - 0.5, lastPosition + 0.5, Color.FromHex(ReportPalette.NotFinalFill).WithAlpha(0.7));
+        band.LineWidth = 0;
+        plot.MoveToBack(band);
+        var text = plot.Add.Text(caption, (firstPosition + lastPosition) / 2, top);
+        text.LabelFontSize = 16;
+        text.LabelFontColor = Color.FromHex(ReportPalette.NotFinalText);
+        text.LabelAlignment = Alignment.UpperCenter;
+        text.LabelItalic = true;
+    }
 
     /// <summary>The legend below the plot, across, in the shared text size.</summary>
     public static void LegendBelow(Plot plot, IEnumerable<LegendItem> items)
     {
         plot.Legend.ManualItems.AddRange(items);
         plot.Legend.FontSize = 17;
+        plot.Legend.Orientation = Orientation.Horizontal;
         plot.ShowLegend(Edge.Bottom);
     }
 }

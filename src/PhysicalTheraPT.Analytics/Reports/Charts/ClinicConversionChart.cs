@@ -60,11 +60,13 @@ internal static class ClinicConversionChart
                     FillColor = maturing ? colour.WithAlpha(0.3) : colour,
                     LineColor = colour,
                     LineWidth = maturing ? 2 : 0,
+                    Label = (value.Value * 100).ToString("0", CultureInfo.InvariantCulture) + "%",
                 });
             }
         }
 
-        plot.Add.Bars(bars);
+        var plottable = plot.Add.Bars(bars);
+        plottable.ValueLabelStyle.FontSize = 15;
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. Enumerable.Range(0, clinics.Count).Select(group => (double)group)], [.. clinics.Select(row => row.Name)]);
         plot.Axes.SetLimitsX(-0.6, clinics.Count - 0.4);
@@ -73,7 +75,8 @@ internal static class ClinicConversionChart
         var legend = windows.Select((window, index) => ChartCanvas.BoxItem($"Within {window} days", ChartCanvas.Colour(ReportPalette.Window(index)))).ToList();
         if (anyMaturing)
         {
-            legend.Add(ChartCanvas.BoxItem("Pale: still maturing (converted so far)", ChartCanvas.Colour(ReportPalette.NotFinalText).WithAlpha(0.3)));
+            legend.Add(ChartCanvas.BoxItem(
+                "Pale: still maturing (converted so far)", ChartCanvas.Colour(ReportPalette.NotFinalText).WithAlpha(0.3), ChartCanvas.Colour(ReportPalette.NotFinalText)));
         }
 
         ChartCanvas.LegendBelow(plot, legend);

@@ -17,7 +17,7 @@ internal static class CohortUptakeChart
     /// <summary>More lines than this turn into a tangle.</summary>
     private const int MostCohorts = 6;
 
-    private const string Oldest = "#BDD7EE";
+    private const string Oldest = "#9DC3E6";
 
     private const string Newest = "#1F3864";
 

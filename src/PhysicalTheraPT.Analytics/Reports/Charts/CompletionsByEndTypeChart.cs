@@ -40,7 +40,8 @@ internal static class CompletionsByEndTypeChart
                     Position = position,
                     ValueBase = stacked,
                     Value = stacked + count,
-                    FillColor = ChartCanvas.Colour(ReportPalette.Category(index)),
+                    // Pale for a provisional month, as everywhere: not final yet.
+                    FillColor = ChartCanvas.Colour(ReportPalette.Category(index)).WithAlpha(months[position].Provisional ? 0.45 : 1),
                     LineWidth = 0,
                     Size = 0.7,
                 });

@@ -5,8 +5,8 @@ namespace PhysicalTheraPT.Analytics.Reports.Charts;
 
 /// <summary>
 /// Conversion within each window over the 12 months: solid lines and filled dots for matured months;
-/// dashed lines and hollow dots for months still maturing, drawn at the share converted so far so a
-/// young month never looks like a collapse.
+/// dashed lines and hollow dots for months still maturing, drawn at the share converted so far on a grey
+/// band captioned "still maturing", so a young month never reads as a collapse.
 /// </summary>
 internal static class ConversionTrendChart
 {
@@ -25,6 +25,7 @@ internal static class ConversionTrendChart
         }
 
         var highest = 0.0;
+        var firstMaturing = (double?)null;
         var legend = new List<LegendItem>();
         for (var index = 0; index < report.ConversionWindows.Count; index++)
         {
@@ -42,6 +43,7 @@ internal static class ConversionTrendChart
                 else if (cell is { Maturing: true, RateSoFar: { } soFar })
                 {
                     maturing.Add(new Coordinates(position, soFar * 100));
+                    firstMaturing = Math.Min(firstMaturing ?? position, position);
                 }
             }
 
@@ -69,9 +71,14 @@ internal static class ConversionTrendChart
             legend.Add(ChartCanvas.LineItem($"Within {window} days", colour));
         }
 
-        legend.Add(ChartCanvas.LineItem("Dashed, hollow: still maturing (converted so far)", ReportPalette.NotFinalText, dashed: true, hollow: true));
+        legend.Add(ChartCanvas.LineItem("Hollow, dashed: converted so far", ReportPalette.NotFinalText, dashed: true, hollow: true));
         ChartCanvas.MonthTicks(plot, [.. months.Select(month => month.Month)]);
-        ChartCanvas.PercentAxis(plot, highest);
+        var top = ChartCanvas.PercentAxis(plot, highest);
+        if (firstMaturing is { } first)
+        {
+            ChartCanvas.NotFinalBand(plot, first, months.Count - 1, top, "still maturing:\nrates will rise");
+        }
+
         ChartCanvas.LegendBelow(plot, legend);
         return plot;
     }

@@ -9,6 +9,8 @@ internal static class NumberFormats
 
     public const string Decimal = "0.0";
 
+    public const string Number = "General";
+
     /// <summary>ISO dates: unambiguous whichever country the reader is in.</summary>
     public const string Date = "yyyy-mm-dd";
 
@@ -20,6 +22,7 @@ internal static class NumberFormats
         ReportCellKind.Count => Count,
         ReportCellKind.Rate => Rate,
         ReportCellKind.Decimal => Decimal,
+        ReportCellKind.Number => Number,
         ReportCellKind.Date => Date,
         ReportCellKind.Month => Month,
         _ => null,

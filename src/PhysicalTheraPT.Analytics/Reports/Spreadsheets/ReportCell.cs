@@ -31,6 +31,12 @@ internal readonly record struct ReportCell(ReportCellKind Kind, string? Text, do
     public static ReportCell Month(ReportMonth? value, bool notFinal = false) =>
         value is null ? Blank : new(ReportCellKind.Month, null, value.Value.FirstDay.ToDateTime(TimeOnly.MinValue).ToOADate(), notFinal);
 
+    /// <summary>A setting's value: a number when it reads as one (so it is stored as a number), else text.</summary>
+    public static ReportCell NumberOrText(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
+            ? new(ReportCellKind.Number, null, number, false)
+            : Of(text);
+
     /// <summary>A value of the given unit (the headline numbers mix counts, rates and medians in one column).</summary>
     public static ReportCell Value(ValueUnit unit, double? value) => unit switch
     {
@@ -50,6 +56,7 @@ internal readonly record struct ReportCell(ReportCellKind Kind, string? Text, do
         ReportCellKind.Count => Number.ToString("#,##0", CultureInfo.InvariantCulture),
         ReportCellKind.Rate => (Number * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
         ReportCellKind.Decimal => Number.ToString("0.0", CultureInfo.InvariantCulture),
+        ReportCellKind.Number => Number.ToString(CultureInfo.InvariantCulture),
         ReportCellKind.Date => "2026-12-31",
         ReportCellKind.Month => "Dec 26",
         _ => "",

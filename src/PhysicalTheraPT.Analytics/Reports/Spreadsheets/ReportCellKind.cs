@@ -8,6 +8,9 @@ internal enum ReportCellKind
     Count,
     Rate,
     Decimal,
+
+    /// <summary>A number shown as it is (settings such as 1.5 or 365).</summary>
+    Number,
     Date,
     Month,
 
