@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Reports;
 
 namespace PhysicalTheraPT.Analytics;
 
@@ -14,6 +15,10 @@ public static class AnalyticsServiceCollectionExtensions
 
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection("Database"));
         services.AddSingleton(provider => DatabaseSelection.Resolve(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+
+        services.AddOptions<ReportsOptions>().Bind(configuration.GetSection("Reports"));
+        services.AddSingleton(provider => new MonthlyWorkbookWriter(provider.GetRequiredService<IOptions<ReportsOptions>>().Value));
+        services.AddSingleton<OutreachListWriter>();
 
         return services;
     }

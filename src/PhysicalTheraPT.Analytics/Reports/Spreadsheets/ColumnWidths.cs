@@ -18,6 +18,7 @@ internal sealed class ColumnWidths
 
     private readonly Dictionary<int, double> widest = [];
     private readonly HashSet<int> wrapped = [];
+    private readonly Dictionary<int, double> fixedWidths = [];
 
     /// <summary>Remembers a cell's text; a header gets room for its filter button too.</summary>
     public void Measure(int column, string text, bool isHeader = false)
@@ -29,11 +30,23 @@ internal sealed class ColumnWidths
 
     public void MarkWrapped(int column) => wrapped.Add(column);
 
+    /// <summary>Gives a column a set width whatever it holds.</summary>
+    public void Fix(int column, double width)
+    {
+        fixedWidths[column] = width;
+        widest.TryAdd(column, width);
+    }
+
     public bool IsWrapped(int column) => wrapped.Contains(column);
 
     /// <summary>The width a column should get: its text, within the limits above.</summary>
     public double WidthOf(int column)
     {
+        if (fixedWidths.TryGetValue(column, out var width))
+        {
+            return width;
+        }
+
         var wanted = widest.GetValueOrDefault(column, Minimum);
         return wrapped.Contains(column) ? Math.Clamp(wanted, Minimum, Sentences) : Math.Clamp(wanted, Minimum, Maximum);
     }

@@ -94,6 +94,11 @@ internal sealed class SheetCanvas(IXLWorksheet sheet)
             {
                 widths.MarkWrapped(column);
             }
+
+            if (columns[index].Width is { } width)
+            {
+                widths.Fix(column, width);
+            }
         }
 
         for (var rowIndex = 0; rowIndex < rows.Count; rowIndex++)
