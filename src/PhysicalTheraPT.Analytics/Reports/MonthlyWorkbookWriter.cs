@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
 using PhysicalTheraPT.Analytics.Reports.Charts;
 using PhysicalTheraPT.Analytics.Reports.Monthly;
 using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
@@ -88,7 +89,18 @@ public sealed class MonthlyWorkbookWriter
         var pictures = new List<SheetPicture>();
         pictures.AddRange(Place(SummarySheet.Name, summaryChartsRow, images.Where(image => SummaryCharts.Contains(image.Key))));
         pictures.AddRange(Place(TrendSheet.Name, trendChartsRow, images));
-        PictureEmbedder.Embed(buffer, pictures);
+        using (var document = SpreadsheetDocument.Open(buffer, isEditable: true))
+        {
+            PictureEmbedder.Embed(document, pictures);
+            TextDocumentProperties.Set(document, new Dictionary<string, string>
+            {
+                [WorkbookMarker.Document] = WorkbookMarker.MonthlyReport,
+                [WorkbookMarker.Month] = report.Month.ToString(),
+                [WorkbookMarker.AsOf] = MonthlySheet.Iso(report.AsOf),
+                [WorkbookMarker.Scope] = report.Scope.ClinicId ?? WorkbookMarker.AllClinics,
+            });
+        }
+
         return buffer.ToArray();
     }
 
@@ -106,9 +118,5 @@ public sealed class MonthlyWorkbookWriter
         workbook.Properties.Author = "PhysicalTheraPT Analytics";
         workbook.Properties.Title = "Retention report " + report.Month.LongLabel + " · " + report.Scope.Name;
         workbook.Properties.Subject = "Monthly retention report";
-        workbook.CustomProperties.Add(WorkbookMarker.Document, WorkbookMarker.MonthlyReport);
-        workbook.CustomProperties.Add(WorkbookMarker.Month, report.Month.ToString());
-        workbook.CustomProperties.Add(WorkbookMarker.AsOf, MonthlySheet.Iso(report.AsOf));
-        workbook.CustomProperties.Add(WorkbookMarker.Scope, report.Scope.ClinicId ?? WorkbookMarker.AllClinics);
     }
 }

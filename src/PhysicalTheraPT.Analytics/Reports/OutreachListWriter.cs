@@ -1,4 +1,7 @@
+using System.Globalization;
 using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
+using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Reports.OutreachLists;
 
@@ -24,27 +27,37 @@ public sealed class OutreachListWriter
         var skipped = list.Rows.Count - rows.Count;
 
         var path = Path.GetFullPath(Path.Combine(outputDirectory, ReportFileNames.OutreachList(list.ClinicId, list.AsOf)));
-        AtomicFile.Write(path, FilePrivacy.OwnerOnly, stream =>
-        {
-            using var workbook = new XLWorkbook();
-            SetProperties(workbook, list);
-            InstructionsSheet.Write(workbook, list, rows.Count);
-            ListSheet.Write(workbook, list, rows);
-            workbook.SaveAs(stream);
-        });
+        AtomicFile.Write(path, FilePrivacy.OwnerOnly, Build(list, rows));
         return new OutreachListFile(path, rows.Count, skipped);
     }
 
-    private static void SetProperties(XLWorkbook workbook, OutreachList list)
+    /// <summary>The workbook's bytes, built in memory and marked as an outreach list.</summary>
+    private static byte[] Build(OutreachList list, IReadOnlyList<OutreachListRow> rows)
     {
-        var stamp = list.AsOf.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        workbook.Properties.Created = stamp;
-        workbook.Properties.Modified = stamp;
-        workbook.Properties.Author = "PhysicalTheraPT Analytics";
-        workbook.Properties.Title = "Patients to call · " + list.ClinicName;
-        workbook.CustomProperties.Add(WorkbookMarker.Document, WorkbookMarker.OutreachList);
-        workbook.CustomProperties.Add(WorkbookMarker.LayoutVersion, OutreachListLayout.LayoutVersion);
-        workbook.CustomProperties.Add(WorkbookMarker.ClinicId, list.ClinicId);
-        workbook.CustomProperties.Add(WorkbookMarker.AsOf, list.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        using var buffer = new MemoryStream();
+        using (var workbook = new XLWorkbook())
+        {
+            var stamp = list.AsOf.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            workbook.Properties.Created = stamp;
+            workbook.Properties.Modified = stamp;
+            workbook.Properties.Author = "PhysicalTheraPT Analytics";
+            workbook.Properties.Title = "Patients to call · " + list.ClinicName;
+            InstructionsSheet.Write(workbook, list, rows.Count);
+            ListSheet.Write(workbook, list, rows);
+            workbook.SaveAs(buffer);
+        }
+
+        using (var document = SpreadsheetDocument.Open(buffer, isEditable: true))
+        {
+            TextDocumentProperties.Set(document, new Dictionary<string, string>
+            {
+                [WorkbookMarker.Document] = WorkbookMarker.OutreachList,
+                [WorkbookMarker.LayoutVersion] = OutreachListLayout.LayoutVersion,
+                [WorkbookMarker.ClinicId] = list.ClinicId,
+                [WorkbookMarker.AsOf] = list.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            });
+        }
+
+        return buffer.ToArray();
     }
 }

@@ -26,9 +26,8 @@ internal static class PictureEmbedder
         typeof(Controls), typeof(WebPublishItems), typeof(TableParts), typeof(WorksheetExtensionList),
     ];
 
-    public static void Embed(Stream workbook, IReadOnlyList<SheetPicture> pictures)
+    public static void Embed(SpreadsheetDocument document, IReadOnlyList<SheetPicture> pictures)
     {
-        using var document = SpreadsheetDocument.Open(workbook, isEditable: true);
         var workbookPart = document.WorkbookPart ?? throw new InvalidOperationException("The workbook has no workbook part.");
 
         // A chart shown on two sheets is stored once: the second drawing refers to the same image part.
