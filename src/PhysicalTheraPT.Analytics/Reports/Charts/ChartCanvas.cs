@@ -39,15 +39,28 @@ internal static class ChartCanvas
         plot.Axes.SetLimitsX(-0.6, Math.Max(months.Count, 1) - 0.4);
     }
 
-    /// <summary>A y axis of percentages from 0 to a round number above the highest value.</summary>
-    public static double PercentAxis(Plot plot, double highestPercent)
+    /// <summary>An axis of percentages from 0 to a round number above the highest value (the y axis, or x for horizontal bars).</summary>
+    public static double PercentAxis(Plot plot, double highestPercent, bool horizontal = false)
     {
         var top = Math.Min(100, Math.Max(10, Math.Ceiling((highestPercent + 8) / 10) * 10));
-        plot.Axes.SetLimitsY(0, top);
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        var ticks = new ScottPlot.TickGenerators.NumericAutomatic
         {
             LabelFormatter = value => value.ToString("0", CultureInfo.InvariantCulture) + "%",
+
+            // Steps of 10% read at a glance; the library's default packs a label every 2% across a wide chart.
+            TargetTickCount = (int)(top / 10) + 1,
         };
+        if (horizontal)
+        {
+            plot.Axes.SetLimitsX(0, top);
+            plot.Axes.Bottom.TickGenerator = ticks;
+        }
+        else
+        {
+            plot.Axes.SetLimitsY(0, top);
+            plot.Axes.Left.TickGenerator = ticks;
+        }
+
         return top;
     }
 
