@@ -9,11 +9,11 @@ namespace PhysicalTheraPT.Analytics.Reports;
 public sealed record ReportBreakdowns(
     ReportMonth FirstMonth,
     ReportMonth LastMonth,
-    IReadOnlyList<BreakdownRow> Clinics,
-    IReadOnlyList<BreakdownRow> Providers,
-    IReadOnlyList<BreakdownRow> BodyRegions,
-    IReadOnlyList<BreakdownRow> ReferralSources,
-    IReadOnlyList<BreakdownRow> EndTypes)
+    IReadOnlyList<BreakdownLine> Clinics,
+    IReadOnlyList<BreakdownLine> Providers,
+    IReadOnlyList<BreakdownLine> BodyRegions,
+    IReadOnlyList<BreakdownLine> ReferralSources,
+    IReadOnlyList<BreakdownLine> EndTypes)
 {
     /// <summary>"March 2026", or "April 2025 to March 2026".</summary>
     public string PeriodLabel => FirstMonth == LastMonth ? LastMonth.LongLabel : FirstMonth.LongLabel + " to " + LastMonth.LongLabel;

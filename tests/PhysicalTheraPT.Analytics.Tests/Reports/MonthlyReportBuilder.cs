@@ -105,7 +105,7 @@ internal sealed class MonthlyReportBuilder
                 [Breakdown("Knee", null, 38, reportAsOf), Breakdown("Lower back", null, 33, reportAsOf), Breakdown("Shoulder", null, 21, reportAsOf), Breakdown("", null, 9, reportAsOf)],
                 [Breakdown("Physician", null, 52, reportAsOf), Breakdown("Self", null, 30, reportAsOf), Breakdown("Insurer", null, 19, reportAsOf)],
                 [Breakdown("goals_met", null, 46, reportAsOf), Breakdown("self_discharged", null, 25, reportAsOf), Breakdown("unrecorded", null, 15, reportAsOf), Breakdown("referred_out", null, 8, reportAsOf)]),
-            Recurrence = new RecurrenceReport(month.AddMonths(-23), month.AddMonths(-12), 28, 365, new RecurrenceGroup(80, 12), new RecurrenceGroup(240, 67)),
+            Recurrence = new RecurrenceReport(month.AddMonths(-23), month.AddMonths(-12), 28, 365, new RecurrenceCounts(80, 12), new RecurrenceCounts(240, 67)),
             PatientsToCall = patientsToCall ?? DefaultPatientsToCall(reportAsOf),
             DataQuality = dataQuality ??
             [
@@ -171,7 +171,7 @@ internal sealed class MonthlyReportBuilder
         return new CohortRow(month.Month, month.AcuteCompletions, [.. CohortWindows.Select(window => Conversion(month.Month, asOf, window, month.AcuteCompletions, baseRate))]);
     }
 
-    private static BreakdownRow Breakdown(string name, string? detail, int completions, DateOnly asOf) =>
+    private static BreakdownLine Breakdown(string name, string? detail, int completions, DateOnly asOf) =>
         new(name, detail, completions, [.. ConversionWindows.Select(window => ConversionCell.Open(window, completions, (int)Math.Round(completions * (0.1 + (window / 600.0)))))]);
 
     private List<PatientToCallRow> DefaultPatientsToCall(DateOnly reportAsOf) =>

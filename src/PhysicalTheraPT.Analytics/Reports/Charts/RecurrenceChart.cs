@@ -20,9 +20,10 @@ internal static class RecurrenceChart
         var recurrence = report.Recurrence;
         var plot = ChartCanvas.Create(
             TitleFor(recurrence),
-            $"Patients who finished acute care {recurrence.FirstCompletionMonth.ShortLabel} to {recurrence.LastCompletionMonth.ShortLabel}",
+            $"Patients who finished acute care {recurrence.FirstCompletionMonth.ShortLabel} to {recurrence.LastCompletionMonth.ShortLabel}"
+                + (recurrence.Maturing ? " (still maturing: can grow)" : ""),
             "Started a new episode");
-        (string Label, RecurrenceGroup Group, string Colour)[] groups =
+        (string Label, RecurrenceCounts Group, string Colour)[] groups =
         [
             (string.Create(CultureInfo.InvariantCulture, $"Converted within {recurrence.ConversionWindowDays} days"), recurrence.Converted, ReportPalette.Window(1)),
             ("Not converted", recurrence.NotConverted, ReportPalette.Category(3)),
@@ -37,7 +38,7 @@ internal static class RecurrenceChart
         {
             Position = position,
             Value = (group.Group.Rate ?? 0) * 100,
-            FillColor = ChartCanvas.Colour(group.Colour),
+            FillColor = ChartCanvas.Colour(group.Colour).WithAlpha(recurrence.Maturing ? 0.45 : 1),
             LineWidth = 0,
             Size = 0.5,
             Label = group.Group.Rate is { } rate

@@ -21,7 +21,7 @@ internal static class BreakdownSheet
         Write(workbook, report, EndTypes, "EndTypes", "How acute care ended", null,
             [.. report.Breakdowns.EndTypes.Select(row => row with { Name = EndTypeLabels.Label(row.Name) })]);
 
-    private static void Write(XLWorkbook workbook, MonthlyReport report, string sheetName, string tableName, string nameHeader, string? detailHeader, IReadOnlyList<BreakdownRow> rows)
+    private static void Write(XLWorkbook workbook, MonthlyReport report, string sheetName, string tableName, string nameHeader, string? detailHeader, IReadOnlyList<BreakdownLine> rows)
     {
         var canvas = MonthlySheet.Start(workbook, sheetName, report, $"{sheetName}: patients who finished acute care in {report.Breakdowns.PeriodLabel}");
         canvas.Note(MonthlySheet.FirstContentRow - 1, "\"maturing\": the window has not closed yet, so the rate is not known; grey numbers are conversions so far.");

@@ -11,19 +11,19 @@ internal static class BreakdownTable
     public const string NotRecorded = "(not recorded)";
 
     public static TablePlacement Write(
-        SheetCanvas canvas, int headerRow, string tableName, string nameHeader, string? detailHeader, IReadOnlyList<int> windows, IReadOnlyList<BreakdownRow> rows)
+        SheetCanvas canvas, int headerRow, string tableName, string nameHeader, string? detailHeader, IReadOnlyList<int> windows, IReadOnlyList<BreakdownLine> rows)
     {
-        List<ReportColumn<BreakdownRow>> columns = [new(nameHeader, row => ReportCell.Of(string.IsNullOrWhiteSpace(row.Name) ? NotRecorded : row.Name))];
+        List<ReportColumn<BreakdownLine>> columns = [new(nameHeader, row => ReportCell.Of(string.IsNullOrWhiteSpace(row.Name) ? NotRecorded : row.Name))];
         if (detailHeader is not null)
         {
             columns.Add(new(detailHeader, row => ReportCell.Of(row.Detail)));
         }
 
         columns.Add(new("Completions", row => ReportCell.Count(row.Completions)));
-        columns.AddRange(ConversionColumns.For<BreakdownRow>(windows, (row, window) => row.Conversion(window)));
+        columns.AddRange(ConversionColumns.For<BreakdownLine>(windows, (row, window) => row.Conversion(window)));
         return canvas.Table(headerRow, 1, tableName, columns, Sorted(rows));
     }
 
-    public static IReadOnlyList<BreakdownRow> Sorted(IEnumerable<BreakdownRow> rows) =>
+    public static IReadOnlyList<BreakdownLine> Sorted(IEnumerable<BreakdownLine> rows) =>
         [.. rows.OrderByDescending(row => row.Completions).ThenBy(row => row.Name, StringComparer.Ordinal).ThenBy(row => row.Detail, StringComparer.Ordinal)];
 }

@@ -10,7 +10,7 @@ public sealed class ClinicConversionChartTests
     {
         var report = new MonthlyReportBuilder().Build();
         var clinics = Enumerable.Range(1, 50)
-            .Select(number => new BreakdownRow(number == 44 ? "Northside Physio & Massage, 2nd floor" : $"Clinic {number:00}", $"C{number:00}", number, [ConversionCell.Matured(28, number, number / 3), ConversionCell.Matured(60, number, number / 2), ConversionCell.Matured(90, number, number / 2)]))
+            .Select(number => new BreakdownLine(number == 44 ? "Northside Physio & Massage, 2nd floor" : $"Clinic {number:00}", $"C{number:00}", number, [ConversionCell.Matured(28, number, number / 3), ConversionCell.Matured(60, number, number / 2), ConversionCell.Matured(90, number, number / 2)]))
             .ToList();
         report = report with { Breakdowns = report.Breakdowns with { Clinics = clinics } };
 

@@ -5,7 +5,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// acute completions and their conversion per window. <see cref="Detail"/> is an optional second
 /// column (the clinic id beside a clinic name, the clinic beside a provider).
 /// </summary>
-public sealed record BreakdownRow(string Name, string? Detail, int Completions, IReadOnlyList<ConversionCell> Conversions)
+public sealed record BreakdownLine(string Name, string? Detail, int Completions, IReadOnlyList<ConversionCell> Conversions)
 {
     public ConversionCell? Conversion(int windowDays) => Conversions.FirstOrDefault(cell => cell.WindowDays == windowDays);
 }
