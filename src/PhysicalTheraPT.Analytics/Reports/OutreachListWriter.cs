@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClosedXML.Excel;
 using DocumentFormat.OpenXml.Packaging;
 using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
@@ -54,7 +53,7 @@ public sealed class OutreachListWriter
                 [WorkbookMarker.Document] = WorkbookMarker.OutreachList,
                 [WorkbookMarker.LayoutVersion] = OutreachListLayout.LayoutVersion,
                 [WorkbookMarker.ClinicId] = list.ClinicId,
-                [WorkbookMarker.AsOf] = list.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                [WorkbookMarker.AsOf] = IsoDate.Format(list.AsOf),
             });
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace PhysicalTheraPT.Analytics.Reports;
@@ -15,7 +14,7 @@ public static class ReportFileNames
 
     /// <summary><c>outreach-&lt;clinic_id&gt;-&lt;yyyy-MM-dd&gt;.xlsx</c>.</summary>
     public static string OutreachList(string clinicId, DateOnly asOf) =>
-        "outreach-" + Safe(clinicId) + "-" + asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".xlsx";
+        "outreach-" + Safe(clinicId) + "-" + IsoDate.Format(asOf) + ".xlsx";
 
     internal static string Safe(string id)
     {

@@ -32,7 +32,7 @@ public static class ReportSummaryBuilder
             maturedCohorts.Add(cohort);
         }
 
-        var asOfNote = "Patients flagged as of " + asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".";
+        var asOfNote = "Patients flagged as of " + IsoDate.Format(asOf) + ".";
         headlines.Add(CountHeadline(MeasureNames.DroppedAfterAcute, month, current, before, months, row => row.DroppedAfterAcute, asOfNote));
         headlines.Add(CountHeadline(MeasureNames.MaintenanceLapsed, month, current, before, months, row => row.MaintenanceLapsed, asOfNote));
         headlines.Add(CountHeadline(MeasureNames.ActiveMaintenancePatients, month, current, before, months, row => row.ActiveMaintenancePatients, null));

@@ -51,6 +51,10 @@ internal sealed class OpenXmlWorkbook : IDisposable
             .Where(cell => cell.CellValue is not null || cell.InlineString is not null)
             .ToDictionary(cell => cell.CellReference!.Value!, Read);
 
+    /// <summary>Every non-empty cell of every sheet, in a fixed order: to compare two files cell by cell.</summary>
+    public IReadOnlyList<(string Sheet, string Reference, CellContent Content)> AllCells() =>
+        [.. SheetNames.SelectMany(sheet => Cells(sheet).Select(cell => (sheet, cell.Key, cell.Value))).OrderBy(cell => cell.sheet, StringComparer.Ordinal).ThenBy(cell => cell.Key, StringComparer.Ordinal)];
+
     /// <summary>The cells of one table, header text → cells of that column, in row order.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<CellContent?>> Table(string sheetName, string tableName)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClosedXML.Excel;
 using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
 
@@ -44,5 +43,5 @@ internal static class MonthlySheet
     public static string ScopeLine(MonthlyReport report) =>
         $"{report.Scope.Name} · {report.Month.LongLabel} · numbers as of {Iso(report.AsOf)} · report date {Iso(report.GeneratedFor)}";
 
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Iso(DateOnly date) => IsoDate.Format(date);
 }

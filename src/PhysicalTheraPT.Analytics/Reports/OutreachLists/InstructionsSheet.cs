@@ -33,7 +33,7 @@ internal static class InstructionsSheet
             $"1. Open the \"{OutreachListLayout.ListSheet}\" sheet. Call from the top: the patients most worth a call come first.",
             "2. The Reason column says why each patient is on the list, so you know what to talk about.",
             $"3. After each call, click the {OutreachListLayout.Outcome} cell and pick what happened from the dropdown (see below).",
-            $"4. Enter the {OutreachListLayout.OutcomeDate} (the day you called, e.g. {list.AsOf.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}) and your initials. Add notes if they help.",
+            $"4. Enter the {OutreachListLayout.OutcomeDate} (the day you called, e.g. {IsoDate.Format(list.AsOf.AddDays(2))}) and your initials. Add notes if they help.",
             "5. Only the yellow columns can be changed. Please do not add, delete or move rows, or rename the sheets.",
             "6. When you are done, save the file with the same name (as .xlsx) and put it back in the outreach folder,",
             "   or hand it back to your manager. What you entered is then recorded, and the next list takes it into account.",

@@ -114,5 +114,5 @@ internal static class ListSheet
     private static int ColumnOf(IReadOnlyList<ReportColumn<OutreachListRow>> columns, string header) =>
         1 + columns.Select((column, index) => (column, index)).Single(entry => entry.column.Header == header).index;
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly date) => IsoDate.Format(date);
 }
