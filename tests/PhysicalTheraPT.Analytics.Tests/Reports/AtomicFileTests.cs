@@ -25,13 +25,13 @@ public sealed class AtomicFileTests
         var path = folder.File("report.xlsx");
         File.WriteAllText(path, "last month's good report");
 
-        var failure = Assert.Throws<IOException>(() => AtomicFile.Write(path, FilePrivacy.OwnerOnly, stream =>
+        var failure = Assert.Throws<UserInputException>(() => AtomicFile.Write(path, FilePrivacy.OwnerOnly, stream =>
         {
             stream.Write(new byte[64 * 1024]);
-            throw new IOException("disk full halfway");
+            throw new IOException("disk full halfway.");
         }));
 
-        Assert.Equal("disk full halfway", failure.Message);
+        Assert.StartsWith($"Could not write {path}: disk full halfway. Nothing was changed there.", failure.Message, StringComparison.Ordinal);
         Assert.Equal("last month's good report", File.ReadAllText(path));
         Assert.Equal(["report.xlsx"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
     }
@@ -44,6 +44,18 @@ public sealed class AtomicFileTests
         Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(folder.File("list.xlsx"), FilePrivacy.Shared, _ => throw new InvalidOperationException("boom")));
 
         Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+    }
+
+    [Fact]
+    public void Write_SaysWhichFileCouldNotBeWritten_WhenAFolderIsInTheWay()
+    {
+        using var folder = new TemporaryFolder();
+        Directory.CreateDirectory(folder.File("report.xlsx"));
+
+        var failure = Assert.Throws<UserInputException>(() => AtomicFile.Write(folder.File("report.xlsx"), FilePrivacy.Shared, [1]));
+
+        Assert.Contains(folder.File("report.xlsx"), failure.Message, StringComparison.Ordinal);
+        Assert.Equal(["report.xlsx"], Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName));
     }
 
     [Fact]

@@ -313,7 +313,7 @@ public sealed class MonthlyWorkbookWriterTests(DefaultMonthlyWorkbook written) :
         // A folder where the last chart goes: its rename fails after the other charts were written.
         File.Delete(previous.ChartPaths[^1]);
         Directory.CreateDirectory(previous.ChartPaths[^1]);
-        Assert.ThrowsAny<IOException>(() => writer.Write(new MonthlyReportBuilder().WithPatientsToCall().Build(), folder.Path));
+        Assert.Throws<UserInputException>(() => writer.Write(new MonthlyReportBuilder().WithPatientsToCall().Build(), folder.Path));
 
         Assert.Equal(before, File.ReadAllBytes(previous.WorkbookPath));
         Assert.DoesNotContain(Directory.GetFiles(folder.Path), path => path.EndsWith(".tmp", StringComparison.Ordinal));
