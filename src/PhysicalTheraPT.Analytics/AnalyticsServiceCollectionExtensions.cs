@@ -5,6 +5,7 @@ using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Demo;
 using PhysicalTheraPT.Analytics.Seeding;
 using PhysicalTheraPT.Analytics.Retention;
+using PhysicalTheraPT.Analytics.Reports;
 
 namespace PhysicalTheraPT.Analytics;
 
@@ -33,6 +34,9 @@ public static class AnalyticsServiceCollectionExtensions
                 return true;
             });
         services.AddSingleton<RetentionAnalysis>();
+        services.AddOptions<ReportsOptions>().Bind(configuration.GetSection("Reports"));
+        services.AddSingleton(provider => new MonthlyWorkbookWriter(provider.GetRequiredService<IOptions<ReportsOptions>>().Value));
+        services.AddSingleton<OutreachListWriter>();
 
         return services;
     }
