@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Demo;
+using PhysicalTheraPT.Analytics.Outreach;
+using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 using PhysicalTheraPT.Analytics.Seeding;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Reports;
@@ -37,6 +39,16 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddOptions<ReportsOptions>().Bind(configuration.GetSection("Reports"));
         services.AddSingleton(provider => new MonthlyWorkbookWriter(provider.GetRequiredService<IOptions<ReportsOptions>>().Value));
         services.AddSingleton<OutreachListWriter>();
+        services.AddOptions<OutreachOptions>()
+            .Bind(configuration.GetSection(OutreachOptions.SectionName))
+            .Validate(options =>
+            {
+                options.Validate();
+                return true;
+            });
+        services.AddSingleton<OutreachQueue>();
+        services.AddSingleton<OutreachSuppressions>();
+        services.AddSingleton<OutreachListImporter>();
 
         return services;
     }
