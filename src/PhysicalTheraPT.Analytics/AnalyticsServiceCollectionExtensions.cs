@@ -8,6 +8,7 @@ using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 using PhysicalTheraPT.Analytics.Seeding;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Reports.Snapshots;
 
 namespace PhysicalTheraPT.Analytics;
 
@@ -49,6 +50,8 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<OutreachQueue>();
         services.AddSingleton<OutreachSuppressions>();
         services.AddSingleton<OutreachListImporter>();
+        services.AddSingleton<OutreachNumbers>();
+        services.AddSingleton<ReportSnapshots>();
 
         return services;
     }

@@ -2,8 +2,8 @@ namespace PhysicalTheraPT.Analytics.Reports;
 
 /// <summary>
 /// What outreach did in one month (docs/outreach.md defines each number). <see cref="Provisional"/>:
-/// some contacts of the month still have their attribution window open, so "booked after outreach" can
-/// still grow.
+/// the month ended less than the attribution window ago: bookings after its last calls, and calls
+/// front desk records late, can still change its numbers.
 /// </summary>
 /// <param name="Listed">Patients put on the outreach lists (queue items opened) in the month.</param>
 /// <param name="Contacted">Patients with any outcome recorded for a call in the month.</param>

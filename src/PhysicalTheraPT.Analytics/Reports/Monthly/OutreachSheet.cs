@@ -6,8 +6,8 @@ namespace PhysicalTheraPT.Analytics.Reports.Monthly;
 
 /// <summary>
 /// What front desk's calls achieved: month by month, then the report month by clinic and by staff
-/// initials. Booked-after-outreach numbers whose attribution window is still open are grey. The chart
-/// goes below.
+/// initials. A month that ended less than the attribution window ago is grey: calls recorded late and
+/// bookings after its last calls can still change it. The chart goes below.
 /// </summary>
 internal static class OutreachSheet
 {
@@ -47,19 +47,19 @@ internal static class OutreachSheet
         }
 
         canvas.Note(row++, string.Create(CultureInfo.InvariantCulture,
-            $"From the outcomes front desk recorded on the outreach lists. Booked after outreach: a maintenance booking on the day of a call or up to {outreach.AttributionDays} days after it (grey: some calls' {outreach.AttributionDays} days are not over yet)."));
+            $"From the outcomes front desk recorded on the outreach lists. Booked after outreach: a maintenance booking on the day of a call or up to {outreach.AttributionDays} days after it. Grey: not final yet (the month ended less than {outreach.AttributionDays} days ago, so late calls and bookings can still count)."));
 
         canvas.Heading(row++, "Month by month");
         ReportColumn<OutreachMonth>[] trendColumns =
         [
             new("Month", month => ReportCell.Month(month.Month)),
-            new(Listed, month => ReportCell.Count(month.Listed)),
-            new(Contacted, month => ReportCell.Count(month.Contacted)),
-            new(Reached, month => ReportCell.Count(month.Reached)),
+            new(Listed, month => ReportCell.Count(month.Listed, notFinal: month.Provisional)),
+            new(Contacted, month => ReportCell.Count(month.Contacted, notFinal: month.Provisional)),
+            new(Reached, month => ReportCell.Count(month.Reached, notFinal: month.Provisional)),
             new(BookedAfterOutreach, month => ReportCell.Count(month.BookedAfterOutreach, notFinal: month.Provisional)),
             new(Conversion, month => NotFinalIf(month.Provisional, ReportCell.Rate(month.Conversion))),
-            new(DaysToFirstContact, month => ReportCell.Decimal(month.MedianDaysToFirstContact)),
-            new(WrongNumbers, month => ReportCell.Count(month.WrongNumbers)),
+            new(DaysToFirstContact, month => ReportCell.Decimal(month.MedianDaysToFirstContact, notFinal: month.Provisional)),
+            new(WrongNumbers, month => ReportCell.Count(month.WrongNumbers, notFinal: month.Provisional)),
         ];
         var trend = canvas.Table(row, 1, TrendTable, trendColumns, [.. outreach.Months.OrderBy(month => month.Month)]);
 
@@ -70,10 +70,10 @@ internal static class OutreachSheet
         [
             new("Clinic", line => ReportCell.Of(line.Name)),
             new("Clinic id", line => ReportCell.Of(line.Detail)),
-            new(Listed, line => ReportCell.Count(line.Listed)),
+            new(Listed, line => ReportCell.Count(line.Listed, notFinal: provisional)),
             .. Results(provisional),
-            new(DaysToFirstContact, line => ReportCell.Decimal(line.MedianDaysToFirstContact)),
-            new(WrongNumbers, line => ReportCell.Count(line.WrongNumbers)),
+            new(DaysToFirstContact, line => ReportCell.Decimal(line.MedianDaysToFirstContact, notFinal: provisional)),
+            new(WrongNumbers, line => ReportCell.Count(line.WrongNumbers, notFinal: provisional)),
         ];
         var clinics = canvas.Table(row, 1, ClinicsTable, clinicColumns, outreach.ByClinic);
 
@@ -87,7 +87,7 @@ internal static class OutreachSheet
             new("Staff initials", line => ReportCell.Of(line.Name)),
             new("Clinic", line => ReportCell.Of(line.Detail)),
             .. Results(provisional),
-            new(WrongNumbers, line => ReportCell.Count(line.WrongNumbers)),
+            new(WrongNumbers, line => ReportCell.Count(line.WrongNumbers, notFinal: provisional)),
         ];
         var staff = canvas.Table(row, 1, StaffTable, staffColumns, outreach.ByStaff);
 
@@ -97,8 +97,8 @@ internal static class OutreachSheet
 
     private static IEnumerable<ReportColumn<OutreachBreakdownLine>> Results(bool provisional) =>
     [
-        new(Contacted, line => ReportCell.Count(line.Contacted)),
-        new(Reached, line => ReportCell.Count(line.Reached)),
+        new(Contacted, line => ReportCell.Count(line.Contacted, notFinal: provisional)),
+        new(Reached, line => ReportCell.Count(line.Reached, notFinal: provisional)),
         new(BookedAfterOutreach, line => ReportCell.Count(line.BookedAfterOutreach, notFinal: provisional)),
         new(Conversion, line => NotFinalIf(provisional, ReportCell.Rate(line.Conversion))),
     ];
