@@ -195,9 +195,9 @@ public sealed class RetentionMetricsBuilder
         }
     }
 
-    private void AddBreakdown(Dictionary<(BreakdownDimension, string), BreakdownCell> breakdowns, BreakdownDimension dimension, string? key)
+    private void AddBreakdown(Dictionary<string, BreakdownCell>[] breakdowns, BreakdownDimension dimension, string? key)
     {
-        ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(breakdowns, (dimension, key ?? MetricsReport.NotRecordedKey), out _);
+        ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(breakdowns[(int)dimension], key ?? MetricsReport.NotRecordedKey, out _);
         cell ??= new BreakdownCell(converted.Length);
         cell.Completions++;
         for (var w = 0; w < converted.Length; w++)
