@@ -34,15 +34,7 @@ internal sealed class OutreachOutcomeStore(DbConnection connection, DbTransactio
 
     /// <summary>True when this outcome of this list row on this date is already recorded (the file was imported before).</summary>
     public async Task<bool> ExistsAsync(WorkedOutcome outcome, CancellationToken cancellationToken) =>
-        await connection.ExecuteScalarAsync<int>(new CommandDefinition(ExistsSql, new
-        {
-            outcome.Key.ClinicId,
-            outcome.Key.PatientId,
-            outcome.Key.Flag,
-            ListAsOf = outcome.Key.AsOf,
-            Outcome = outcome.Outcome.MachineName(),
-            OutcomeOn = outcome.On,
-        }, transaction, cancellationToken: cancellationToken)) > 0;
+        await connection.ExecuteScalarAsync<int>(new CommandDefinition(ExistsSql, Row(outcome), transaction, cancellationToken: cancellationToken)) > 0;
 
     /// <summary>The patient's clinic in the database; null when there is no such patient.</summary>
     public Task<string?> PatientClinicAsync(string patientId, CancellationToken cancellationToken) =>
@@ -51,23 +43,15 @@ internal sealed class OutreachOutcomeStore(DbConnection connection, DbTransactio
     /// <summary>Records the outcome against the item; returns the new outcome's id.</summary>
     public async Task<string> InsertAsync(WorkedOutcome outcome, string itemId, string sourceFile, DateTime recordedAtUtc, CancellationToken cancellationToken)
     {
-        var outcomeId = Guid.NewGuid().ToString("N");
-        await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
+        var row = Row(outcome) with
         {
-            OutcomeId = outcomeId,
+            OutcomeId = Guid.NewGuid().ToString("N"),
             ItemId = itemId,
-            outcome.Key.ClinicId,
-            outcome.Key.PatientId,
-            outcome.Key.Flag,
-            ListAsOf = outcome.Key.AsOf,
-            Outcome = outcome.Outcome.MachineName(),
-            OutcomeOn = outcome.On,
-            outcome.StaffInitials,
-            outcome.Notes,
             SourceFile = sourceFile,
             RecordedAt = DateTime.SpecifyKind(recordedAtUtc, DateTimeKind.Utc),
-        }, transaction, cancellationToken: cancellationToken));
-        return outcomeId;
+        };
+        await connection.ExecuteAsync(new CommandDefinition(InsertSql, row, transaction, cancellationToken: cancellationToken));
+        return row.OutcomeId;
     }
 
     /// <summary>Marks the patient do-not-contact for good (the first such outcome is kept as the record).</summary>
@@ -80,6 +64,11 @@ internal sealed class OutreachOutcomeStore(DbConnection connection, DbTransactio
         }
     }
 
+    /// <summary>The outcome as <c>outreach_outcomes</c> holds it (Dapper sends each statement only the parameters it names).</summary>
+    private static OutcomeRow Row(WorkedOutcome outcome) => new(
+        "", "", outcome.Key.ClinicId, outcome.Key.PatientId, outcome.Key.Flag, outcome.Key.AsOf, outcome.Outcome.MachineName(), outcome.On,
+        outcome.StaffInitials, outcome.Notes, "", default);
+
     public IEnumerable<KeyValuePair<string, string>> StatementsFor(SqlDialect dialect)
     {
         yield return new("exists", ExistsSql);
@@ -88,4 +77,18 @@ internal sealed class OutreachOutcomeStore(DbConnection connection, DbTransactio
         yield return new("do not contact exists", DoNotContactExistsSql);
         yield return new("insert do not contact", InsertDoNotContactSql);
     }
+
+    private sealed record OutcomeRow(
+        string OutcomeId,
+        string ItemId,
+        string ClinicId,
+        string PatientId,
+        string Flag,
+        DateOnly ListAsOf,
+        string Outcome,
+        DateOnly OutcomeOn,
+        string StaffInitials,
+        string? Notes,
+        string SourceFile,
+        DateTime RecordedAt);
 }
