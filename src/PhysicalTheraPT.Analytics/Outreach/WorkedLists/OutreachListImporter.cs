@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
 
@@ -11,6 +12,9 @@ namespace PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 /// </summary>
 public sealed class OutreachListImporter
 {
+    /// <summary>The file name kept with each outcome is cut to the column's size.</summary>
+    private const int LongestSourceFile = 260;
+
     private readonly AnalyticsDatabase _database;
     private readonly OutreachRules _rules;
     private readonly TimeProvider _time;
@@ -56,6 +60,24 @@ public sealed class OutreachListImporter
             return OutreachImportFile.Rejected(path, list.ClinicId, list.AsOf, check.Problems);
         }
 
+        try
+        {
+            return await RecordAsync(list, check, cancellationToken);
+        }
+        catch (DbException exception)
+        {
+            // Most likely the same list imported by two people at once: the loser records nothing.
+            return OutreachImportFile.Rejected(path, list.ClinicId, list.AsOf,
+                [new OutreachImportProblem(path, null, null, $"the database refused the outcomes ({exception.Message}). Nothing from this file was recorded; import it again.")]);
+        }
+    }
+
+    /// <summary>Records a checked list's outcomes in one transaction; a patient no longer in the clinic rejects the whole file.</summary>
+    private async Task<OutreachImportFile> RecordAsync(WorkedList list, WorkedListCheck check, CancellationToken cancellationToken)
+    {
+        var path = list.File;
+        var sourceFile = Path.GetFileName(path);
+        sourceFile = sourceFile.Length > LongestSourceFile ? sourceFile[..LongestSourceFile] : sourceFile;
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var items = new OutreachItemStore(connection, transaction);
@@ -85,7 +107,7 @@ public sealed class OutreachListImporter
             }
 
             var item = await ItemForAsync(items, list, outcome, cancellationToken);
-            var outcomeId = await outcomes.InsertAsync(outcome, item.ItemId, Path.GetFileName(path), recordedAt, cancellationToken);
+            var outcomeId = await outcomes.InsertAsync(outcome, item.ItemId, sourceFile, recordedAt, cancellationToken);
             await items.UpdateAsync([_rules.Apply(item, outcome.Outcome, outcome.On)], cancellationToken);
             if (outcome.Outcome == OutreachOutcome.DoNotContact)
             {
