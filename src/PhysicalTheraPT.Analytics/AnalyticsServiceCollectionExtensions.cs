@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Jobs;
 
 namespace PhysicalTheraPT.Analytics;
 
@@ -14,6 +15,18 @@ public static class AnalyticsServiceCollectionExtensions
 
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection("Database"));
         services.AddSingleton(provider => DatabaseSelection.Resolve(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+
+        services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection("Scheduling"));
+        services.AddSingleton<ClinicCalendar>();
+        services.AddSingleton<ScheduledClinicReader>();
+        services.AddSingleton<JobPlanner>();
+        services.AddSingleton<JobRunStore>();
+        services.AddSingleton<PatientFlagStore>();
+        services.AddSingleton<ClinicJobRunner>();
+        services.AddSingleton<IClinicFlagSource, UnavailableFlagSource>();
+        services.AddSingleton<IClinicJob, RefreshFlagsJob>();
+        services.AddSingleton<IClinicJob, OutreachListsJob>();
+        services.AddSingleton<IClinicJob, RetentionReportJob>();
 
         return services;
     }
