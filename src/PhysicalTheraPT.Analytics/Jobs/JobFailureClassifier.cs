@@ -31,8 +31,12 @@ public static class JobFailureClassifier
             : chain.OfType<UserInputException>().Any();
     }
 
+    /// <summary>The message a permanent failure of one unit of work is recorded and shown with.</summary>
+    public static string DescribePermanent(JobWorkItem work, Exception exception) =>
+        DescribePermanent(work.Job, work.ToString(), exception);
+
     /// <summary>The message a permanent failure is recorded and shown with: what, and what to do.</summary>
-    public static string DescribePermanent(JobWorkItem work, Exception exception)
+    public static string DescribePermanent(string jobName, string subject, Exception exception)
     {
         var chain = Chain(exception).ToList();
         var cause = chain.OfType<PermanentJobFailureException>().FirstOrDefault()
@@ -40,8 +44,9 @@ public static class JobFailureClassifier
             ?? chain[^1];
         var advice = chain.OfType<DbException>().Select(DatabaseAdvice).FirstOrDefault(text => text is not null);
         var text = advice is null || cause.Message.Contains(advice, StringComparison.Ordinal) ? cause.Message : $"{cause.Message} {advice}";
-        return $"{work}: {text} Not retried: fix the cause, then requeue the job on the dashboard's Failed page " +
-            $"or run `ptanalytics serve --once {work.Job}`.";
+        var what = text.StartsWith(subject, StringComparison.Ordinal) ? text : $"{subject}: {text}";
+        return $"{what} Not retried: fix the cause, then requeue the job on the dashboard's Failed page " +
+            $"or run `ptanalytics serve --once {jobName}`.";
     }
 
     private static string? DatabaseAdvice(DbException error) => error switch

@@ -27,13 +27,6 @@ public sealed class JobRunStore : ISqlStatements
         WHERE run_id = @RunId
         """;
 
-    private const string SelectBySchedulerJobs = $"""
-        SELECT {RunColumns}
-        FROM job_runs
-        WHERE scheduler_job_id IN @SchedulerJobIds
-        ORDER BY started_at, run_id
-        """;
-
     private readonly AnalyticsDatabase _database;
     private readonly TimeProvider _time;
 
@@ -95,7 +88,7 @@ public sealed class JobRunStore : ISqlStatements
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var runs = await connection.QueryAsync<JobRun>(new CommandDefinition(SelectBySchedulerJobs, new { SchedulerJobIds = schedulerJobIds }, cancellationToken: cancellationToken));
+        var runs = await connection.QueryAsync<JobRun>(new CommandDefinition(SelectBySchedulerJobs(_database.Dialect), new { SchedulerJobIds = schedulerJobIds }, cancellationToken: cancellationToken));
         return runs.Select(Normalize).ToList();
     }
 
@@ -104,7 +97,8 @@ public sealed class JobRunStore : ISqlStatements
         yield return new("insert", InsertRun);
         yield return new("update", UpdateRun);
         yield return new("recent", SelectRecent(dialect));
-        yield return new("by scheduler jobs", SelectBySchedulerJobs.Replace("IN @SchedulerJobIds", "IN (@SchedulerJobIds1, @SchedulerJobIds2)", StringComparison.Ordinal));
+        // Dapper expands the list into parameters before SQL Server sees it; the parser sees two of them.
+        yield return new("by scheduler jobs", SelectBySchedulerJobs(dialect).Replace("IN @SchedulerJobIds", "IN (@SchedulerJobIds1, @SchedulerJobIds2)", StringComparison.Ordinal));
     }
 
     private static string SelectRecent(SqlDialect dialect) => $"""
@@ -112,6 +106,13 @@ public sealed class JobRunStore : ISqlStatements
         FROM job_runs
         ORDER BY started_at DESC, run_id DESC
         {dialect.FirstRows("@Count")}
+        """;
+
+    private static string SelectBySchedulerJobs(SqlDialect dialect) => $"""
+        SELECT {RunColumns}
+        FROM job_runs
+        WHERE scheduler_job_id {dialect.InList("@SchedulerJobIds")}
+        ORDER BY started_at, run_id
         """;
 
     // PostgreSQL refuses a timestamptz parameter whose kind is not UTC; SQLite hands text back with no

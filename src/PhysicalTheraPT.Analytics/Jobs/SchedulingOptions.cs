@@ -72,6 +72,12 @@ public sealed class SchedulingOptions
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
+    /// How often a server started to run jobs now (<c>serve --once</c>, the demo) looks for work and for
+    /// retries: short, because someone is waiting for the result.
+    /// </summary>
+    public TimeSpan RunNowPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
     /// After this long without a sign of life from the server running it, a job is handed to another
     /// server (a machine that died mid-job). Must exceed the longest job on the embedded SQLite storage,
     /// which has no heartbeat for running jobs.
