@@ -1,0 +1,35 @@
+using PhysicalTheraPT.Analytics.Cli.Scheduling;
+using Spectre.Console;
+
+namespace PhysicalTheraPT.Analytics.Cli.Commands;
+
+/// <summary>Prints what a triggered job did: one row per clinic job, with its state, rows, files and message.</summary>
+internal static class TriggeredRunTable
+{
+    public static void Write(IAnsiConsole console, TriggeredRun run)
+    {
+        if (run.Failure is not null)
+        {
+            console.MarkupLineInterpolated($"[red]{run.JobName} failed before it reached the clinics:[/] {run.Failure}");
+        }
+
+        var table = new Table().Title($"{run.JobName} (job {run.SchedulerJobId})")
+            .AddColumns("Clinic", "Period", "State", "Attempts", "Rows", "Files", "Message");
+        foreach (var work in run.Work)
+        {
+            var last = work.LastRun;
+            table.AddRow(
+                Markup.Escape(last?.ClinicLabel ?? "?"),
+                Markup.Escape(last?.Period ?? ""),
+                work.Succeeded ? "[green]succeeded[/]" : $"[red]{Markup.Escape(work.State.ToLowerInvariant())}[/]",
+                Markup.Escape(last?.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""),
+                Markup.Escape(last?.RowsWritten?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""),
+                Markup.Escape(string.Join('\n', last?.Files ?? [])),
+                Markup.Escape(work.Failure ?? last?.Message ?? ""));
+        }
+
+        console.Write(table);
+        var succeeded = run.Work.Count(work => work.Succeeded);
+        console.MarkupLineInterpolated($"{run.JobName}: {succeeded} of {run.Work.Count} job(s) succeeded.");
+    }
+}
