@@ -30,7 +30,7 @@ internal static class DashboardServer
         builder.Services.AddSingleton<IJobFilterProvider>(scheduling.Filters);
         // AddHangfire points Hangfire's process-wide log at the web host's logging; keep it on the command's,
         // which outlives the web host.
-        builder.Services.AddHangfire(configuration => configuration.UseLogProvider(logging.Provider));
+        builder.Services.AddHangfire(hangfire => hangfire.UseLogProvider(logging.Provider));
         // The dashboard's buttons post forms; with antiforgery tokens another site cannot post them on a
         // signed-in admin's behalf. The tokens' keys live in memory: a restart only means reloading the page.
         builder.Services.AddAntiforgery();

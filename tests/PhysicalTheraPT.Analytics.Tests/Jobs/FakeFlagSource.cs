@@ -18,6 +18,9 @@ internal sealed class FakeFlagSource(int patientsPerClinic = 3) : IClinicFlagSou
     /// <summary>Every call waits for this before it answers (and honours cancellation meanwhile).</summary>
     public TaskCompletionSource? Gate { get; init; }
 
+    /// <summary>Completes when the first call has started.</summary>
+    public TaskCompletionSource FirstCallStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Calls started so far, per clinic.</summary>
     public IReadOnlyDictionary<string, int> Calls => _calls;
 
@@ -26,6 +29,7 @@ internal sealed class FakeFlagSource(int patientsPerClinic = 3) : IClinicFlagSou
     public async Task<IReadOnlyList<StoredPatientFlag>> FlagsAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken)
     {
         var call = _calls.AddOrUpdate(clinicId, 1, (_, count) => count + 1);
+        FirstCallStarted.TrySetResult();
         if (Gate is not null)
         {
             await Gate.Task.WaitAsync(cancellationToken);

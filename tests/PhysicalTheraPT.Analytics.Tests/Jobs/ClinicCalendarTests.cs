@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Jobs;
+
+namespace PhysicalTheraPT.Analytics.Tests.Jobs;
+
+public sealed class ClinicCalendarTests
+{
+    // 05:00 UTC on 2 March 2026: still 1 March in Denver (UTC-7), already 2 March in Berlin (UTC+1).
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 5, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("America/Denver", "2026-03-01")]
+    [InlineData("Europe/Berlin", "2026-03-02")]
+    [InlineData("UTC", "2026-03-02")]
+    public void ClinicToday_IsTheClinicsLocalDate_InItsTimeZone(string timeZone, string expected)
+    {
+        var calendar = Calendar(new SchedulingOptions());
+
+        var today = calendar.ClinicToday(new ClinicRow("c01", "Clinic", timeZone));
+
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), today);
+    }
+
+    [Fact]
+    public void ClinicToday_FollowsTheOverride_WhenConfiguredForTheClinic()
+    {
+        var options = new SchedulingOptions { ClinicTimeZones = { ["c01"] = "America/Denver" } };
+
+        var today = Calendar(options).ClinicToday(new ClinicRow("c01", "Clinic", "Europe/Berlin"));
+
+        Assert.Equal(new DateOnly(2026, 3, 1), today);
+    }
+
+    [Fact]
+    public void ScheduleToday_IsTheDateInTheScheduleTimeZone()
+    {
+        var calendar = Calendar(new SchedulingOptions { TimeZone = "America/Denver" });
+
+        Assert.Equal(new DateOnly(2026, 3, 1), calendar.ScheduleToday());
+    }
+
+    [Fact]
+    public void ClinicToday_NamesTheClinicAndTheZone_WhenTheZoneIsUnknown()
+    {
+        var calendar = Calendar(new SchedulingOptions());
+
+        var error = Assert.Throws<UserInputException>(() => calendar.ClinicToday(new ClinicRow("c07", "Clinic", "Mars/Olympus")));
+
+        Assert.Contains("Mars/Olympus", error.Message, StringComparison.Ordinal);
+        Assert.Contains("c07", error.Message, StringComparison.Ordinal);
+    }
+
+    private static ClinicCalendar Calendar(SchedulingOptions options) => new(new FakeTimeProvider(Now), Options.Create(options));
+}
