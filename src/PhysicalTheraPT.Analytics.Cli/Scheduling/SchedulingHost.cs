@@ -164,7 +164,8 @@ internal sealed class SchedulingHost : IAsyncDisposable
         (Storage as IDisposable)?.Dispose();
     }
 
-    private string[] ChildrenOf(string parentId)
+    /// <summary>The per-clinic jobs a fan-out job enqueued (empty until it has run).</summary>
+    public string[] ChildrenOf(string parentId)
     {
         using var connection = Storage.GetConnection();
         var json = connection.GetJobParameter(parentId, FanOutJob.ChildrenParameter);
