@@ -13,6 +13,12 @@ internal static class TriggeredRunTable
             console.MarkupLineInterpolated($"[red]{run.JobName} failed before it reached the clinics:[/] {run.Failure}");
         }
 
+        if (run.Failure is null && run.Work.Count == 0)
+        {
+            console.MarkupLineInterpolated($"{run.JobName}: the database has no clinics, so there was nothing to do. Import or seed clinic data first.");
+            return;
+        }
+
         var table = new Table().Title($"{run.JobName} (job {run.SchedulerJobId})")
             .AddColumns("Clinic", "Period", "State", "Attempts", "Rows", "Files", "Message");
         foreach (var work in run.Work)
