@@ -15,6 +15,8 @@ internal static class CliApplication
         root.Options.Add(DatabaseArguments.Connection);
 
         root.Subcommands.Add(DbCommand.Create(console));
+        root.Subcommands.Add(SeedCommand.Create(console));
+        root.Subcommands.Add(DemoCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(RunsCommand.Create(console));
 

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Demo;
 using PhysicalTheraPT.Analytics.Jobs;
+using PhysicalTheraPT.Analytics.Seeding;
 
 namespace PhysicalTheraPT.Analytics;
 
@@ -15,6 +17,14 @@ public static class AnalyticsServiceCollectionExtensions
 
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection("Database"));
         services.AddSingleton(provider => DatabaseSelection.Resolve(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+
+        services.AddSingleton<ClinicHistorySeeder>();
+
+        // The demo's steps, in the order they run: a feature that joins the demo adds its step here.
+        services.AddTransient<IDemoStep, PrepareDatabaseStep>();
+        services.AddTransient<IDemoStep, SeedHistoryStep>();
+        services.AddTransient<IDemoStep, CountRowsStep>();
+        services.AddTransient<DemoRun>();
 
         services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection("Scheduling"));
         services.AddSingleton<ClinicCalendar>();

@@ -87,7 +87,7 @@ public sealed class DashboardServerTests
     private static async Task<RunningDashboard> StartAsync()
     {
         var test = TestDatabase.Create(DatabaseProvider.Sqlite);
-        var output = new JobTestDirectory();
+        var output = new TemporaryFolder();
         var services = JobTestServices.Build(test, output.Path);
         var scheduling = await SchedulingHost.OpenAsync(services, pollInterval: null, CancellationToken.None);
         scheduling.RegisterRecurringJobs();
@@ -104,7 +104,7 @@ public sealed class DashboardServerTests
         HangfireLogging logging,
         Microsoft.Extensions.DependencyInjection.ServiceProvider services,
         TestDatabase test,
-        JobTestDirectory output) : IAsyncDisposable
+        TemporaryFolder output) : IAsyncDisposable
     {
         public HttpClient Client { get; } = new();
 

@@ -20,7 +20,7 @@ public sealed class JobStorageRestartTests
     private static async Task Restart_LosesNoEnqueuedScheduledOrFailedJob(DatabaseProvider provider)
     {
         await using var test = TestDatabase.Create(provider);
-        using var output = new JobTestDirectory();
+        using var output = new TemporaryFolder();
         await JobTestClinics.SeedAsync(test, clinicCount: 3);
         await using var services = JobTestServices.Build(test, output.Path, new FakeFlagSource());
         string enqueued, scheduled, failed;

@@ -12,7 +12,7 @@ public sealed class RecurringJobRegistrationTests
     public async Task RegisterRecurringJobs_RegistersEachJobWithItsCronTimeZoneAndQueue()
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
-        using var output = new JobTestDirectory();
+        using var output = new TemporaryFolder();
         await using var services = JobTestServices.Build(test, output.Path, settings: new Dictionary<string, string?>
         {
             ["Scheduling:TimeZone"] = "America/Denver",
@@ -37,7 +37,7 @@ public sealed class RecurringJobRegistrationTests
     public async Task RegisterRecurringJobs_NamesTheSetting_WhenACronExpressionIsInvalid()
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
-        using var output = new JobTestDirectory();
+        using var output = new TemporaryFolder();
         await using var services = JobTestServices.Build(test, output.Path, settings: new Dictionary<string, string?>
         {
             ["Scheduling:RetentionReportCron"] = "every month",
@@ -53,7 +53,7 @@ public sealed class RecurringJobRegistrationTests
     public async Task OpenAsync_KeepsTheJobStorageInAFileBesideTheDataFile_OnSqlite()
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
-        using var output = new JobTestDirectory();
+        using var output = new TemporaryFolder();
         await using var services = JobTestServices.Build(test, output.Path);
 
         await using (var host = await SchedulingHost.OpenAsync(services, pollInterval: null, CancellationToken.None))

@@ -20,7 +20,7 @@ public sealed class RunsCommandTests
             await store.FinishAsync(runId, clinic == "c02" ? JobRunStatus.Failed : JobRunStatus.Succeeded, new JobOutcome([], 4, $"done {clinic}"), message: null);
         }
 
-        var (exitCode, output) = await CliRun.ExecuteAsync("runs", "--last", "2", "--db", test.SqlitePath!);
+        var (exitCode, output) = await CliRunner.RunAsync("runs", "--last", "2", "--db", test.SqlitePath!);
 
         Assert.Equal(0, exitCode);
         Assert.DoesNotContain("c01", output, StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public sealed class RunsCommandTests
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
 
-        var (exitCode, output) = await CliRun.ExecuteAsync("runs", "--last", "0", "--db", test.SqlitePath!);
+        var (exitCode, output) = await CliRunner.RunAsync("runs", "--last", "0", "--db", test.SqlitePath!);
 
         Assert.Equal(2, exitCode);
         Assert.Contains("--last 0", output, StringComparison.Ordinal);

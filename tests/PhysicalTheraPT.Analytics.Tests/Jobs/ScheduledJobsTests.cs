@@ -26,7 +26,7 @@ public sealed class ScheduledJobsTests
     public async Task RunNow_FailsAtOnceWithWhatToDo_WhenTheFailureIsPermanent()
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
-        using var output = new JobTestDirectory();
+        using var output = new TemporaryFolder();
         await JobTestClinics.SeedAsync(test, clinicCount: 2);
         var flags = new FakeFlagSource { FailFirstCallWith = () => new UserInputException("Unknown time zone 'Mars/Olympus' in Scheduling:ClinicTimeZones.") };
         await using var services = JobTestServices.Build(test, output.Path, flags);
@@ -51,7 +51,7 @@ public sealed class ScheduledJobsTests
     public async Task RunNow_FailsTheFanOutAtOnce_WhenAClinicHasAnUnknownTimeZone()
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
-        using var output = new JobTestDirectory();
+        using var output = new TemporaryFolder();
         await JobTestClinics.SeedAsync(test, clinicCount: 1, timeZone: "Mars/Olympus");
         await using var services = JobTestServices.Build(test, output.Path, new FakeFlagSource());
 
@@ -67,7 +67,7 @@ public sealed class ScheduledJobsTests
     public async Task RunNow_LeavesIdenticalRowsAndNoDuplicates_WhenTheSameWorkRunsTwice()
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
-        using var output = new JobTestDirectory();
+        using var output = new TemporaryFolder();
         var clinics = await JobTestClinics.SeedAsync(test, clinicCount: 2);
         await using var services = JobTestServices.Build(test, output.Path, new FakeFlagSource());
         var first = Assert.Single(await JobRunner.RunNowAsync(services, [JobNames.RefreshFlags], TestTimeout.Token));
@@ -87,7 +87,7 @@ public sealed class ScheduledJobsTests
     private static async Task RunNow_StoresEachClinicsFlagsAndRecordsEveryRun(DatabaseProvider provider)
     {
         await using var test = TestDatabase.Create(provider);
-        using var output = new JobTestDirectory();
+        using var output = new TemporaryFolder();
         var clinics = await JobTestClinics.SeedAsync(test, clinicCount: 3);
         await using var services = JobTestServices.Build(test, output.Path, new FakeFlagSource());
 
@@ -104,7 +104,7 @@ public sealed class ScheduledJobsTests
     private static async Task RunNow_RetriesAFailedClinicJob_AndKeepsExactlyOneSet(DatabaseProvider provider)
     {
         await using var test = TestDatabase.Create(provider);
-        using var output = new JobTestDirectory();
+        using var output = new TemporaryFolder();
         var clinics = await JobTestClinics.SeedAsync(test, clinicCount: 2);
         var flags = new FakeFlagSource { FailFirstCallWith = () => new TimeoutException("The database did not answer in time.") };
         await using var services = JobTestServices.Build(test, output.Path, flags);

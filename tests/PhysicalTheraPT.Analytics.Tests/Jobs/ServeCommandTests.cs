@@ -12,19 +12,18 @@ public sealed class ServeCommandTests
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
         var url = $"http://127.0.0.1:{FreePort()}";
-        var run = new CliRun();
         using var stop = new CancellationTokenSource();
 
-        var serving = run.RunAsync(["serve", "--urls", url, "--db", test.SqlitePath!], stop.Token);
+        var serving = CliRunner.RunAsync(stop.Token, "serve", "--urls", url, "--db", test.SqlitePath!);
         var (status, page) = await GetWhenUpAsync($"{url}/hangfire/recurring", serving);
         await stop.CancelAsync();
-        var exitCode = await serving;
+        var (exitCode, output) = await serving;
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("refresh-flags", page, StringComparison.Ordinal);
         Assert.Contains("retention-report", page, StringComparison.Ordinal);
         Assert.Equal(0, exitCode);
-        Assert.Contains("Stopped.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Stopped.", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -33,7 +32,7 @@ public sealed class ServeCommandTests
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
         var port = FreePort();
 
-        var (exitCode, output) = await CliRun.ExecuteAsync("serve", "--urls", $"http://0.0.0.0:{port}", "--db", test.SqlitePath!);
+        var (exitCode, output) = await CliRunner.RunAsync("serve", "--urls", $"http://0.0.0.0:{port}", "--db", test.SqlitePath!);
 
         Assert.Equal(2, exitCode);
         Assert.Contains("refuses to start", output, StringComparison.Ordinal);
@@ -46,7 +45,7 @@ public sealed class ServeCommandTests
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
 
-        var (exitCode, output) = await CliRun.ExecuteAsync("serve", "--once", "refresh-flags", "--db", test.SqlitePath!);
+        var (exitCode, output) = await CliRunner.RunAsync("serve", "--once", "refresh-flags", "--db", test.SqlitePath!);
 
         Assert.Equal(0, exitCode);
         Assert.Contains("refresh-flags: the database has no clinics", output, StringComparison.Ordinal);
@@ -58,7 +57,7 @@ public sealed class ServeCommandTests
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
         await JobTestClinics.SeedAsync(test, clinicCount: 1, timeZone: "Mars/Olympus");
 
-        var (exitCode, output) = await CliRun.ExecuteAsync("serve", "--once", "refresh-flags", "--db", test.SqlitePath!);
+        var (exitCode, output) = await CliRunner.RunAsync("serve", "--once", "refresh-flags", "--db", test.SqlitePath!);
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Unknown time zone 'Mars/Olympus'", output, StringComparison.Ordinal);
@@ -69,7 +68,7 @@ public sealed class ServeCommandTests
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
 
-        var (exitCode, output) = await CliRun.ExecuteAsync("serve", "--once", "nightly", "--db", test.SqlitePath!);
+        var (exitCode, output) = await CliRunner.RunAsync("serve", "--once", "nightly", "--db", test.SqlitePath!);
 
         Assert.Equal(2, exitCode);
         Assert.Contains("refresh-flags, outreach-lists, retention-report", output, StringComparison.Ordinal);
@@ -91,7 +90,7 @@ public sealed class ServeCommandTests
         {
             if (serving.IsCompleted)
             {
-                throw new InvalidOperationException($"The server stopped before it answered (exit code {(serving as Task<int>)?.Result}).");
+                throw new InvalidOperationException("The server stopped before it answered.");
             }
 
             try

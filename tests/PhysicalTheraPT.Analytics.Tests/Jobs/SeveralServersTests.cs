@@ -16,7 +16,7 @@ public sealed class SeveralServersTests
     public async Task TwoServers_ProcessEveryClinicExactlyOnce_AndOneFinishesWhenTheOtherStops()
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Postgres);
-        using var output = new JobTestDirectory();
+        using var output = new TemporaryFolder();
         var clinics = await JobTestClinics.SeedAsync(test, clinicCount: 20);
         // Every clinic job waits at the gate, so both servers are busy when one of them is stopped.
         var flags = new FakeFlagSource { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };

@@ -1,0 +1,21 @@
+namespace PhysicalTheraPT.Analytics.Seeding;
+
+/// <summary>
+/// Where a generated history goes (the database, or CSV files in the import contract). Called in order:
+/// the clinics once, then each clinic's patients followed by <see cref="FinishClinicAsync"/>, then
+/// <see cref="CompleteAsync"/>, which makes everything visible at once; disposing without completing
+/// leaves the destination as it was.
+/// </summary>
+internal interface IClinicHistorySink : IAsyncDisposable
+{
+    /// <summary>Where the rows go, fit for a console line (no password).</summary>
+    string Destination { get; }
+
+    Task WriteClinicsAsync(IReadOnlyList<SyntheticClinic> clinics, CancellationToken cancellationToken);
+
+    Task WritePatientAsync(SyntheticPatient patient, CancellationToken cancellationToken);
+
+    Task FinishClinicAsync(SyntheticClinic clinic, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<SeedTableResult>> CompleteAsync(CancellationToken cancellationToken);
+}
