@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using PhysicalTheraPT.Analytics.Cli.Dashboard;
-using PhysicalTheraPT.Analytics.Cli.Scheduling;
+using PhysicalTheraPT.Analytics.Scheduling;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Jobs;
 using Spectre.Console;

@@ -1,4 +1,4 @@
-using PhysicalTheraPT.Analytics.Cli.Scheduling;
+using PhysicalTheraPT.Analytics.Scheduling;
 using Spectre.Console;
 
 namespace PhysicalTheraPT.Analytics.Cli.Commands;

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PhysicalTheraPT.Analytics.Cli.Scheduling;
+using PhysicalTheraPT.Analytics.Scheduling;
 using HangfireDashboardOptions = Hangfire.DashboardOptions;
 
 namespace PhysicalTheraPT.Analytics.Cli.Dashboard;

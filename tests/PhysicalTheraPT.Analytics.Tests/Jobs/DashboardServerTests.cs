@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using PhysicalTheraPT.Analytics.Cli.Dashboard;
-using PhysicalTheraPT.Analytics.Cli.Scheduling;
+using PhysicalTheraPT.Analytics.Scheduling;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 

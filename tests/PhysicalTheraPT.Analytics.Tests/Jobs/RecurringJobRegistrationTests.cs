@@ -1,5 +1,5 @@
 using Hangfire.Storage;
-using PhysicalTheraPT.Analytics.Cli.Scheduling;
+using PhysicalTheraPT.Analytics.Scheduling;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;

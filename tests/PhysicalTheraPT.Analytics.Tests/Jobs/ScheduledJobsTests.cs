@@ -1,6 +1,6 @@
 using Dapper;
 using Hangfire.States;
-using PhysicalTheraPT.Analytics.Cli.Scheduling;
+using PhysicalTheraPT.Analytics.Scheduling;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;

@@ -8,7 +8,7 @@ using Microsoft.Data.Sqlite;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Jobs;
 
-namespace PhysicalTheraPT.Analytics.Cli.Scheduling;
+namespace PhysicalTheraPT.Analytics.Scheduling;
 
 /// <summary>
 /// The Hangfire job storage follows the configured database: SQLite keeps its jobs in a file of its own

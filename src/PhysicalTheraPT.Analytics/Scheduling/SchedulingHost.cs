@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Jobs;
 
-namespace PhysicalTheraPT.Analytics.Cli.Scheduling;
+namespace PhysicalTheraPT.Analytics.Scheduling;
 
 /// <summary>
 /// Hangfire for one process: the job storage of the configured database, a client and a recurring-job

@@ -1,7 +1,7 @@
 using Hangfire.States;
 using PhysicalTheraPT.Analytics.Jobs;
 
-namespace PhysicalTheraPT.Analytics.Cli.Scheduling;
+namespace PhysicalTheraPT.Analytics.Scheduling;
 
 /// <summary>
 /// One per-clinic job of a triggered run: its Hangfire id and final state, the failure the dashboard

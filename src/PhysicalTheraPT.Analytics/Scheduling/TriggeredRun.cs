@@ -1,6 +1,6 @@
 using Hangfire.States;
 
-namespace PhysicalTheraPT.Analytics.Cli.Scheduling;
+namespace PhysicalTheraPT.Analytics.Scheduling;
 
 /// <summary>What a triggered recurring job did: its own fan-out job, then every per-clinic job it enqueued.</summary>
 internal sealed record TriggeredRun(string JobName, string SchedulerJobId, string State, string? Failure, IReadOnlyList<TriggeredWork> Work)

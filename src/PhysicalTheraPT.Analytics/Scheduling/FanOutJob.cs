@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Jobs;
 
-namespace PhysicalTheraPT.Analytics.Cli.Scheduling;
+namespace PhysicalTheraPT.Analytics.Scheduling;
 
 /// <summary>
 /// The recurring job behind each schedule: plans the per-clinic work and enqueues one

@@ -1,7 +1,7 @@
 using Hangfire;
 using Hangfire.States;
 
-namespace PhysicalTheraPT.Analytics.Cli.Scheduling;
+namespace PhysicalTheraPT.Analytics.Scheduling;
 
 /// <summary>Waits for Hangfire jobs to reach a final state: succeeded, failed (retries used up or permanent) or deleted.</summary>
 internal static class JobCompletion

@@ -2,7 +2,7 @@ using Hangfire.Common;
 using Hangfire.States;
 using PhysicalTheraPT.Analytics.Jobs;
 
-namespace PhysicalTheraPT.Analytics.Cli.Scheduling;
+namespace PhysicalTheraPT.Analytics.Scheduling;
 
 /// <summary>
 /// Marks a job that failed for a permanent reason (bad credentials, a missing table, a bad setting)

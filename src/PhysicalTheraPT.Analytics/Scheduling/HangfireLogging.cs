@@ -2,7 +2,7 @@ using Hangfire.AspNetCore;
 using Hangfire.Logging;
 using Microsoft.Extensions.Logging;
 
-namespace PhysicalTheraPT.Analytics.Cli.Scheduling;
+namespace PhysicalTheraPT.Analytics.Scheduling;
 
 /// <summary>
 /// Routes Hangfire's own log (a process-wide setting) into the command's logging for as long as the

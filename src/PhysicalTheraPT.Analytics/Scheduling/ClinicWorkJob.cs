@@ -2,7 +2,7 @@ using Hangfire;
 using Hangfire.Server;
 using PhysicalTheraPT.Analytics.Jobs;
 
-namespace PhysicalTheraPT.Analytics.Cli.Scheduling;
+namespace PhysicalTheraPT.Analytics.Scheduling;
 
 /// <summary>
 /// The Hangfire job for one unit of work (job, clinic, period): hands it to <see cref="ClinicJobRunner"/>

@@ -2,7 +2,7 @@ using Hangfire;
 using Hangfire.Common;
 using PhysicalTheraPT.Analytics.Jobs;
 
-namespace PhysicalTheraPT.Analytics.Cli.Scheduling;
+namespace PhysicalTheraPT.Analytics.Scheduling;
 
 /// <summary>
 /// The job filters of this service's servers and clients, instead of Hangfire's process-wide defaults:

@@ -2,7 +2,7 @@ using Hangfire;
 using Hangfire.Common;
 using PhysicalTheraPT.Analytics.Jobs;
 
-namespace PhysicalTheraPT.Analytics.Cli.Scheduling;
+namespace PhysicalTheraPT.Analytics.Scheduling;
 
 /// <summary>
 /// Registers (or updates) the three recurring jobs under their names, each with its cron expression and
