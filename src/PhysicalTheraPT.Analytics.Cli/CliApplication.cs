@@ -17,6 +17,8 @@ internal static class CliApplication
         root.Subcommands.Add(DbCommand.Create(console));
         root.Subcommands.Add(SeedCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
+        root.Subcommands.Add(FlagsCommand.Create(console));
+        root.Subcommands.Add(MetricsCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(RunsCommand.Create(console));
 

@@ -5,6 +5,7 @@ using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Demo;
 using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Seeding;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics;
 
@@ -26,14 +27,22 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddTransient<IDemoStep, CountRowsStep>();
         services.AddTransient<DemoRun>();
 
+        services.AddOptions<RetentionOptions>()
+            .Configure(options => options.BindFrom(configuration.GetSection(RetentionOptions.SectionName)))
+            .Validate(options =>
+            {
+                options.Validate();
+                return true;
+            });
+        services.AddSingleton<RetentionAnalysis>();
+
         services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection("Scheduling"));
         services.AddSingleton<ClinicCalendar>();
-        services.AddSingleton<ScheduledClinicReader>();
         services.AddSingleton<JobPlanner>();
         services.AddSingleton<JobRunStore>();
         services.AddSingleton<PatientFlagStore>();
         services.AddSingleton<ClinicJobRunner>();
-        services.AddSingleton<IClinicFlagSource, UnavailableFlagSource>();
+        services.AddSingleton<IClinicFlagSource, RetentionFlagSource>();
         services.AddSingleton<IClinicJob, RefreshFlagsJob>();
         services.AddSingleton<IClinicJob, OutreachListsJob>();
         services.AddSingleton<IClinicJob, RetentionReportJob>();

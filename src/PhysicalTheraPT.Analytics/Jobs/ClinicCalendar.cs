@@ -19,7 +19,7 @@ public sealed class ClinicCalendar
         _options = options.Value;
     }
 
-    public DateOnly ClinicToday(ClinicRow clinic) => TodayIn(ClinicTimeZone(clinic));
+    public DateOnly ClinicToday(ClinicDirectory clinics, string clinicId) => TodayIn(ClinicTimeZone(clinics, clinicId));
 
     public DateOnly ScheduleToday() => TodayIn(ScheduleTimeZone());
 
@@ -27,11 +27,11 @@ public sealed class ClinicCalendar
     public TimeZoneInfo ScheduleTimeZone() =>
         FindZone(_options.TimeZone, "Scheduling:TimeZone");
 
-    public TimeZoneInfo ClinicTimeZone(ClinicRow clinic)
+    public TimeZoneInfo ClinicTimeZone(ClinicDirectory clinics, string clinicId)
     {
-        return _options.ClinicTimeZones.TryGetValue(clinic.ClinicId, out var zone) && !string.IsNullOrWhiteSpace(zone)
-            ? FindZone(zone, $"Scheduling:ClinicTimeZones:{clinic.ClinicId}")
-            : FindZone(clinic.TimeZone, $"the time_zone of clinic {clinic.ClinicId} in the clinics table");
+        return _options.ClinicTimeZones.TryGetValue(clinicId, out var zone) && !string.IsNullOrWhiteSpace(zone)
+            ? FindZone(zone, $"Scheduling:ClinicTimeZones:{clinicId}")
+            : clinics.TimeZoneOf(clinicId);
     }
 
     /// <summary>An IANA (or Windows) zone by id; a bad id is a setting the user must fix.</summary>

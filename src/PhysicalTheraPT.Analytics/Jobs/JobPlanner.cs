@@ -1,3 +1,5 @@
+using PhysicalTheraPT.Analytics.Data;
+
 namespace PhysicalTheraPT.Analytics.Jobs;
 
 /// <summary>
@@ -8,12 +10,12 @@ namespace PhysicalTheraPT.Analytics.Jobs;
 /// </summary>
 public sealed class JobPlanner
 {
-    private readonly ScheduledClinicReader _clinics;
+    private readonly AnalyticsDatabase _database;
     private readonly ClinicCalendar _calendar;
 
-    public JobPlanner(ScheduledClinicReader clinics, ClinicCalendar calendar)
+    public JobPlanner(AnalyticsDatabase database, ClinicCalendar calendar)
     {
-        _clinics = clinics;
+        _database = database;
         _calendar = calendar;
     }
 
@@ -24,17 +26,17 @@ public sealed class JobPlanner
             throw JobNames.Unknown(jobName);
         }
 
-        var clinics = await _clinics.ReadAsync(cancellationToken);
+        var clinics = await ClinicDirectory.LoadAsync(_database, cancellationToken);
         if (jobName == JobNames.RetentionReport)
         {
             var today = _calendar.ScheduleToday();
             var previousMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
             return [
                 JobWorkItem.ForMonth(jobName, null, previousMonth),
-                .. clinics.Select(clinic => JobWorkItem.ForMonth(jobName, clinic.ClinicId, previousMonth)),
+                .. clinics.ClinicIds.Select(clinicId => JobWorkItem.ForMonth(jobName, clinicId, previousMonth)),
             ];
         }
 
-        return clinics.Select(clinic => JobWorkItem.ForDate(jobName, clinic.ClinicId, _calendar.ClinicToday(clinic))).ToList();
+        return clinics.ClinicIds.Select(clinicId => JobWorkItem.ForDate(jobName, clinicId, _calendar.ClinicToday(clinics, clinicId))).ToList();
     }
 }

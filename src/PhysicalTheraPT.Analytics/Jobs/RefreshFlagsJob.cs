@@ -1,3 +1,5 @@
+using PhysicalTheraPT.Analytics.Retention;
+
 namespace PhysicalTheraPT.Analytics.Jobs;
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed class RefreshFlagsJob : IClinicJob
         var asOf = work.PeriodAsDate();
         var flags = await _flags.FlagsAsync(clinicId, asOf, cancellationToken);
         var written = await _store.ReplaceSetAsync(clinicId, asOf, flags, cancellationToken);
-        var dropped = flags.Count(flag => flag.Flag == "dropped_after_acute");
+        var dropped = flags.Count(flag => flag.Flag == PatientFlagKind.DroppedAfterAcute.ToContractName());
         return new JobOutcome([], written, $"{written} patient(s) flagged as of {work.Period}: {dropped} dropped after acute, {written - dropped} maintenance lapsed.");
     }
 }

@@ -18,7 +18,7 @@ public sealed class ClinicCalendarTests
     {
         var calendar = Calendar(new SchedulingOptions());
 
-        var today = calendar.ClinicToday(new ClinicRow("c01", "Clinic", timeZone));
+        var today = calendar.ClinicToday(Clinics(("c01", timeZone)), "c01");
 
         Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), today);
     }
@@ -28,9 +28,19 @@ public sealed class ClinicCalendarTests
     {
         var options = new SchedulingOptions { ClinicTimeZones = { ["c01"] = "America/Denver" } };
 
-        var today = Calendar(options).ClinicToday(new ClinicRow("c01", "Clinic", "Europe/Berlin"));
+        var today = Calendar(options).ClinicToday(Clinics(("c01", "Europe/Berlin")), "c01");
 
         Assert.Equal(new DateOnly(2026, 3, 1), today);
+    }
+
+    [Fact]
+    public void ClinicToday_NamesTheSetting_WhenTheOverrideIsUnknown()
+    {
+        var calendar = Calendar(new SchedulingOptions { ClinicTimeZones = { ["c01"] = "Europe/Atlantis" } });
+
+        var error = Assert.Throws<UserInputException>(() => calendar.ClinicToday(Clinics(("c01", "UTC")), "c01"));
+
+        Assert.Contains("Scheduling:ClinicTimeZones:c01", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,15 +52,18 @@ public sealed class ClinicCalendarTests
     }
 
     [Fact]
-    public void ClinicToday_NamesTheClinicAndTheZone_WhenTheZoneIsUnknown()
+    public void ClinicToday_NamesTheClinicAndTheZone_WhenTheClinicsZoneIsUnknown()
     {
         var calendar = Calendar(new SchedulingOptions());
 
-        var error = Assert.Throws<UserInputException>(() => calendar.ClinicToday(new ClinicRow("c07", "Clinic", "Mars/Olympus")));
+        var error = Assert.Throws<UserInputException>(() => calendar.ClinicToday(Clinics(("c07", "Mars/Olympus")), "c07"));
 
         Assert.Contains("Mars/Olympus", error.Message, StringComparison.Ordinal);
         Assert.Contains("c07", error.Message, StringComparison.Ordinal);
     }
+
+    private static ClinicDirectory Clinics(params (string Id, string TimeZone)[] clinics) =>
+        new(clinics.Select(clinic => new ClinicRow(clinic.Id, $"Clinic {clinic.Id}", clinic.TimeZone)), []);
 
     private static ClinicCalendar Calendar(SchedulingOptions options) => new(new FakeTimeProvider(Now), Options.Create(options));
 }

@@ -53,5 +53,5 @@ public sealed class JobPlannerTests
     }
 
     private static JobPlanner Planner(TestDatabase test, SchedulingOptions options) =>
-        new(new ScheduledClinicReader(test.Database), new ClinicCalendar(new FakeTimeProvider(Now), Options.Create(options)));
+        new(test.Database, new ClinicCalendar(new FakeTimeProvider(Now), Options.Create(options)));
 }

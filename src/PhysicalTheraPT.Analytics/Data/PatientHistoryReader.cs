@@ -1,0 +1,140 @@
+using System.Runtime.CompilerServices;
+using Dapper;
+using PhysicalTheraPT.Analytics.Retention;
+
+namespace PhysicalTheraPT.Analytics.Data;
+
+/// <summary>
+/// Streams every patient's history, one patient at a time, in one pass over the database: three
+/// unbuffered queries on three connections (patients, episodes, appointments), each ordered by patient,
+/// merged here. Memory holds one patient's history whatever the size of the clinic group.
+/// </summary>
+/// <remarks>
+/// The merge never compares two patient ids for order, only for equality: databases sort text by their
+/// own collation, which C# cannot reproduce, but all three queries sort by the same column under the same
+/// collation, so each patient's episodes and appointments arrive as one run right where the patient does.
+/// The foreign keys guarantee every episode and appointment has its patient; a row left over at the end
+/// means the data changed while it was read, and is reported instead of silently dropped.
+/// </remarks>
+public sealed class PatientHistoryReader : ISqlStatements
+{
+    private const string PatientColumns = "patient_id AS PatientId, clinic_id AS ClinicId, do_not_contact AS DoNotContact";
+
+    private const string EpisodeColumns =
+        "episode_id AS EpisodeId, patient_id AS PatientId, clinic_id AS ClinicId, started_on AS StartedOn, " +
+        "discharged_on AS DischargedOn, discharge_reason AS DischargeReason, body_region AS BodyRegion, " +
+        "referral_source AS ReferralSource, maintenance_interval_days AS MaintenanceIntervalDays";
+
+    private const string AppointmentColumns =
+        "appointment_id AS AppointmentId, patient_id AS PatientId, clinic_id AS ClinicId, provider_id AS ProviderId, " +
+        "episode_id AS EpisodeId, service AS Service, starts_at AS StartsAt, status AS Status";
+
+    // A patient's flags and numbers belong to the patient's clinic, so a clinic's histories are its
+    // patients' whole histories, visits at other clinics included.
+    private const string OfClinicPatients = "patient_id IN (SELECT patient_id FROM patients WHERE clinic_id = @ClinicId)";
+
+    private const string AllPatientsSql = $"SELECT {PatientColumns} FROM patients ORDER BY patient_id";
+    private const string ClinicPatientsSql = $"SELECT {PatientColumns} FROM patients WHERE clinic_id = @ClinicId ORDER BY patient_id";
+
+    // The id breaks ties so two databases stream the same rows in the same order; the indexes of script
+    // 0002 hold these orders and columns, so no stream sorts or looks up a table row.
+    private const string AllEpisodesSql = $"SELECT {EpisodeColumns} FROM episodes ORDER BY patient_id, started_on, episode_id";
+    private const string ClinicEpisodesSql = $"SELECT {EpisodeColumns} FROM episodes WHERE {OfClinicPatients} ORDER BY patient_id, started_on, episode_id";
+
+    private const string AllAppointmentsSql = $"SELECT {AppointmentColumns} FROM appointments ORDER BY patient_id, starts_at, appointment_id";
+    private const string ClinicAppointmentsSql = $"SELECT {AppointmentColumns} FROM appointments WHERE {OfClinicPatients} ORDER BY patient_id, starts_at, appointment_id";
+
+    private readonly AnalyticsDatabase _database;
+
+    public PatientHistoryReader(AnalyticsDatabase database)
+    {
+        _database = database;
+    }
+
+    /// <summary>
+    /// Every patient's history (of one clinic's patients when <paramref name="clinicId"/> is given),
+    /// ordered by patient; episodes by start date, appointments by start time. The SAME
+    /// <see cref="PatientHistory"/> instance is yielded each time, refilled for the next patient: use it
+    /// before asking for the next one and keep no reference to it.
+    /// </summary>
+    public async IAsyncEnumerable<PatientHistory> ReadAsync(
+        string? clinicId = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var history = new PatientHistory();
+        await using var episodes = ReadEpisodeRowsAsync(clinicId, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using var appointments = ReadAppointmentRowsAsync(clinicId, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var hasEpisode = await episodes.MoveNextAsync();
+        var hasAppointment = await appointments.MoveNextAsync();
+
+        await foreach (var patient in ReadPatientRowsAsync(clinicId, cancellationToken))
+        {
+            history.Reset(patient.PatientId, patient.ClinicId, patient.DoNotContact);
+
+            while (hasEpisode && string.Equals(episodes.Current.PatientId, patient.PatientId, StringComparison.Ordinal))
+            {
+                history.Episodes.Add(episodes.Current.ToPatientEpisode());
+                hasEpisode = await episodes.MoveNextAsync();
+            }
+
+            while (hasAppointment && string.Equals(appointments.Current.PatientId, patient.PatientId, StringComparison.Ordinal))
+            {
+                history.Appointments.Add(appointments.Current.ToPatientAppointment());
+                hasAppointment = await appointments.MoveNextAsync();
+            }
+
+            yield return history;
+        }
+
+        if (hasEpisode)
+        {
+            throw RowOutOfStep("Episode", episodes.Current.EpisodeId, episodes.Current.PatientId);
+        }
+
+        if (hasAppointment)
+        {
+            throw RowOutOfStep("Appointment", appointments.Current.AppointmentId, appointments.Current.PatientId);
+        }
+    }
+
+    /// <summary>The patient rows <see cref="ReadAsync"/> merges, streamed on a connection of their own.</summary>
+    public IAsyncEnumerable<RetentionPatientRow> ReadPatientRowsAsync(string? clinicId, CancellationToken cancellationToken) =>
+        StreamAsync<RetentionPatientRow>(clinicId is null ? AllPatientsSql : ClinicPatientsSql, clinicId, cancellationToken);
+
+    /// <summary>The episode rows <see cref="ReadAsync"/> merges, streamed on a connection of their own.</summary>
+    public IAsyncEnumerable<RetentionEpisodeRow> ReadEpisodeRowsAsync(string? clinicId, CancellationToken cancellationToken) =>
+        StreamAsync<RetentionEpisodeRow>(clinicId is null ? AllEpisodesSql : ClinicEpisodesSql, clinicId, cancellationToken);
+
+    /// <summary>
+    /// The appointment rows <see cref="ReadAsync"/> merges, streamed on a connection of their own: also
+    /// the benchmark's floor, the least any pull of the appointments the rules need can cost.
+    /// </summary>
+    public IAsyncEnumerable<RetentionAppointmentRow> ReadAppointmentRowsAsync(string? clinicId, CancellationToken cancellationToken) =>
+        StreamAsync<RetentionAppointmentRow>(clinicId is null ? AllAppointmentsSql : ClinicAppointmentsSql, clinicId, cancellationToken);
+
+    public IEnumerable<KeyValuePair<string, string>> StatementsFor(SqlDialect dialect)
+    {
+        yield return new("patients", AllPatientsSql);
+        yield return new("patients.clinic", ClinicPatientsSql);
+        yield return new("episodes", AllEpisodesSql);
+        yield return new("episodes.clinic", ClinicEpisodesSql);
+        yield return new("appointments", AllAppointmentsSql);
+        yield return new("appointments.clinic", ClinicAppointmentsSql);
+    }
+
+    private async IAsyncEnumerable<TRow> StreamAsync<TRow>(
+        string sql, string? clinicId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var parameters = clinicId is null ? null : new { ClinicId = clinicId };
+        // Unbuffered: Dapper hands over each row as the provider reads it, so nothing accumulates.
+        await foreach (var row in connection.QueryUnbufferedAsync<TRow>(sql, parameters).WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    private static UserInputException RowOutOfStep(string kind, string id, string patientId) => new(
+        $"{kind} {id} of patient {patientId} did not arrive with its patient while reading the histories: the data " +
+        "changed during the read (an import running at the same time?) or the database holds it without its patient " +
+        "(foreign keys off). Run again once the data is settled.");
+}

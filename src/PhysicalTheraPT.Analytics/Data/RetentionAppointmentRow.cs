@@ -1,0 +1,51 @@
+using System.Data;
+using PhysicalTheraPT.Analytics.Retention;
+
+namespace PhysicalTheraPT.Analytics.Data;
+
+/// <summary>
+/// The columns of <c>appointments</c> the retention rules read. <see cref="StartsAt"/> is the clinic's local
+/// wall-clock time; the rules work in whole days, so only its date part goes on. Settable properties,
+/// because SQLite hands timestamps back as text, which Dapper converts for a property but not for a
+/// constructor parameter.
+/// </summary>
+public sealed class RetentionAppointmentRow
+{
+    public string AppointmentId { get; init; } = "";
+
+    public string PatientId { get; init; } = "";
+
+    public string ClinicId { get; init; } = "";
+
+    public string? ProviderId { get; init; }
+
+    public string? EpisodeId { get; init; }
+
+    public string Service { get; init; } = "";
+
+    public DateTime StartsAt { get; init; }
+
+    public string Status { get; init; } = "";
+
+    /// <summary>The row as the rules see it; the codes become enums without allocating.</summary>
+    public PatientAppointment ToPatientAppointment() =>
+        new(AppointmentId, DateOnly.FromDateTime(StartsAt), ParseService(Service), ParseStatus(Status), ClinicId, ProviderId, EpisodeId);
+
+    private ServiceKind ParseService(string service) => service switch
+    {
+        "pt" => ServiceKind.PhysicalTherapy,
+        "recovery_massage" => ServiceKind.RecoveryMassage,
+        "maintenance_massage" => ServiceKind.MaintenanceMassage,
+        // The schema's CHECK constraint rules this out; a database edited by hand could still hold it.
+        _ => throw new DataException($"Appointment {AppointmentId} has service '{service}', which is not pt, recovery_massage or maintenance_massage."),
+    };
+
+    private AppointmentStatus ParseStatus(string status) => status switch
+    {
+        "completed" => AppointmentStatus.Completed,
+        "booked" => AppointmentStatus.Booked,
+        "cancelled" => AppointmentStatus.Cancelled,
+        "no_show" => AppointmentStatus.NoShow,
+        _ => throw new DataException($"Appointment {AppointmentId} has status '{status}', which is not booked, completed, cancelled or no_show."),
+    };
+}

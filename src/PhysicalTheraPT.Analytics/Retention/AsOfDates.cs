@@ -1,0 +1,48 @@
+using PhysicalTheraPT.Analytics.Data;
+
+namespace PhysicalTheraPT.Analytics.Retention;
+
+/// <summary>
+/// The as-of date D each patient is judged by: one date for everybody when given, else today on the
+/// wall clock of the patient's clinic (clinics in different time zones can be a day apart around
+/// midnight). Each clinic's date is worked out once, when its first patient comes.
+/// </summary>
+internal sealed class AsOfDates(ClinicDirectory clinics, DateOnly? single, TimeProvider timeProvider)
+{
+    private readonly Dictionary<string, DateOnly> _byClinic = new(StringComparer.Ordinal);
+    private string? _lastClinicId;
+    private DateOnly _lastAsOf;
+
+    public DateOnly? Single { get; } = single;
+
+    public DateOnly For(string clinicId)
+    {
+        if (Single is { } asOf)
+        {
+            return asOf;
+        }
+
+        // Patients stream in id order, which usually keeps a clinic's patients together.
+        if (ReferenceEquals(clinicId, _lastClinicId) || string.Equals(clinicId, _lastClinicId, StringComparison.Ordinal))
+        {
+            return _lastAsOf;
+        }
+
+        if (!_byClinic.TryGetValue(clinicId, out var today))
+        {
+            today = clinics.TodayIn(clinicId, timeProvider);
+            _byClinic[clinicId] = today;
+        }
+
+        _lastClinicId = clinicId;
+        _lastAsOf = today;
+        return today;
+    }
+
+    /// <summary>The date of every clinic in scope, for the record of the run.</summary>
+    public IReadOnlyDictionary<string, DateOnly> ByClinic(string? onlyClinicId)
+    {
+        var scope = onlyClinicId is null ? clinics.ClinicIds : [onlyClinicId];
+        return scope.ToDictionary(clinicId => clinicId, For, StringComparer.Ordinal);
+    }
+}

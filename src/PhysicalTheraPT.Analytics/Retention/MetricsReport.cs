@@ -1,0 +1,134 @@
+namespace PhysicalTheraPT.Analytics.Retention;
+
+/// <summary>Turns a scope's counters into the public numbers: rates, maturing and provisional marks, percentiles.</summary>
+internal sealed class MetricsReport(
+    RetentionOptions options,
+    MetricsWindows windows,
+    DateOnly asOf,
+    int firstCompletionMonth,
+    int firstTrendOffset,
+    int firstRecurrenceOffset,
+    int firstActiveMonth)
+{
+    /// <summary>Breakdown key standing for "not recorded" (null in the output); no real id holds a NUL.</summary>
+    public const string NotRecordedKey = "\0";
+
+    public ScopeMetrics ScopeFrom(ScopeAccumulator scope)
+    {
+        var months = new List<MonthMetrics>(options.CohortMonths);
+        for (var offset = firstTrendOffset; offset < scope.Months.Length; offset++)
+        {
+            months.Add(MonthFrom(scope, offset));
+        }
+
+        return new ScopeMetrics(scope.ClinicId, scope.DroppedAfterAcute, scope.MaintenanceLapsed, months, RecurrenceFrom(scope), DataQualityFrom(scope));
+    }
+
+    private MonthMetrics MonthFrom(ScopeAccumulator scope, int offset)
+    {
+        var cell = scope.Months[offset];
+        var calendarMonth = CalendarMonth.FromIndex(firstCompletionMonth + offset);
+        var byEndType = new Dictionary<AcuteEndType, int>();
+        foreach (var endType in AcuteEndTypeNames.All)
+        {
+            byEndType[endType] = cell.ByEndType[(int)endType];
+        }
+
+        var activeOffset = calendarMonth.Index - firstActiveMonth;
+        var active = scope.ActivePatients[activeOffset];
+        return new MonthMetrics(
+            calendarMonth,
+            Provisional: asOf.DayNumber - calendarMonth.LastDay.DayNumber <= options.ImplicitDischargeDays,
+            cell.Completions,
+            byEndType,
+            Conversions(calendarMonth, cell.Completions, cell.Converted, windows.Conversion),
+            Conversions(calendarMonth, cell.Completions, cell.Converted, windows.Cohort),
+            active,
+            active - scope.ActivePatients[activeOffset - 1],
+            cell.Visits.ToDistribution(),
+            BreakdownsFrom(calendarMonth, cell));
+    }
+
+    private List<ConversionMetric> Conversions(CalendarMonth completionMonth, int completions, int[] convertedByWindow, int[] windowIndexes)
+    {
+        var metrics = new List<ConversionMetric>(windowIndexes.Length);
+        foreach (var index in windowIndexes)
+        {
+            var windowDays = windows.All[index];
+            var maturing = completionMonth.LastDay.DayNumber + windowDays >= asOf.DayNumber;
+            metrics.Add(new ConversionMetric(windowDays, completions, convertedByWindow[index], maturing));
+        }
+
+        return metrics;
+    }
+
+    private List<BreakdownRow> BreakdownsFrom(CalendarMonth completionMonth, CompletionCell cell)
+    {
+        var rows = new List<BreakdownRow>();
+        foreach (var ((dimension, key), counts) in cell.Breakdowns!)
+        {
+            rows.Add(new BreakdownRow(
+                dimension,
+                key == NotRecordedKey ? null : key,
+                counts.Completions,
+                Conversions(completionMonth, counts.Completions, counts.Converted, windows.Conversion)));
+        }
+
+        // Dimension order, then key; "not recorded" last.
+        rows.Sort((left, right) => left.Dimension != right.Dimension
+            ? left.Dimension.CompareTo(right.Dimension)
+            : (left.Key, right.Key) switch
+            {
+                (null, null) => 0,
+                (null, _) => 1,
+                (_, null) => -1,
+                _ => string.CompareOrdinal(left.Key, right.Key),
+            });
+        return rows;
+    }
+
+    private RecurrenceMetrics RecurrenceFrom(ScopeAccumulator scope)
+    {
+        var months = new List<RecurrenceMonth>(options.RecurrenceCohortMonths);
+        int converted = 0, convertedRecurred = 0, notConverted = 0, notConvertedRecurred = 0;
+        for (var offset = firstRecurrenceOffset; offset < firstRecurrenceOffset + options.RecurrenceCohortMonths; offset++)
+        {
+            var cell = scope.Months[offset];
+            var calendarMonth = CalendarMonth.FromIndex(firstCompletionMonth + offset);
+            months.Add(new RecurrenceMonth(
+                calendarMonth,
+                new RecurrenceGroup(cell.RecurrenceConverted, cell.RecurrenceConvertedRecurred),
+                new RecurrenceGroup(cell.RecurrenceNotConverted, cell.RecurrenceNotConvertedRecurred),
+                Maturing: calendarMonth.LastDay.DayNumber + options.RecurrenceWindowDays >= asOf.DayNumber));
+            converted += cell.RecurrenceConverted;
+            convertedRecurred += cell.RecurrenceConvertedRecurred;
+            notConverted += cell.RecurrenceNotConverted;
+            notConvertedRecurred += cell.RecurrenceNotConvertedRecurred;
+        }
+
+        return new RecurrenceMetrics(
+            months[0].Month,
+            months[^1].Month,
+            options.RecurrenceWindowDays,
+            options.RecurrenceConvertedWithinDays,
+            new RecurrenceGroup(converted, convertedRecurred),
+            new RecurrenceGroup(notConverted, notConvertedRecurred),
+            months[^1].Maturing,
+            months);
+    }
+
+    private static List<DataQualitySummary> DataQualityFrom(ScopeAccumulator scope)
+    {
+        var summaries = new List<DataQualitySummary>();
+        foreach (var issue in DataQualityIssueNames.All)
+        {
+            var count = scope.IssueCounts[(int)issue];
+            if (count > 0)
+            {
+                summaries.Add(new DataQualitySummary(issue, count, [.. scope.IssueExamples[(int)issue]]));
+            }
+        }
+
+        return summaries;
+    }
+}

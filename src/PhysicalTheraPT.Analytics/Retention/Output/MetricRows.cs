@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace PhysicalTheraPT.Analytics.Retention.Output;
+
+/// <summary>
+/// The report month's numbers as <c>clinic_id,metric,value</c> rows, in the order of issue 3's
+/// "Machine-readable output": the <c>ALL</c> block first, then one block per clinic (active or not),
+/// ordered by clinic id.
+/// </summary>
+public static class MetricRows
+{
+    public static IReadOnlyList<MetricRow> From(RetentionMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        var rows = new List<MetricRow>();
+        AddScope(rows, metrics.All);
+        foreach (var clinic in metrics.Clinics)
+        {
+            AddScope(rows, clinic);
+        }
+
+        return rows;
+    }
+
+    private static void AddScope(List<MetricRow> rows, ScopeMetrics scope)
+    {
+        var month = scope.ReportMonth;
+        void Add(string metric, double? value) => rows.Add(new MetricRow(scope.ClinicId, metric, value));
+
+        Add("acute_completions", month.AcuteCompletions);
+        foreach (var endType in AcuteEndTypeNames.All)
+        {
+            Add("acute_completions." + endType.ToContractName(), month.CompletionsByEndType[endType]);
+        }
+
+        foreach (var conversion in month.Conversion)
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"conversion_{conversion.WindowDays}d");
+            Add(name + ".completions", conversion.Completions);
+            Add(name + ".converted", conversion.Converted);
+            Add(name + ".rate", conversion.Rate);
+        }
+
+        Add("dropped_after_acute", scope.DroppedAfterAcute);
+        Add("maintenance_lapsed", scope.MaintenanceLapsed);
+        Add("active_maintenance_patients", month.ActiveMaintenancePatients);
+        Add("visits_per_episode.median", month.VisitsPerEpisode.Median);
+        Add("visits_per_episode.p25", month.VisitsPerEpisode.P25);
+        Add("visits_per_episode.p75", month.VisitsPerEpisode.P75);
+    }
+}

@@ -1,0 +1,320 @@
+namespace PhysicalTheraPT.Analytics.Retention;
+
+/// <summary>
+/// Applies the retention definitions (docs/definitions.md) to one patient's history as of a date: the
+/// episodes with their acute ends, whether the patient is in acute care, the flag and data-quality
+/// notes. Pure: no clock, no I/O. One instance serves any number of patients, one at a time, reusing its
+/// buffers so that evaluating allocates nothing per appointment; it is not thread-safe.
+/// </summary>
+public sealed class PatientEvaluator
+{
+    private readonly RetentionOptions options;
+    private readonly FlagWriter flagWriter;
+    private readonly PatientEvaluation evaluation = new();
+    private readonly List<ImplicitRun> implicitRuns = [];
+    private RecordedProgress[] recorded = new RecordedProgress[8];
+
+    /// <param name="providerNames">Provider id → name, for the reason text; ids without a name are shown as ids.</param>
+    public PatientEvaluator(RetentionOptions options, IReadOnlyDictionary<string, string>? providerNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        this.options = options;
+        flagWriter = new FlagWriter(options, providerNames ?? new Dictionary<string, string>());
+    }
+
+    /// <summary>
+    /// Evaluates <paramref name="history"/> (appointments ordered by date) as of <paramref name="asOf"/>.
+    /// The result is reused by the next call.
+    /// </summary>
+    public PatientEvaluation Evaluate(PatientHistory history, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        evaluation.Reset(history, asOf);
+        implicitRuns.Clear();
+        var episodes = history.Episodes;
+        if (recorded.Length < episodes.Count)
+        {
+            recorded = new RecordedProgress[Math.Max(episodes.Count, recorded.Length * 2)];
+        }
+
+        Array.Clear(recorded, 0, episodes.Count);
+        ReadAppointments(history, asOf);
+        EndRecordedEpisodes(episodes, asOf);
+        EndImplicitEpisodes(asOf);
+        evaluation.EndedEpisodeIndex = FindEpisodeEndedLast();
+        evaluation.Flag = flagWriter.FlagFor(evaluation);
+        return evaluation;
+    }
+
+    private void ReadAppointments(PatientHistory history, DateOnly asOf)
+    {
+        var appointments = history.Appointments;
+        var episodes = history.Episodes;
+        var asOfDay = asOf.DayNumber;
+        var previousDay = int.MinValue;
+        for (var i = 0; i < appointments.Count; i++)
+        {
+            var appointment = appointments[i];
+            var day = appointment.Date.DayNumber;
+            if (day < previousDay)
+            {
+                throw new ArgumentException(
+                    $"Patient {history.PatientId}: appointments must be ordered by date; {appointment.AppointmentId} comes after a later one.", nameof(history));
+            }
+
+            previousDay = day;
+            if (appointment.Status is AppointmentStatus.Cancelled or AppointmentStatus.NoShow)
+            {
+                continue;
+            }
+
+            var isPast = day < asOfDay;
+            if (isPast && appointment.Status == AppointmentStatus.Booked)
+            {
+                Note(DataQualityIssue.StaleBooking, appointment.ClinicId, appointment.AppointmentId);
+                continue;
+            }
+
+            if (appointment.IsMaintenance)
+            {
+                ReadMaintenance(appointment, isPast);
+            }
+            else
+            {
+                ReadAcute(appointment, episodes, isPast);
+            }
+        }
+    }
+
+    private void ReadMaintenance(in PatientAppointment appointment, bool isVisit)
+    {
+        if (appointment.EpisodeId is not null)
+        {
+            Note(DataQualityIssue.MaintenanceWithEpisode, appointment.ClinicId, appointment.AppointmentId);
+        }
+
+        if (isVisit)
+        {
+            evaluation.MaintenanceVisitList.Add(new MaintenanceVisit(appointment.Date, appointment.ClinicId));
+        }
+        else
+        {
+            evaluation.HasFutureMaintenanceBooking = true;
+        }
+    }
+
+    private void ReadAcute(in PatientAppointment appointment, List<PatientEpisode> episodes, bool isVisit)
+    {
+        var episodeIndex = EpisodeOf(appointment, episodes, out var linkedById);
+        if (!isVisit)
+        {
+            evaluation.HasFutureAcuteBooking = true;
+            if (episodeIndex >= 0)
+            {
+                recorded[episodeIndex].HasFutureBooking = true;
+            }
+
+            return;
+        }
+
+        if (episodeIndex >= 0)
+        {
+            ref var progress = ref recorded[episodeIndex];
+            progress.Visits++;
+            progress.LastVisit = appointment.Date;
+            progress.LastProvider = appointment.ProviderId;
+            if (linkedById && episodes[episodeIndex].DischargedOn is { } discharged && appointment.Date > discharged)
+            {
+                Note(DataQualityIssue.VisitAfterDischarge, appointment.ClinicId, appointment.AppointmentId);
+            }
+
+            return;
+        }
+
+        // Uncovered visits form implicit episodes, split where consecutive visits are
+        // ImplicitDischargeDays or more apart.
+        var runs = implicitRuns;
+        if (runs.Count > 0 && appointment.Date.DayNumber - runs[^1].Last.DayNumber < options.ImplicitDischargeDays)
+        {
+            var run = runs[^1];
+            runs[^1] = run with { Last = appointment.Date, Visits = run.Visits + 1, LastProvider = appointment.ProviderId, LastClinic = appointment.ClinicId };
+        }
+        else
+        {
+            runs.Add(new ImplicitRun(appointment.Date, appointment.Date, 1, appointment.ProviderId, appointment.ClinicId, appointment.AppointmentId));
+        }
+    }
+
+    /// <summary>
+    /// The recorded episode an acute appointment belongs to: its episode id when that is one of the
+    /// patient's; else the latest-started episode whose period covers the date (equal starts: the greater
+    /// id); else -1 (uncovered).
+    /// </summary>
+    private int EpisodeOf(in PatientAppointment appointment, List<PatientEpisode> episodes, out bool linkedById)
+    {
+        linkedById = false;
+        if (appointment.EpisodeId is { } episodeId)
+        {
+            for (var i = 0; i < episodes.Count; i++)
+            {
+                if (string.Equals(episodes[i].EpisodeId, episodeId, StringComparison.Ordinal))
+                {
+                    linkedById = true;
+                    return i;
+                }
+            }
+
+            Note(DataQualityIssue.UnknownEpisode, appointment.ClinicId, appointment.AppointmentId);
+        }
+
+        var best = -1;
+        var date = appointment.Date;
+        for (var i = 0; i < episodes.Count; i++)
+        {
+            var episode = episodes[i];
+            if (episode.StartedOn > date || episode.DischargedOn < date)
+            {
+                continue;
+            }
+
+            if (best < 0
+                || episode.StartedOn > episodes[best].StartedOn
+                || (episode.StartedOn == episodes[best].StartedOn && string.CompareOrdinal(episode.EpisodeId, episodes[best].EpisodeId) > 0))
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    private void EndRecordedEpisodes(List<PatientEpisode> episodes, DateOnly asOf)
+    {
+        for (var i = 0; i < episodes.Count; i++)
+        {
+            var episode = episodes[i];
+            var progress = recorded[i];
+            var knownReason = AcuteEndTypeNames.TryFromDischargeReason(episode.DischargeReason, out var dischargeType);
+            if (!knownReason)
+            {
+                Note(DataQualityIssue.UnknownDischargeReason, episode.ClinicId, episode.EpisodeId);
+            }
+
+            if (episode.DischargedOn < episode.StartedOn)
+            {
+                Note(DataQualityIssue.DischargeBeforeStart, episode.ClinicId, episode.EpisodeId);
+            }
+
+            DateOnly? end = null;
+            AcuteEndType? endType = null;
+            var endedByDischarge = false;
+            if (episode.DischargedOn is { } discharged && discharged < asOf)
+            {
+                end = discharged;
+                endType = dischargeType;
+                endedByDischarge = true;
+            }
+            else
+            {
+                var last = progress.Visits > 0 ? progress.LastVisit : episode.StartedOn;
+                if (asOf.DayNumber - last.DayNumber >= options.ImplicitDischargeDays && !progress.HasFutureBooking)
+                {
+                    end = last;
+                    endType = AcuteEndType.SelfDischarged;
+                }
+            }
+
+            evaluation.EpisodeList.Add(new EvaluatedEpisode(
+                episode.EpisodeId,
+                episode.ClinicId,
+                episode.StartedOn,
+                end,
+                endType,
+                endedByDischarge,
+                progress.Visits > 0 ? progress.LastVisit : null,
+                progress.Visits,
+                progress.LastProvider,
+                episode.BodyRegion,
+                episode.ReferralSource,
+                episode.MaintenanceIntervalDays,
+                null));
+            evaluation.InAcuteCare |= end is null;
+        }
+
+        evaluation.InAcuteCare |= evaluation.HasFutureAcuteBooking;
+    }
+
+    private void EndImplicitEpisodes(DateOnly asOf)
+    {
+        foreach (var run in implicitRuns)
+        {
+            var ended = asOf.DayNumber - run.Last.DayNumber >= options.ImplicitDischargeDays;
+            evaluation.EpisodeList.Add(new EvaluatedEpisode(
+                null,
+                run.LastClinic,
+                run.First,
+                ended ? run.Last : null,
+                ended ? AcuteEndType.Unrecorded : null,
+                false,
+                run.Last,
+                run.Visits,
+                run.LastProvider,
+                null,
+                null,
+                null,
+                run.FirstAppointmentId));
+            evaluation.InAcuteCare |= !ended;
+        }
+    }
+
+    /// <summary>
+    /// The episode that ended at the latest end E. Ties: the latest started, then a recorded one before
+    /// an implicit one, then the greater episode id.
+    /// </summary>
+    private int FindEpisodeEndedLast()
+    {
+        var episodes = evaluation.EpisodeList;
+        var best = -1;
+        for (var i = 0; i < episodes.Count; i++)
+        {
+            var candidate = episodes[i];
+            if (candidate.End is not { } end)
+            {
+                continue;
+            }
+
+            if (best < 0)
+            {
+                best = i;
+                continue;
+            }
+
+            var current = episodes[best];
+            var currentEnd = current.End!.Value;
+            var better = end != currentEnd ? end > currentEnd
+                : candidate.StartedOn != current.StartedOn ? candidate.StartedOn > current.StartedOn
+                : candidate.IsImplicit != current.IsImplicit ? !candidate.IsImplicit
+                : string.CompareOrdinal(candidate.EpisodeId, current.EpisodeId) > 0;
+            if (better)
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    private void Note(DataQualityIssue issue, string clinicId, string itemId) =>
+        evaluation.NoteList.Add(new DataQualityNote(issue, clinicId, itemId));
+
+    private struct RecordedProgress
+    {
+        public int Visits;
+        public DateOnly LastVisit;
+        public string? LastProvider;
+        public bool HasFutureBooking;
+    }
+
+    private readonly record struct ImplicitRun(DateOnly First, DateOnly Last, int Visits, string? LastProvider, string LastClinic, string FirstAppointmentId);
+}

@@ -1,0 +1,13 @@
+namespace PhysicalTheraPT.Analytics.Retention;
+
+/// <summary>Data-contract names of <see cref="PatientFlagKind"/>.</summary>
+public static class PatientFlagKindNames
+{
+    /// <summary><c>dropped_after_acute</c> or <c>maintenance_lapsed</c>.</summary>
+    public static string ToContractName(this PatientFlagKind kind) => kind switch
+    {
+        PatientFlagKind.DroppedAfterAcute => "dropped_after_acute",
+        PatientFlagKind.MaintenanceLapsed => "maintenance_lapsed",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+
+namespace PhysicalTheraPT.Analytics.Retention;
+
+/// <summary>
+/// Every definition of docs/definitions.md as data, worded with the settings in use, so a report can
+/// print exactly what it counted (the workbook's Definitions sheet).
+/// </summary>
+public static class RetentionDefinitions
+{
+    public static IReadOnlyList<RetentionDefinition> For(RetentionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var o = options;
+        var firstLapsedDay = (int)Math.Floor(o.DefaultMaintenanceIntervalDays * o.LapseFactor) + 1;
+        return
+        [
+            new("As-of date",
+                "Every number is worked out as of a date. Anything dated before it is history; anything on or after it has not happened yet. "
+                + "Monthly numbers are as of the day after the month unless a later date is chosen.",
+                null, null),
+            new("Acute and maintenance appointments",
+                "Physical therapy and recovery massage belong to the acute phase (treating an injury). Maintenance massage is the regular care that should follow it.",
+                null, null),
+            new("Visit and future booking",
+                "A visit is an appointment marked completed and dated before the as-of date. An appointment booked or completed on or after the as-of date is a future booking. "
+                + "Cancelled and no-show appointments never count. An appointment still marked booked although its date has passed counts as nothing and is listed under data quality.",
+                null, null),
+            new("Episode",
+                "One course of acute care. An acute appointment belongs to the episode its episode id names; without an id, to the clinic's recorded episode whose dates cover it "
+                + "(the one started last if several do); otherwise to an implicit episode.",
+                null, null),
+            new("Implicit episode",
+                $"Acute visits that no recorded episode covers are grouped into implicit episodes: a new one starts wherever two visits in a row are {Days(o.ImplicitDischargeDays)} or more apart. "
+                + "Its clinic is the clinic of its last visit.",
+                Setting(nameof(o.ImplicitDischargeDays)), Value(o.ImplicitDischargeDays)),
+            new("End of the acute phase (E)",
+                $"A recorded episode discharged before the as-of date ends on its discharge date, with its discharge reason as end type (blank: other). "
+                + $"An episode without a discharge ends on its last visit (its start date if it had none) once {Days(o.ImplicitDischargeDays)} have passed since and nothing acute is booked for it: "
+                + $"end type self-discharged. An implicit episode ends on its last visit once {Days(o.ImplicitDischargeDays)} have passed: end type unrecorded. "
+                + "Until then an episode is active.",
+                Setting(nameof(o.ImplicitDischargeDays)), Value(o.ImplicitDischargeDays)),
+            new("End types",
+                "goals_met, self_discharged, referred_out and other come from the recorded discharge reason (or self_discharged when the visits of a recorded episode just stopped); "
+                + "unrecorded is an implicit episode that stopped.",
+                null, null),
+            new("In acute care",
+                "A patient is in acute care while any of their episodes is active or any acute appointment is booked on or after the as-of date. "
+                + "Their latest acute end E is the latest end among their ended episodes.",
+                null, null),
+            new("The episode that ended at E",
+                "When several episodes end on the same latest day: the one started last; then a recorded episode before an implicit one; then the greater episode id. "
+                + "Its end type, visits, discharging provider and maintenance interval describe the patient's flag.",
+                null, null),
+            new("Dropped after acute",
+                $"Not in acute care; E is between {Days(o.GraceDays)} and {Days(o.LookbackDays)} ago; no maintenance visit on or after E; no maintenance booked; not do-not-contact.",
+                Setting(nameof(o.GraceDays), nameof(o.LookbackDays)), Value(o.GraceDays, o.LookbackDays)),
+            new("Maintenance lapsed",
+                $"Not in acute care; the last maintenance visit is on or after E (or the patient only ever came for maintenance); more than the maintenance interval × {Number(o.LapseFactor)} days have passed since it, "
+                + $"but no more than {Days(o.LookbackDays)}; no maintenance booked; not do-not-contact. The interval is the one recorded on the episode that ended at E, "
+                + $"else {Days(o.DefaultMaintenanceIntervalDays)} (so lapsed from day {firstLapsedDay.ToString(CultureInfo.InvariantCulture)} by default).",
+                Setting(nameof(o.LapseFactor), nameof(o.DefaultMaintenanceIntervalDays), nameof(o.LookbackDays)),
+                Value(o.LapseFactor, o.DefaultMaintenanceIntervalDays, o.LookbackDays)),
+            new("Flag precedence and do-not-contact",
+                "A patient has at most one flag: dropped after acute is decided first. The two cannot both apply anyway (dropped needs no maintenance since E, lapsed needs the last maintenance on or after E). "
+                + "Do-not-contact patients are never flagged but are counted in every monthly number. A flag belongs to the patient's clinic.",
+                null, null),
+            new("Priority",
+                $"0-100, higher first, the sum of four parts: recency (up to {o.PriorityRecencyWeight.ToString(CultureInfo.InvariantCulture)} points, all of them on the first day the flag can appear, falling evenly to none at {Days(o.LookbackDays)}); "
+                + $"no planned discharge ({o.PrioritySelfDischargedWeight.ToString(CultureInfo.InvariantCulture)} points when the episode ended self-discharged or unrecorded); "
+                + $"re-injured before ({o.PriorityReinjuryWeight.ToString(CultureInfo.InvariantCulture)} points with more than one ended episode); "
+                + $"visits invested (up to {o.PriorityVisitsWeight.ToString(CultureInfo.InvariantCulture)} points, in proportion to the acute visits of the episode that ended at E plus maintenance visits since, full at {o.PriorityVisitsForFullWeight.ToString(CultureInfo.InvariantCulture)}). "
+                + "Each part is rounded to whole points, halves up.",
+                Setting(nameof(o.PriorityRecencyWeight), nameof(o.PrioritySelfDischargedWeight), nameof(o.PriorityReinjuryWeight), nameof(o.PriorityVisitsWeight), nameof(o.PriorityVisitsForFullWeight)),
+                Value(o.PriorityRecencyWeight, o.PrioritySelfDischargedWeight, o.PriorityReinjuryWeight, o.PriorityVisitsWeight, o.PriorityVisitsForFullWeight)),
+            new("Acute completions",
+                "Episodes (recorded and implicit) whose acute end E falls in the month, in total and by end type, counted for the episode's clinic.",
+                null, null),
+            new("Provisional",
+                $"A patient who just stops coming is only known to have stopped {Days(o.ImplicitDischargeDays)} after their last visit, so a month's completions are provisional "
+                + $"until the as-of date is more than {Days(o.ImplicitDischargeDays)} after the month's last day. Later reports count such patients in the month they belong to.",
+                Setting(nameof(o.ImplicitDischargeDays)), Value(o.ImplicitDischargeDays)),
+            new("Conversion to maintenance",
+                $"Of a month's completions, how many had a maintenance visit dated from E to E + N days (both included), for N = {Windows(o.ConversionWindowsDays)} days; the rate is converted ÷ completions.",
+                Setting(nameof(o.ConversionWindowsDays)), string.Join(", ", o.ConversionWindowsDays)),
+            new("Maturing",
+                "While the month's last day + N is on or after the as-of date, some patients of the month still have time to convert: the cohort is maturing and shows no rate, never a low one.",
+                null, null),
+            new("Cohort table",
+                $"Conversion for each of the {o.CohortMonths.ToString(CultureInfo.InvariantCulture)} completion months ending at the report month, within {Windows(o.CohortWindowsDays)} days, with maturing cells marked.",
+                Setting(nameof(o.CohortMonths), nameof(o.CohortWindowsDays)), Value(o.CohortMonths) + "; " + string.Join(", ", o.CohortWindowsDays)),
+            new("Dropped after acute and maintenance lapsed (counts)",
+                "Patients flagged as of the as-of date, counted for their own clinic.",
+                null, null),
+            new("Active maintenance patients",
+                $"Distinct patients with a maintenance visit in the {Days(o.ActiveMaintenanceWindowDays)} ending on the month's last day (both ends included), counted for the clinic of the visit; "
+                + "for all clinics each patient counts once. Shown with the change from the month before.",
+                Setting(nameof(o.ActiveMaintenanceWindowDays)), Value(o.ActiveMaintenanceWindowDays)),
+            new("Visits per completed episode",
+                "Completed acute visits of each episode completed in the month (an episode without visits counts as 0): median, 25th and 75th percentile, "
+                + "interpolated between neighbouring values as Excel's PERCENTILE.INC. Medians, because averages hide the patients who stop after two visits.",
+                null, null),
+            new("Recurrence",
+                $"Completions with E in the {o.RecurrenceCohortMonths.ToString(CultureInfo.InvariantCulture)} months ending {o.RecurrenceLagMonths.ToString(CultureInfo.InvariantCulture)} months before the report month: "
+                + $"how many started a new episode (recorded: its start date; implicit: its first visit) within {Days(o.RecurrenceWindowDays)} after E, before the as-of date, "
+                + $"split by whether they had a maintenance visit within {Days(o.RecurrenceConvertedWithinDays)} of E.",
+                Setting(nameof(o.RecurrenceCohortMonths), nameof(o.RecurrenceLagMonths), nameof(o.RecurrenceWindowDays), nameof(o.RecurrenceConvertedWithinDays)),
+                Value(o.RecurrenceCohortMonths, o.RecurrenceLagMonths, o.RecurrenceWindowDays, o.RecurrenceConvertedWithinDays)),
+            new("Breakdowns",
+                "Completions and conversion by clinic, by discharging provider (the provider of the episode's last completed acute visit), by body region, by referral source and by end type. "
+                + "Implicit episodes have no body region or referral source (not recorded).",
+                null, null),
+            new("Data quality",
+                $"Odd things in the data the rules skipped or worked around (stale bookings, visits after a discharge, unknown episode ids, maintenance with an episode id, discharges before the start, unknown discharge reasons), "
+                + $"counted with up to {o.DataQualityExamples.ToString(CultureInfo.InvariantCulture)} example appointment or episode ids.",
+                Setting(nameof(o.DataQualityExamples)), Value(o.DataQualityExamples)),
+        ];
+    }
+
+    private static string Setting(params string[] names) =>
+        string.Join(", ", names.Select(name => RetentionOptions.SectionName + ":" + name));
+
+    private static string Value(params object[] values) =>
+        string.Join(", ", values.Select(value => Convert.ToString(value, CultureInfo.InvariantCulture)));
+
+    private static string Days(int days) => days.ToString(CultureInfo.InvariantCulture) + (days == 1 ? " day" : " days");
+
+    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Windows(int[] windows) => string.Join(", ", windows);
+}

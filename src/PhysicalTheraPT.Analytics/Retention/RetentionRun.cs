@@ -1,0 +1,65 @@
+namespace PhysicalTheraPT.Analytics.Retention;
+
+/// <summary>
+/// One pass over every patient's history serving flags and the monthly numbers for all clinics: each
+/// history is evaluated once, its flag handed back to the caller (to write out, not collected here) and
+/// its numbers added to the metrics.
+/// </summary>
+public sealed class RetentionRun
+{
+    private readonly PatientEvaluator evaluator;
+    private readonly RetentionMetricsBuilder metrics;
+
+    /// <param name="asOf">D; for monthly numbers usually the day after <paramref name="month"/> (<see cref="CalendarMonth.DayAfter"/>).</param>
+    /// <param name="month">The report month M.</param>
+    /// <param name="clinicIds">Every clinic, active or not.</param>
+    /// <param name="providerNames">Provider id → name for the reasons.</param>
+    public RetentionRun(
+        RetentionOptions options,
+        DateOnly asOf,
+        CalendarMonth month,
+        IEnumerable<string> clinicIds,
+        IReadOnlyDictionary<string, string>? providerNames = null)
+    {
+        evaluator = new PatientEvaluator(options, providerNames);
+        metrics = new RetentionMetricsBuilder(options, asOf, month, clinicIds);
+    }
+
+    public DateOnly AsOf => metrics.AsOf;
+
+    /// <summary>Evaluates one patient, adds them to the numbers and returns their flag (or null).</summary>
+    public PatientFlag? Add(PatientHistory history)
+    {
+        var evaluation = evaluator.Evaluate(history, metrics.AsOf);
+        metrics.Add(evaluation);
+        return evaluation.Flag;
+    }
+
+    /// <summary>Adds every history; <paramref name="onFlag"/> receives each flag as it is found.</summary>
+    public void AddAll(IEnumerable<PatientHistory> histories, Action<PatientFlag>? onFlag = null)
+    {
+        ArgumentNullException.ThrowIfNull(histories);
+        foreach (var history in histories)
+        {
+            if (Add(history) is { } flag)
+            {
+                onFlag?.Invoke(flag);
+            }
+        }
+    }
+
+    /// <summary>Adds every history of a streaming reader; <paramref name="onFlag"/> receives each flag as it is found.</summary>
+    public async Task AddAllAsync(IAsyncEnumerable<PatientHistory> histories, Action<PatientFlag>? onFlag = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(histories);
+        await foreach (var history in histories.WithCancellation(cancellationToken))
+        {
+            if (Add(history) is { } flag)
+            {
+                onFlag?.Invoke(flag);
+            }
+        }
+    }
+
+    public RetentionMetrics Build() => metrics.Build();
+}

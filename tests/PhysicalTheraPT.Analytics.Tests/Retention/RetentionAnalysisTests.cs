@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Retention;
+using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
+
+namespace PhysicalTheraPT.Analytics.Tests.Retention;
+
+public sealed class RetentionAnalysisTests
+{
+    [Fact]
+    public async Task RunAsync_JudgesEachClinicByItsOwnToday_WhenNoAsOfGiven()
+    {
+        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        // The same discharge in Denver and New York, 14 days before 2 March: flagged where it is already
+        // 2 March, not yet where it is still 1 March.
+        await new ClinicDataBuilder()
+            .Clinic("denver", "America/Denver")
+            .Clinic("newyork", "America/New_York")
+            .Patient("p1", "denver")
+            .Patient("p2", "newyork")
+            .Episode("e1", "p1", "2026-02-01", "2026-02-16", "goals_met")
+            .Episode("e2", "p2", "2026-02-01", "2026-02-16", "goals_met")
+            .WriteAsync(test.Database);
+        // 05:30 UTC: 22:30 on 1 March in Denver, 00:30 on 2 March in New York.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 5, 30, 0, TimeSpan.Zero));
+
+        var result = await Analysis(test.Database, clock).RunAsync(new RetentionAnalysisRequest());
+
+        var flag = Assert.Single(result.Flags);
+        Assert.Equal("p2", flag.PatientId);
+        Assert.Equal(14, flag.DaysSince);
+        Assert.Equal(new DateOnly(2026, 3, 1), result.AsOfByClinic["denver"]);
+        Assert.Equal(new DateOnly(2026, 3, 2), result.AsOfByClinic["newyork"]);
+        Assert.Null(result.Metrics);
+    }
+
+    [Fact]
+    public async Task RunAsync_SortsFlagsByClinicThenPriorityThenPatient()
+    {
+        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        // Same clinic, same priority for p1 and p3; p2 is more recent, so higher; c0 sorts first.
+        await new ClinicDataBuilder()
+            .Clinic("c1").Clinic("c0")
+            .Patient("p3", "c1").Patient("p1", "c1").Patient("p2", "c1").Patient("p9", "c0")
+            .Episode("e3", "p3", "2025-10-01", "2025-11-01", "goals_met")
+            .Episode("e1", "p1", "2025-10-01", "2025-11-01", "goals_met")
+            .Episode("e2", "p2", "2025-12-01", "2026-02-01", "goals_met")
+            .Episode("e9", "p9", "2025-10-01", "2025-11-01", "goals_met")
+            .WriteAsync(test.Database);
+
+        var result = await Analysis(test.Database).RunAsync(new RetentionAnalysisRequest { AsOf = new DateOnly(2026, 3, 2) });
+
+        Assert.Equal(["c0/p9", "c1/p2", "c1/p1", "c1/p3"], result.Flags.Select(flag => $"{flag.ClinicId}/{flag.PatientId}"));
+        Assert.True(result.Flags[1].Priority > result.Flags[2].Priority);
+        Assert.Equal(result.Flags[2].Priority, result.Flags[3].Priority);
+    }
+
+    [Fact]
+    public async Task RunAsync_CountsTheSameFlagsItReturns_WhenMonthGiven()
+    {
+        await using var test = await RetentionCommandData.CreateDatabaseAsync();
+
+        var result = await Analysis(test.Database).RunAsync(new RetentionAnalysisRequest { Month = new CalendarMonth(2026, 2) });
+
+        // One pass: the flags handed back and the flags counted in the numbers are the same patients.
+        Assert.NotNull(result.Metrics);
+        Assert.Equal(new DateOnly(2026, 3, 1), result.Metrics.AsOf);
+        Assert.Equal(7, result.Patients);
+        Assert.Equal(["p01", "p03", "p05"], result.Flags.Select(flag => flag.PatientId));
+        Assert.Equal(result.Flags.Count(flag => flag.Kind == PatientFlagKind.DroppedAfterAcute), result.Metrics.All.DroppedAfterAcute);
+        Assert.Equal(result.Flags.Count(flag => flag.Kind == PatientFlagKind.MaintenanceLapsed), result.Metrics.All.MaintenanceLapsed);
+        Assert.Equal(["c1", "c2", "c3"], result.Metrics.Clinics.Select(clinic => clinic.ClinicId));
+    }
+
+    [Fact]
+    public async Task RunAsync_RefusesAnUnknownClinic_BeforeReadingAnything()
+    {
+        await using var test = await RetentionCommandData.CreateDatabaseAsync();
+
+        var error = await Assert.ThrowsAsync<UserInputException>(() =>
+            Analysis(test.Database).RunAsync(new RetentionAnalysisRequest { ClinicId = "C1" }));
+
+        Assert.Equal("Unknown clinic 'C1': known clinics: c1, c2, c3.", error.Message);
+    }
+
+    private static RetentionAnalysis Analysis(AnalyticsDatabase database, TimeProvider? clock = null) =>
+        new(database, Options.Create(new RetentionOptions()), clock ?? TimeProvider.System);
+}
