@@ -32,20 +32,22 @@ internal static class RunsCommand
                 return CommandAction.Success;
             }
 
-            var table = new Table().AddColumns("Started (UTC)", "Finished", "Job", "Clinic", "Period", "Status", "Attempt", "Rows", "Files", "Message");
+            // Two short lines per cell rather than many columns, so a run stays readable in 80 columns.
+            var table = new Table()
+                .AddColumn(new TableColumn("Started (UTC)").NoWrap())
+                .AddColumn(new TableColumn("Job").NoWrap())
+                .AddColumn(new TableColumn("Status").NoWrap())
+                .AddColumn(new TableColumn("Rows").RightAligned())
+                .AddColumn("Message and files");
             foreach (var run in recent)
             {
+                var took = run.FinishedAt is { } finished ? $"{(finished - run.StartedAt).TotalSeconds:0.0} s" : "running";
                 table.AddRow(
-                    run.StartedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                    run.FinishedAt?.ToString("HH:mm:ss", CultureInfo.InvariantCulture) ?? "",
-                    Markup.Escape(run.Job),
-                    Markup.Escape(run.ClinicLabel),
-                    Markup.Escape(run.Period),
-                    StatusMarkup(run.Status),
-                    run.Attempt.ToString(CultureInfo.InvariantCulture),
-                    run.RowsWritten?.ToString(CultureInfo.InvariantCulture) ?? "",
-                    Markup.Escape(string.Join('\n', run.Files)),
-                    Markup.Escape(run.Message ?? ""));
+                    new Markup($"{run.StartedAt:yyyy-MM-dd}\n{run.StartedAt:HH:mm:ss} [grey]{took}[/]"),
+                    new Markup($"{Markup.Escape(run.Job)}\n{Markup.Escape(run.ClinicLabel)} {Markup.Escape(run.Period)}"),
+                    new Markup($"{StatusMarkup(run.Status)}\n[grey]try {run.Attempt}[/]"),
+                    new Text(run.RowsWritten?.ToString(CultureInfo.InvariantCulture) ?? ""),
+                    new Text(string.Join('\n', new[] { run.Message ?? "" }.Concat(run.Files).Where(line => line.Length > 0))));
             }
 
             context.Console.Write(table);

@@ -20,7 +20,12 @@ internal static class TriggeredRunTable
         }
 
         var table = new Table().Title($"{run.JobName} (job {run.SchedulerJobId})")
-            .AddColumns("Clinic", "Period", "State", "Attempts", "Rows", "Files", "Message");
+            .AddColumn(new TableColumn("Clinic").NoWrap())
+            .AddColumn(new TableColumn("Period").NoWrap())
+            .AddColumn(new TableColumn("State").NoWrap())
+            .AddColumn(new TableColumn("Try").RightAligned())
+            .AddColumn(new TableColumn("Rows").RightAligned())
+            .AddColumn("Message and files");
         foreach (var work in run.Work)
         {
             var last = work.LastRun;
@@ -30,8 +35,7 @@ internal static class TriggeredRunTable
                 work.Succeeded ? "[green]succeeded[/]" : $"[red]{Markup.Escape(work.State.ToLowerInvariant())}[/]",
                 Markup.Escape(last?.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""),
                 Markup.Escape(last?.RowsWritten?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""),
-                Markup.Escape(string.Join('\n', last?.Files ?? [])),
-                Markup.Escape(work.Failure ?? last?.Message ?? ""));
+                Markup.Escape(string.Join('\n', new[] { work.Failure ?? last?.Message ?? "" }.Concat(last?.Files ?? []).Where(line => line.Length > 0))));
         }
 
         console.Write(table);

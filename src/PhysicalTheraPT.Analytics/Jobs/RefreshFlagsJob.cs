@@ -26,6 +26,6 @@ public sealed class RefreshFlagsJob : IClinicJob
         var flags = await _flags.FlagsAsync(clinicId, asOf, cancellationToken);
         var written = await _store.ReplaceSetAsync(clinicId, asOf, flags, cancellationToken);
         var dropped = flags.Count(flag => flag.Flag == PatientFlagKind.DroppedAfterAcute.ToContractName());
-        return new JobOutcome([], written, $"{written} patient(s) flagged as of {work.Period}: {dropped} dropped after acute, {written - dropped} maintenance lapsed.");
+        return new JobOutcome([], written, $"{written} flagged: {dropped} dropped after acute, {written - dropped} maintenance lapsed.");
     }
 }
