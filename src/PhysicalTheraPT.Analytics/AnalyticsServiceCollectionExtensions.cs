@@ -6,6 +6,7 @@ using PhysicalTheraPT.Analytics.Demo;
 using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Seeding;
 using PhysicalTheraPT.Analytics.Retention;
+using PhysicalTheraPT.Analytics.Reports;
 
 namespace PhysicalTheraPT.Analytics;
 
@@ -35,6 +36,9 @@ public static class AnalyticsServiceCollectionExtensions
                 return true;
             });
         services.AddSingleton<RetentionAnalysis>();
+        services.AddOptions<ReportsOptions>().Bind(configuration.GetSection("Reports"));
+        services.AddSingleton(provider => new MonthlyWorkbookWriter(provider.GetRequiredService<IOptions<ReportsOptions>>().Value));
+        services.AddSingleton<OutreachListWriter>();
 
         services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection("Scheduling"));
         services.AddSingleton<ClinicCalendar>();

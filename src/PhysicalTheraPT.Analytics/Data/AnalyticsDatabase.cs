@@ -93,12 +93,29 @@ public sealed class AnalyticsDatabase
                 migrator.Migrate();
             }
 
+            if (Provider == DatabaseProvider.Sqlite)
+            {
+                await UseWriteAheadLogAsync(cancellationToken);
+            }
+
             _schemaIsCurrent = true;
         }
         finally
         {
             _schemaCheck.Release();
         }
+    }
+
+    /// <summary>
+    /// WAL lets the nightly read of every history run while an import commits, instead of one waiting on
+    /// the other until the busy timeout. The mode is stored in the file, so setting it once is enough.
+    /// </summary>
+    private async Task UseWriteAheadLogAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenWithoutSchemaCheckAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static string DescribePostgres(string connectionString)

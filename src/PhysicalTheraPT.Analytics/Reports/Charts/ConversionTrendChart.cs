@@ -1,0 +1,85 @@
+using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
+using ScottPlot;
+
+namespace PhysicalTheraPT.Analytics.Reports.Charts;
+
+/// <summary>
+/// Conversion within each window over the 12 months: solid lines and filled dots for matured months;
+/// dashed lines and hollow dots for months still maturing, drawn at the share converted so far on a grey
+/// band captioned "still maturing", so a young month never reads as a collapse.
+/// </summary>
+internal static class ConversionTrendChart
+{
+    public const string Key = "conversion-trend";
+
+    public const string Title = "Conversion to maintenance, by month acute care ended";
+
+    public static Plot Draw(MonthlyReport report)
+    {
+        var months = ReportSummaryBuilder.LastTwelve(report.Month, report.Trend);
+        var plot = ChartCanvas.Create(Title, "Month acute care ended", "Converted to maintenance");
+        if (months.Count == 0)
+        {
+            ChartCanvas.NoData(plot, "No acute completions in these 12 months");
+            return plot;
+        }
+
+        var highest = 0.0;
+        var firstMaturing = (double?)null;
+        var legend = new List<LegendItem>();
+        for (var index = 0; index < report.ConversionWindows.Count; index++)
+        {
+            var window = report.ConversionWindows[index];
+            var colour = ReportPalette.Window(index);
+            var matured = new List<Coordinates>();
+            var maturing = new List<Coordinates>();
+            for (var position = 0; position < months.Count; position++)
+            {
+                var cell = months[position].Conversion(window);
+                if (cell is { Maturing: false, Rate: { } rate })
+                {
+                    matured.Add(new Coordinates(position, rate * 100));
+                }
+                else if (cell is { Maturing: true, RateSoFar: { } soFar })
+                {
+                    maturing.Add(new Coordinates(position, soFar * 100));
+                    firstMaturing = Math.Min(firstMaturing ?? position, position);
+                }
+            }
+
+            if (matured.Count > 0)
+            {
+                var line = plot.Add.Scatter(matured, ChartCanvas.Colour(colour));
+                line.LineWidth = 3;
+                line.MarkerShape = MarkerShape.FilledCircle;
+                line.MarkerSize = 10;
+            }
+
+            if (maturing.Count > 0)
+            {
+                // Start the dashed part at the last matured point so the line reads as one story.
+                var dashed = matured.Count > 0 && matured[^1].X < maturing[0].X ? [matured[^1], .. maturing] : maturing;
+                var line = plot.Add.Scatter(dashed, ChartCanvas.Colour(colour));
+                line.LineWidth = 2;
+                line.LinePattern = LinePattern.Dashed;
+                line.MarkerShape = MarkerShape.OpenCircle;
+                line.MarkerSize = 11;
+                line.MarkerLineWidth = 2;
+            }
+
+            highest = Math.Max(highest, matured.Concat(maturing).Select(point => point.Y).DefaultIfEmpty(0).Max());
+            legend.Add(ChartCanvas.LineItem($"Within {window} days", colour));
+        }
+
+        legend.Add(ChartCanvas.LineItem("Hollow, dashed: converted so far", ReportPalette.NotFinalText, dashed: true, hollow: true));
+        ChartCanvas.MonthTicks(plot, [.. months.Select(month => month.Month)]);
+        var top = ChartCanvas.PercentAxis(plot, highest);
+        if (firstMaturing is { } first)
+        {
+            ChartCanvas.NotFinalBand(plot, first, months.Count - 1, top, "still maturing:\nrates will rise");
+        }
+
+        ChartCanvas.LegendBelow(plot, legend);
+        return plot;
+    }
+}

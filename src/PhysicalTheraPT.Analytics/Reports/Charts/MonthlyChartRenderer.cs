@@ -1,0 +1,30 @@
+using ScottPlot;
+
+namespace PhysicalTheraPT.Analytics.Reports.Charts;
+
+/// <summary>Draws the monthly report's charts as PNG images of the configured size.</summary>
+public sealed class MonthlyChartRenderer(ReportsOptions options)
+{
+    public IReadOnlyList<ChartImage> Render(MonthlyReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ChartFont.Use(options.ChartFont);
+        return
+        [
+            Png(ConversionTrendChart.Key, ConversionTrendChart.Title, ConversionTrendChart.Draw(report)),
+            Png(CompletionsByEndTypeChart.Key, CompletionsByEndTypeChart.Title, CompletionsByEndTypeChart.Draw(report)),
+            Png(CohortUptakeChart.Key, CohortUptakeChart.Title, CohortUptakeChart.Draw(report)),
+            Png(ClinicConversionChart.Key, ClinicConversionChart.Title, ClinicConversionChart.Draw(report, options.ChartMostClinics)),
+            Png(ActiveMaintenanceChart.Key, ActiveMaintenanceChart.Title, ActiveMaintenanceChart.Draw(report)),
+            Png(RecurrenceChart.Key, RecurrenceChart.TitleFor(report.Recurrence), RecurrenceChart.Draw(report)),
+        ];
+    }
+
+    private ChartImage Png(string key, string title, Plot plot)
+    {
+        using (plot)
+        {
+            return new ChartImage(key, title, plot.GetImageBytes(options.ChartWidth, options.ChartHeight, ImageFormat.Png), options.ChartWidth, options.ChartHeight);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+namespace PhysicalTheraPT.Analytics.Reports;
+
+/// <summary>
+/// Picks the pairs of months worth comparing from a trend. Provisional months are skipped (their
+/// completions are still coming in, so comparing them would announce a fall that is not real), and
+/// conversion compares the two latest cohorts whose window has closed, never a maturing one.
+/// </summary>
+public static class MetricChangeFinder
+{
+    /// <param name="place">A clinic name for a clinic's own trend; null for the report's scope.</param>
+    public static IReadOnlyList<MetricChange> Find(string? place, ReportMonth month, IReadOnlyList<TrendMonth> trend, IReadOnlyList<int> conversionWindows)
+    {
+        var months = ReportSummaryBuilder.LastTwelve(month, trend);
+        var changes = new List<MetricChange>();
+
+        var settled = LatestPair(months, row => !row.Provisional);
+        if (settled is var (earlier, later))
+        {
+            changes.Add(new MetricChange("Acute completions", ValueUnit.Count, earlier.Month, earlier.AcuteCompletions, later.Month, later.AcuteCompletions, place));
+            if (earlier.VisitsPerEpisodeMedian is { } medianBefore && later.VisitsPerEpisodeMedian is { } medianAfter)
+            {
+                changes.Add(new MetricChange("Median visits per completed episode", ValueUnit.Decimal, earlier.Month, medianBefore, later.Month, medianAfter, place));
+            }
+        }
+
+        foreach (var window in conversionWindows)
+        {
+            var matured = LatestPair(months, row => row.Conversion(window) is { Maturing: false, Rate: not null });
+            if (matured is var (before, after))
+            {
+                changes.Add(new MetricChange(
+                    MeasureNames.ConversionWithin(window), ValueUnit.Rate, before.Month, before.Conversion(window)!.Rate!.Value, after.Month, after.Conversion(window)!.Rate!.Value, place));
+            }
+        }
+
+        var current = months.LastOrDefault(row => row.Month == month);
+        var previous = months.LastOrDefault(row => row.Month == month.AddMonths(-1));
+        if (current is not null && previous is not null)
+        {
+            changes.Add(new MetricChange(
+                "Active maintenance patients", ValueUnit.Count, previous.Month, previous.ActiveMaintenancePatients, current.Month, current.ActiveMaintenancePatients, place));
+            if (previous.DroppedAfterAcute is { } droppedBefore && current.DroppedAfterAcute is { } droppedNow)
+            {
+                changes.Add(new MetricChange("Patients dropped after acute care", ValueUnit.Count, previous.Month, droppedBefore, current.Month, droppedNow, place));
+            }
+
+            if (previous.MaintenanceLapsed is { } lapsedBefore && current.MaintenanceLapsed is { } lapsedNow)
+            {
+                changes.Add(new MetricChange("Patients whose maintenance lapsed", ValueUnit.Count, previous.Month, lapsedBefore, current.Month, lapsedNow, place));
+            }
+        }
+
+        return changes;
+    }
+
+    /// <summary>The latest month that qualifies, with the calendar month right before it if that qualifies too.</summary>
+    private static (TrendMonth Before, TrendMonth After)? LatestPair(IReadOnlyList<TrendMonth> months, Func<TrendMonth, bool> qualifies)
+    {
+        var later = months.LastOrDefault(qualifies);
+        if (later is null)
+        {
+            return null;
+        }
+
+        var earlier = months.LastOrDefault(row => row.Month == later.Month.AddMonths(-1));
+        return earlier is not null && qualifies(earlier) ? (earlier, later) : null;
+    }
+}

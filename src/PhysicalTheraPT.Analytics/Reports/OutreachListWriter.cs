@@ -1,0 +1,62 @@
+using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
+using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
+using PhysicalTheraPT.Analytics.Outreach;
+using PhysicalTheraPT.Analytics.Reports.OutreachLists;
+
+namespace PhysicalTheraPT.Analytics.Reports;
+
+/// <summary>
+/// Writes one clinic's outreach list, <c>outreach-&lt;clinic_id&gt;-&lt;yyyy-MM-dd&gt;.xlsx</c>: instructions
+/// first, then the patients by priority with the columns front desk fills in. The file holds contact
+/// details: it is written atomically and readable by its owner only. Do-not-contact patients are
+/// left out here too, whatever the caller passed.
+/// </summary>
+public sealed class OutreachListWriter
+{
+    public OutreachListFile Write(OutreachList list, string outputDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        var rows = list.Rows
+            .Where(row => !row.DoNotContact)
+            .OrderByDescending(row => row.Priority)
+            .ThenByDescending(row => row.DaysSince)
+            .ThenBy(row => row.PatientId, StringComparer.Ordinal)
+            .ToList();
+        var skipped = list.Rows.Count - rows.Count;
+
+        var path = Path.GetFullPath(Path.Combine(outputDirectory, ReportFileNames.OutreachList(list.ClinicId, list.AsOf)));
+        AtomicFile.Write(path, FilePrivacy.OwnerOnly, Build(list, rows));
+        return new OutreachListFile(path, rows.Count, skipped);
+    }
+
+    /// <summary>The workbook's bytes, built in memory and marked as an outreach list.</summary>
+    private static byte[] Build(OutreachList list, IReadOnlyList<OutreachListRow> rows)
+    {
+        using var buffer = new MemoryStream();
+        using (var workbook = new XLWorkbook())
+        {
+            var stamp = list.AsOf.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            workbook.Properties.Created = stamp;
+            workbook.Properties.Modified = stamp;
+            workbook.Properties.Author = "PhysicalTheraPT Analytics";
+            workbook.Properties.Title = "Patients to call · " + list.ClinicName;
+            InstructionsSheet.Write(workbook, list, rows.Count);
+            ListSheet.Write(workbook, list, rows);
+            workbook.SaveAs(buffer);
+        }
+
+        using (var document = SpreadsheetDocument.Open(buffer, isEditable: true))
+        {
+            TextDocumentProperties.Set(document, new Dictionary<string, string>
+            {
+                [WorkbookMarker.Document] = WorkbookMarker.OutreachList,
+                [WorkbookMarker.LayoutVersion] = OutreachListLayout.LayoutVersion,
+                [WorkbookMarker.ClinicId] = list.ClinicId,
+                [WorkbookMarker.AsOf] = IsoDate.Format(list.AsOf),
+            });
+        }
+
+        return buffer.ToArray();
+    }
+}

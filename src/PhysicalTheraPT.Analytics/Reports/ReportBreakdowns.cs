@@ -1,0 +1,20 @@
+namespace PhysicalTheraPT.Analytics.Reports;
+
+/// <summary>
+/// The breakdowns of acute completions and conversion, all over the same completion months
+/// (<see cref="FirstMonth"/> to <see cref="LastMonth"/>; often just the report month, whose windows are
+/// still maturing, or the last 12 months to compare clinics on matured numbers). A conversion cell's own
+/// completions count may be smaller than the row's when it only counts the matured months.
+/// </summary>
+public sealed record ReportBreakdowns(
+    ReportMonth FirstMonth,
+    ReportMonth LastMonth,
+    IReadOnlyList<BreakdownLine> Clinics,
+    IReadOnlyList<BreakdownLine> Providers,
+    IReadOnlyList<BreakdownLine> BodyRegions,
+    IReadOnlyList<BreakdownLine> ReferralSources,
+    IReadOnlyList<BreakdownLine> EndTypes)
+{
+    /// <summary>"March 2026", or "April 2025 to March 2026".</summary>
+    public string PeriodLabel => FirstMonth == LastMonth ? LastMonth.LongLabel : FirstMonth.LongLabel + " to " + LastMonth.LongLabel;
+}

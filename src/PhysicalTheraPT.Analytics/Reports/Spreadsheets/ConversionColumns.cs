@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace PhysicalTheraPT.Analytics.Reports.Spreadsheets;
+
+/// <summary>
+/// The pair of columns every conversion window gets: converted (grey while the window is open, as it can
+/// still grow) and the rate (the word "maturing" while the window is open, never a low number).
+/// </summary>
+internal static class ConversionColumns
+{
+    public static IEnumerable<ReportColumn<TRow>> For<TRow>(IReadOnlyList<int> windows, Func<TRow, int, ConversionCell?> cellOf)
+    {
+        foreach (var window in windows)
+        {
+            yield return new ReportColumn<TRow>(ConvertedHeader(window), row => Converted(cellOf(row, window)));
+            yield return new ReportColumn<TRow>(RateHeader(window), row => Rate(cellOf(row, window)));
+        }
+    }
+
+    public static string ConvertedHeader(int window) => string.Create(CultureInfo.InvariantCulture, $"Converted within {window} days");
+
+    public static string RateHeader(int window) => string.Create(CultureInfo.InvariantCulture, $"Rate within {window} days");
+
+    public static ReportCell Converted(ConversionCell? cell) => cell is null ? ReportCell.Blank : ReportCell.Count(cell.Converted, notFinal: cell.Maturing);
+
+    public static ReportCell Rate(ConversionCell? cell) => cell switch
+    {
+        null => ReportCell.Blank,
+        { Maturing: true } => ReportCell.Maturing,
+        _ => ReportCell.Rate(cell.Rate),
+    };
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace PhysicalTheraPT.Analytics.Reports.Spreadsheets;
+
+/// <summary>
+/// One cell of a report table, typed: numbers and dates are stored as numbers with a number format,
+/// text as text (never parsed, so an id such as 00123 or a name starting with "=" stays exactly as
+/// written). <see cref="NotFinal"/> shows the value in the neutral "not final yet" style.
+/// </summary>
+internal readonly record struct ReportCell(ReportCellKind Kind, string? Text, double Number, bool NotFinal)
+{
+    public const string MaturingText = "maturing";
+
+    public static ReportCell Blank { get; } = new(ReportCellKind.Blank, null, 0, false);
+
+    public static ReportCell Maturing { get; } = new(ReportCellKind.Maturing, MaturingText, 0, true);
+
+    public static ReportCell Of(string? text) => string.IsNullOrEmpty(text) ? Blank : new(ReportCellKind.Text, text, 0, false);
+
+    public static ReportCell Count(int? value, bool notFinal = false) =>
+        value is null ? Blank : new(ReportCellKind.Count, null, value.Value, notFinal);
+
+    public static ReportCell Rate(double? value) => value is null ? Blank : new(ReportCellKind.Rate, null, value.Value, false);
+
+    public static ReportCell Decimal(double? value, bool notFinal = false) =>
+        value is null ? Blank : new(ReportCellKind.Decimal, null, value.Value, notFinal);
+
+    public static ReportCell Date(DateOnly? value) =>
+        value is null ? Blank : new(ReportCellKind.Date, null, value.Value.ToDateTime(TimeOnly.MinValue).ToOADate(), false);
+
+    public static ReportCell Month(ReportMonth? value, bool notFinal = false) =>
+        value is null ? Blank : new(ReportCellKind.Month, null, value.Value.FirstDay.ToDateTime(TimeOnly.MinValue).ToOADate(), notFinal);
+
+    /// <summary>A setting's value: a number when it reads as one (so it is stored as a number), else text.</summary>
+    public static ReportCell NumberOrText(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
+            ? new(ReportCellKind.Number, null, number, false)
+            : Of(text);
+
+    /// <summary>A value of the given unit (the headline numbers mix counts, rates and medians in one column).</summary>
+    public static ReportCell Value(ValueUnit unit, double? value) => unit switch
+    {
+        ValueUnit.Rate => Rate(value),
+        ValueUnit.Decimal => Decimal(value),
+        _ => value is null ? Blank : new(ReportCellKind.Count, null, value.Value, false),
+    };
+
+    /// <summary>
+    /// The text a spreadsheet program shows, approximately: used only to size columns, because the
+    /// library's own auto-fit needs a native graphics library these machines do not have.
+    /// </summary>
+    public string DisplayText => Kind switch
+    {
+        ReportCellKind.Blank => "",
+        ReportCellKind.Text or ReportCellKind.Maturing => Text ?? "",
+        ReportCellKind.Count => Number.ToString("#,##0", CultureInfo.InvariantCulture),
+        ReportCellKind.Rate => (Number * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
+        ReportCellKind.Decimal => Number.ToString("0.0", CultureInfo.InvariantCulture),
+        ReportCellKind.Number => Number.ToString(CultureInfo.InvariantCulture),
+        ReportCellKind.Date => "2026-12-31",
+        ReportCellKind.Month => "Dec 26",
+        _ => "",
+    };
+}
