@@ -47,6 +47,9 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<PatientFlagStore>();
         services.AddSingleton<ClinicJobRunner>();
         services.AddSingleton<IClinicFlagSource, RetentionFlagSource>();
+        services.AddSingleton<UnavailableReportSources>();
+        services.AddSingleton<IOutreachListSource>(provider => provider.GetRequiredService<UnavailableReportSources>());
+        services.AddSingleton<IMonthlyReportSource>(provider => provider.GetRequiredService<UnavailableReportSources>());
         services.AddSingleton<IClinicJob, RefreshFlagsJob>();
         services.AddSingleton<IClinicJob, OutreachListsJob>();
         services.AddSingleton<IClinicJob, RetentionReportJob>();

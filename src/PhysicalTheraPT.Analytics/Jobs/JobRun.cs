@@ -39,4 +39,7 @@ public sealed record JobRun
         : FilesWritten.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     public string ClinicLabel => ClinicId ?? "all clinics";
+
+    /// <summary>The period as the as-of date it is for flags and outreach lists.</summary>
+    public DateOnly PeriodAsDate() => new JobWorkItem(Job, ClinicId, Period).PeriodAsDate();
 }

@@ -13,7 +13,7 @@ namespace PhysicalTheraPT.Analytics.Tests.Jobs;
 /// </summary>
 internal static class JobTestServices
 {
-    public static ServiceProvider Build(TestDatabase database, string outputDirectory, IClinicFlagSource? flags = null, IEnumerable<KeyValuePair<string, string?>>? settings = null)
+    public static ServiceProvider Build(TestDatabase database, string outputDirectory, IClinicFlagSource? flags = null, IEnumerable<KeyValuePair<string, string?>>? settings = null, FakeReportSources? reports = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(Settings(database, outputDirectory))
@@ -27,6 +27,14 @@ internal static class JobTestServices
         {
             services.RemoveAll<IClinicFlagSource>();
             services.AddSingleton(flags);
+        }
+
+        if (reports is not null)
+        {
+            services.RemoveAll<IOutreachListSource>();
+            services.RemoveAll<IMonthlyReportSource>();
+            services.AddSingleton<IOutreachListSource>(reports);
+            services.AddSingleton<IMonthlyReportSource>(reports);
         }
 
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
