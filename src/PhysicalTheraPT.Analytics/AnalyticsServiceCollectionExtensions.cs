@@ -26,6 +26,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddTransient<IDemoStep, PrepareDatabaseStep>();
         services.AddTransient<IDemoStep, SeedHistoryStep>();
         services.AddTransient<IDemoStep, CountRowsStep>();
+        services.AddTransient<IDemoStep, RunScheduledJobsStep>();
         services.AddTransient<DemoRun>();
 
         services.AddOptions<RetentionOptions>()
