@@ -95,6 +95,26 @@ public sealed class SchedulingOptions
         ? AnalyticsPaths.DefaultReportsDirectory
         : Path.GetFullPath(OutputDirectory);
 
+    /// <summary>Throws, naming the setting, when a value cannot work (cron expressions and zones are checked where they are used).</summary>
+    public void Validate()
+    {
+        Require(WorkerCount >= 1, nameof(WorkerCount), WorkerCount, "1 or more");
+        Require(RetryAttempts >= 0, nameof(RetryAttempts), RetryAttempts, "0 (no retries) or more");
+        Require(RetryBaseDelay >= TimeSpan.Zero, nameof(RetryBaseDelay), RetryBaseDelay, "a duration such as 00:01:00");
+        Require(LockTimeout > TimeSpan.Zero, nameof(LockTimeout), LockTimeout, "a positive duration such as 00:10:00");
+        Require(SchedulePollingInterval > TimeSpan.Zero, nameof(SchedulePollingInterval), SchedulePollingInterval, "a positive duration such as 00:00:15");
+        Require(QueuePollInterval > TimeSpan.Zero, nameof(QueuePollInterval), QueuePollInterval, "a positive duration such as 00:00:15");
+        Require(RunNowPollInterval > TimeSpan.Zero, nameof(RunNowPollInterval), RunNowPollInterval, "a positive duration such as 00:00:00.5");
+        Require(InvisibilityTimeout > TimeSpan.Zero, nameof(InvisibilityTimeout), InvisibilityTimeout, "a positive duration such as 00:30:00");
+        Require(ShutdownTimeout > TimeSpan.Zero, nameof(ShutdownTimeout), ShutdownTimeout, "a positive duration such as 00:00:15");
+        foreach (var queue in EffectiveQueues.Append(FanOutQueue).Append(ClinicQueue))
+        {
+            // Hangfire's own rule for queue names.
+            Require(queue.Length > 0 && queue.All(character => char.IsAsciiLetterLower(character) || char.IsAsciiDigit(character) || character is '_' or '-'),
+                "Queues", queue, "lower-case letters, digits, '_' and '-'");
+        }
+    }
+
     /// <summary>The cron expression of <paramref name="jobName"/>.</summary>
     public string CronFor(string jobName) => jobName switch
     {
@@ -103,4 +123,12 @@ public sealed class SchedulingOptions
         JobNames.RetentionReport => RetentionReportCron,
         _ => throw JobNames.Unknown(jobName),
     };
+
+    private static void Require(bool valid, string setting, object value, string expected)
+    {
+        if (!valid)
+        {
+            throw new UserInputException($"Scheduling:{setting} is '{value}'; it must be {expected}.");
+        }
+    }
 }

@@ -59,6 +59,7 @@ internal sealed class SchedulingHost : IAsyncDisposable
     {
         _ = SerializerConfigured.Value;
         var options = services.GetRequiredService<IOptions<SchedulingOptions>>().Value;
+        options.Validate();
         var database = services.GetRequiredService<AnalyticsDatabase>();
         await database.EnsureSchemaIsCurrentAsync(cancellationToken);
 

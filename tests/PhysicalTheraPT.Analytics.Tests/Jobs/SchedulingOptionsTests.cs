@@ -39,6 +39,27 @@ public sealed class SchedulingOptionsTests
         Assert.Equal(7, options.WorkerCount);
     }
 
+    [Theory]
+    [InlineData("WorkerCount", "0")]
+    [InlineData("RetryAttempts", "-1")]
+    [InlineData("LockTimeout", "00:00:00")]
+    [InlineData("Queues:0", "Clinics!")]
+    public void Validate_NamesTheSetting_WhenAValueCannotWork(string setting, string value)
+    {
+        var options = Bind(new Dictionary<string, string?> { [$"Scheduling:{setting}"] = value });
+
+        var error = Assert.Throws<UserInputException>(options.Validate);
+
+        Assert.Contains($"Scheduling:{setting.Split(':')[0]}", error.Message, StringComparison.Ordinal);
+        Assert.Contains(value, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_AcceptsTheDefaults()
+    {
+        Bind([]).Validate();
+    }
+
     [Fact]
     public void CronFor_RefusesWithTheJobList_WhenJobIsUnknown()
     {
