@@ -48,6 +48,28 @@ public sealed class ScheduledJobsTests
     }
 
     [Fact]
+    public async Task RunNow_FailsAtOnceAndSaysToMigrate_WhenATableIsMissing()
+    {
+        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        using var output = new TemporaryFolder();
+        await JobTestClinics.SeedAsync(test, clinicCount: 1);
+        await using (var connection = await test.Database.OpenAsync())
+        {
+            await connection.ExecuteAsync("DROP TABLE patient_flags");
+        }
+
+        var flags = new FakeFlagSource();
+        await using var services = JobTestServices.Build(test, output.Path, flags);
+
+        var work = Assert.Single(Assert.Single(await JobRunner.RunNowAsync(services, [JobNames.RefreshFlags], TestTimeout.Token)).Work);
+
+        Assert.Equal(FailedState.StateName, work.State);
+        Assert.Contains("no such table: patient_flags", work.Failure, StringComparison.Ordinal);
+        Assert.Contains("ptanalytics db migrate", work.Failure, StringComparison.Ordinal);
+        Assert.Equal(1, flags.Calls["c01"]);
+    }
+
+    [Fact]
     public async Task RunNow_FailsTheFanOutAtOnce_WhenAClinicHasAnUnknownTimeZone()
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
