@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using PhysicalTheraPT.Analytics.Cli.Dashboard;
-using PhysicalTheraPT.Analytics.Scheduling;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Jobs;
+using PhysicalTheraPT.Analytics.Scheduling;
 using Spectre.Console;
 using DashboardOptions = PhysicalTheraPT.Analytics.Cli.Dashboard.DashboardOptions;
 

@@ -1,7 +1,7 @@
 using Hangfire.Storage;
-using PhysicalTheraPT.Analytics.Scheduling;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Jobs;
+using PhysicalTheraPT.Analytics.Scheduling;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Jobs;
