@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Demo;
+using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 using PhysicalTheraPT.Analytics.Seeding;
@@ -28,7 +29,9 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddTransient<IDemoStep, PrepareDatabaseStep>();
         services.AddTransient<IDemoStep, SeedHistoryStep>();
         services.AddTransient<IDemoStep, CountRowsStep>();
+        services.AddTransient<IDemoStep, RunScheduledJobsStep>();
         services.AddTransient<DemoRun>();
+
         services.AddOptions<RetentionOptions>()
             .Configure(options => options.BindFrom(configuration.GetSection(RetentionOptions.SectionName)))
             .Validate(options =>
@@ -52,6 +55,20 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<OutreachListImporter>();
         services.AddSingleton<OutreachNumbers>();
         services.AddSingleton<ReportSnapshots>();
+
+        services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection("Scheduling"));
+        services.AddSingleton<ClinicCalendar>();
+        services.AddSingleton<JobPlanner>();
+        services.AddSingleton<JobRunStore>();
+        services.AddSingleton<PatientFlagStore>();
+        services.AddSingleton<ClinicJobRunner>();
+        services.AddSingleton<IClinicFlagSource, RetentionFlagSource>();
+        services.AddSingleton<UnavailableReportSources>();
+        services.AddSingleton<IOutreachListSource>(provider => provider.GetRequiredService<UnavailableReportSources>());
+        services.AddSingleton<IMonthlyReportSource>(provider => provider.GetRequiredService<UnavailableReportSources>());
+        services.AddSingleton<IClinicJob, RefreshFlagsJob>();
+        services.AddSingleton<IClinicJob, OutreachListsJob>();
+        services.AddSingleton<IClinicJob, RetentionReportJob>();
 
         return services;
     }

@@ -1,3 +1,4 @@
+using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Outreach;
@@ -13,5 +14,12 @@ public sealed record OutreachCandidate(string ClinicId, string PatientId, string
     {
         ArgumentNullException.ThrowIfNull(flag);
         return new OutreachCandidate(flag.ClinicId, flag.PatientId, flag.Kind.ToContractName(), flag.Reason, flag.Priority);
+    }
+
+    /// <summary>From a row refresh-flags stored in <c>patient_flags</c>.</summary>
+    public static OutreachCandidate From(StoredPatientFlag flag)
+    {
+        ArgumentNullException.ThrowIfNull(flag);
+        return new OutreachCandidate(flag.ClinicId, flag.PatientId, flag.Flag, flag.Reason, flag.Priority);
     }
 }
