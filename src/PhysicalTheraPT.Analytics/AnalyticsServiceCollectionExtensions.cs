@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Demo;
+using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Seeding;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Reports;
@@ -37,6 +38,8 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddOptions<ReportsOptions>().Bind(configuration.GetSection("Reports"));
         services.AddSingleton(provider => new MonthlyWorkbookWriter(provider.GetRequiredService<IOptions<ReportsOptions>>().Value));
         services.AddSingleton<OutreachListWriter>();
+        services.AddSingleton<MonthlyReportService>();
+        services.AddSingleton<OutreachListService>();
 
         return services;
     }

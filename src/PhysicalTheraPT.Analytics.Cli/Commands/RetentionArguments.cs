@@ -56,6 +56,23 @@ internal static class RetentionArguments
             ?? throw new UserInputException($"{option} '{text}' is not a month: use YYYY-MM, e.g. 2026-03.");
     }
 
+    /// <summary>
+    /// The <c>--as-of</c> date of a month's numbers: the day after the month when not given, and never a
+    /// date that leaves no day of the month in the past.
+    /// </summary>
+    public static DateOnly ParseAsOfForMonth(string? text, CalendarMonth month)
+    {
+        var asOf = ParseDate(text, "--as-of") ?? month.DayAfter;
+        if (asOf <= month.FirstDay)
+        {
+            throw new UserInputException(
+                $"--as-of {asOf:yyyy-MM-dd} leaves no day of {month} in the past, so there is nothing to count. " +
+                $"Give a date after {month.FirstDay:yyyy-MM-dd}, or leave --as-of out for {month.DayAfter:yyyy-MM-dd}, the day after the month.");
+        }
+
+        return asOf;
+    }
+
     /// <summary>Writes the table to <paramref name="path"/> atomically (owner-only), or to standard output when there is none.</summary>
     public static async Task WriteAsync(CommandContext context, string? path, Action<TextWriter> write)
     {
