@@ -26,6 +26,9 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddTransient<IDemoStep, PrepareDatabaseStep>();
         services.AddTransient<IDemoStep, SeedHistoryStep>();
         services.AddTransient<IDemoStep, CountRowsStep>();
+        services.AddTransient<IDemoStep, FlagPatientsStep>();
+        services.AddTransient<IDemoStep, MonthlyReportStep>();
+        services.AddTransient<IDemoStep, OutreachListsStep>();
         services.AddTransient<DemoRun>();
         services.AddOptions<RetentionOptions>()
             .Configure(options => options.BindFrom(configuration.GetSection(RetentionOptions.SectionName)))
