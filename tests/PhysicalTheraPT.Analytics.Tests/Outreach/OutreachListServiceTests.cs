@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Reports;
@@ -15,18 +14,9 @@ public sealed class OutreachListServiceTests
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
         using var folder = new TemporaryFolder();
-        await new ClinicDataBuilder()
-            .Clinic("denver", "America/Denver")
-            .Clinic("newyork", "America/New_York")
-            .Patient("p1", "denver")
-            .Patient("p2", "newyork")
-            .Episode("e1", "p1", "2026-02-01", "2026-02-16", "goals_met")
-            .Episode("e2", "p2", "2026-02-01", "2026-02-16", "goals_met")
-            .WriteAsync(test.Database);
-        // 05:30 UTC: still 1 March in Denver (13 days after the discharge), already 2 March in New York (14).
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 5, 30, 0, TimeSpan.Zero));
+        await TwoTimeZones.Build().WriteAsync(test.Database);
 
-        var run = await Service(test.Database, clock).WriteAsync(new OutreachListRequest { OutputDirectory = folder.Path });
+        var run = await Service(test.Database, TwoTimeZones.Clock()).WriteAsync(new OutreachListRequest { OutputDirectory = folder.Path });
 
         Assert.Equal(
             [("denver", new DateOnly(2026, 3, 1), 0), ("newyork", new DateOnly(2026, 3, 2), 1)],

@@ -113,25 +113,11 @@ public sealed class OutreachCommandTests(SeededSqliteHistory history) : IClassFi
     }
 
     [PostgresFact]
-    public async Task OutreachLists_WritesTheSameCells_OnPostgresAsOnSqlite()
-    {
-        await using var sqlite = await SeededHistory.CreateAsync(DatabaseProvider.Sqlite, SeededHistory.Small);
-        await using var postgres = await SeededHistory.CreateAsync(DatabaseProvider.Postgres, SeededHistory.Small);
-        using var fromSqlite = new TemporaryFolder();
-        using var fromPostgres = new TemporaryFolder();
-
-        var sqliteRun = await CliRunner.RunAsync([.. sqlite.CommandLineArguments, "outreach", "lists", "--as-of", "2026-04-10", "--out", fromSqlite.Path]);
-        var postgresRun = await CliRunner.RunAsync([.. postgres.CommandLineArguments, "outreach", "lists", "--as-of", "2026-04-10", "--out", fromPostgres.Path]);
-
-        Assert.Equal((0, 0), (sqliteRun.ExitCode, postgresRun.ExitCode));
-        foreach (var name in (string[])["outreach-C01-2026-04-10.xlsx", "outreach-C02-2026-04-10.xlsx"])
-        {
-            using var expected = OpenXmlWorkbook.Open(fromSqlite.File(name));
-            using var actual = OpenXmlWorkbook.Open(fromPostgres.File(name));
-            Assert.NotEmpty(Rows(expected));
-            Assert.Equal(expected.AllCells(), actual.AllCells());
-        }
-    }
+    public Task OutreachLists_WritesTheSameCells_OnPostgresAsOnSqlite() =>
+        SqliteAndPostgresWorkbooks.AssertSameCellsAsync(
+            ["outreach", "lists", "--as-of", "2026-04-10"],
+            ["outreach-C01-2026-04-10.xlsx", "outreach-C02-2026-04-10.xlsx"],
+            workbook => Assert.NotEmpty(Rows(workbook)));
 
     private Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) =>
         CliRunner.RunAsync([.. history.CommandLineArguments, "outreach", "lists", .. arguments, "--out", folder.Path]);
