@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Demo;
+using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Seeding;
 using PhysicalTheraPT.Analytics.Retention;
@@ -29,7 +30,9 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddTransient<IDemoStep, FlagPatientsStep>();
         services.AddTransient<IDemoStep, MonthlyReportStep>();
         services.AddTransient<IDemoStep, OutreachListsStep>();
+        services.AddTransient<IDemoStep, RunScheduledJobsStep>();
         services.AddTransient<DemoRun>();
+
         services.AddOptions<RetentionOptions>()
             .Configure(options => options.BindFrom(configuration.GetSection(RetentionOptions.SectionName)))
             .Validate(options =>
@@ -43,6 +46,20 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<OutreachListWriter>();
         services.AddSingleton<MonthlyReportService>();
         services.AddSingleton<OutreachListService>();
+
+        services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection("Scheduling"));
+        services.AddSingleton<ClinicCalendar>();
+        services.AddSingleton<JobPlanner>();
+        services.AddSingleton<JobRunStore>();
+        services.AddSingleton<PatientFlagStore>();
+        services.AddSingleton<ClinicJobRunner>();
+        services.AddSingleton<IClinicFlagSource, RetentionFlagSource>();
+        services.AddSingleton<EngineReportSources>();
+        services.AddSingleton<IOutreachListSource>(provider => provider.GetRequiredService<EngineReportSources>());
+        services.AddSingleton<IMonthlyReportSource>(provider => provider.GetRequiredService<EngineReportSources>());
+        services.AddSingleton<IClinicJob, RefreshFlagsJob>();
+        services.AddSingleton<IClinicJob, OutreachListsJob>();
+        services.AddSingleton<IClinicJob, RetentionReportJob>();
 
         return services;
     }

@@ -7,8 +7,8 @@ namespace PhysicalTheraPT.Analytics.Outreach;
 /// <summary>
 /// Writes the front desk's outreach lists, one workbook per clinic: the clinic's flagged patients as of a
 /// date (one pass of the retention engine), with the contact details read from <c>patients</c>.
-/// Do-not-contact patients are never listed: the engine does not flag them, and a patient marked so since
-/// is dropped again here and by the writer. The command line, the weekly job and the demo call it.
+/// Do-not-contact patients are never listed: the engine does not flag them, and the writer leaves out anyone
+/// whose patient row says so. The command line, the weekly job and the demo call it.
 /// </summary>
 public sealed class OutreachListService
 {
@@ -28,30 +28,42 @@ public sealed class OutreachListService
     {
         ArgumentNullException.ThrowIfNull(request);
         var result = await _analysis.RunAsync(new RetentionAnalysisRequest { AsOf = request.AsOf, ClinicId = request.ClinicId }, progress, cancellationToken);
-        var directory = result.Clinics;
-        var clinics = request.ClinicId is null ? directory.Clinics : [directory.Require(request.ClinicId)];
+        var clinics = request.ClinicId is null ? result.Clinics.Clinics : [result.Clinics.Require(request.ClinicId)];
         var flagsByClinic = result.Flags.GroupBy(flag => flag.ClinicId, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
 
         var lists = new List<ClinicOutreachList>();
         foreach (var clinic in clinics)
         {
             var flags = flagsByClinic.GetValueOrDefault(clinic.ClinicId) ?? [];
-            var contacts = await _contacts.ReadAsync(clinic.ClinicId, flags.Select(flag => flag.PatientId).ToHashSet(StringComparer.Ordinal), cancellationToken);
-            var rows = new List<OutreachListRow>(flags.Count);
-            foreach (var flag in flags)
-            {
-                if (contacts.TryGetValue(flag.PatientId, out var contact))
-                {
-                    rows.Add(RowFor(flag, contact, directory));
-                }
-            }
-
-            var asOf = result.AsOfByClinic[clinic.ClinicId];
-            var file = _writer.Write(new OutreachList(clinic.ClinicId, clinic.Name, asOf, rows), request.OutputDirectory);
-            lists.Add(new ClinicOutreachList(clinic.ClinicId, asOf, flags.Count, flags.Count - rows.Count, file));
+            var list = await ListAsync(clinic, result.AsOfByClinic[clinic.ClinicId], flags, result.Clinics, cancellationToken);
+            var file = _writer.Write(list, request.OutputDirectory);
+            lists.Add(new ClinicOutreachList(clinic.ClinicId, list.AsOf, flags.Count, flags.Count - list.Rows.Count, file));
         }
 
         return new OutreachListRun(result.Patients, lists);
+    }
+
+    /// <summary>One clinic's list as of a date, from a pass over that clinic's patients.</summary>
+    public async Task<OutreachList> BuildAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        var result = await _analysis.RunAsync(new RetentionAnalysisRequest { AsOf = asOf, ClinicId = clinicId }, cancellationToken: cancellationToken);
+        return await ListAsync(result.Clinics.Require(clinicId), asOf, result.Flags, result.Clinics, cancellationToken);
+    }
+
+    /// <summary>The clinic's flagged patients with their contact details; one whose patient row has gone is left out.</summary>
+    private async Task<OutreachList> ListAsync(ClinicRow clinic, DateOnly asOf, IReadOnlyList<PatientFlag> flags, ClinicDirectory directory, CancellationToken cancellationToken)
+    {
+        var contacts = await _contacts.ReadAsync(clinic.ClinicId, flags.Select(flag => flag.PatientId).ToHashSet(StringComparer.Ordinal), cancellationToken);
+        var rows = new List<OutreachListRow>(flags.Count);
+        foreach (var flag in flags)
+        {
+            if (contacts.TryGetValue(flag.PatientId, out var contact))
+            {
+                rows.Add(RowFor(flag, contact, directory));
+            }
+        }
+
+        return new OutreachList(clinic.ClinicId, clinic.Name, asOf, rows);
     }
 
     private static OutreachListRow RowFor(PatientFlag flag, PatientContactRow contact, ClinicDirectory directory) => new(

@@ -35,17 +35,7 @@ public sealed class MonthlyReportService
     public async Task<MonthlyReportRun> WriteAsync(MonthlyReportRequest request, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-
-        // An unknown clinic is known before the pass, not after minutes of reading.
-        if (request.ClinicId is { } clinicId)
-        {
-            (await ClinicDirectory.LoadAsync(_database, cancellationToken)).Require(clinicId);
-        }
-
-        var analysisRequest = new RetentionAnalysisRequest { Month = request.Month, AsOf = request.AsOf ?? request.Month.DayAfter };
-        var result = await _analysis.RunAsync(analysisRequest, progress, cancellationToken);
-        var metrics = result.Metrics!;
-        var mapper = new MonthlyReportMapper(metrics, result.Flags, result.Clinics, _retentionOptions, _reportsOptions);
+        var (mapper, result) = await PassAsync(request.ClinicId, request.Month, request.AsOf ?? request.Month.DayAfter, progress, cancellationToken);
 
         var workbooks = new List<MonthlyReportFiles>();
         if (request.AllClinics)
@@ -60,6 +50,31 @@ public sealed class MonthlyReportService
             workbooks.Add(_writer.Write(mapper.ForClinic(id), request.OutputDirectory));
         }
 
+        var metrics = result.Metrics!;
         return new MonthlyReportRun(MonthlyReportMapper.ToReportMonth(metrics.Month), metrics.AsOf, result.Patients, workbooks);
+    }
+
+    /// <summary>One report's model, all clinics (<paramref name="clinicId"/> null) or one clinic, from a pass of its own.</summary>
+    public async Task<MonthlyReport> BuildAsync(string? clinicId, CalendarMonth month, DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        var (mapper, _) = await PassAsync(clinicId, month, asOf, null, cancellationToken);
+        return clinicId is null ? mapper.ForAllClinics() : mapper.ForClinic(clinicId);
+    }
+
+    /// <summary>
+    /// The one pass over every patient's history. Even a single clinic's report reads every patient: an
+    /// episode counts for the clinic it took place at, whoever's patient it was.
+    /// </summary>
+    private async Task<(MonthlyReportMapper Mapper, RetentionAnalysisResult Result)> PassAsync(
+        string? clinicId, CalendarMonth month, DateOnly asOf, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        // An unknown clinic is known before the pass, not after minutes of reading.
+        if (clinicId is not null)
+        {
+            (await ClinicDirectory.LoadAsync(_database, cancellationToken)).Require(clinicId);
+        }
+
+        var result = await _analysis.RunAsync(new RetentionAnalysisRequest { Month = month, AsOf = asOf }, progress, cancellationToken);
+        return (new MonthlyReportMapper(result.Metrics!, result.Flags, result.Clinics, _retentionOptions, _reportsOptions), result);
     }
 }

@@ -16,6 +16,12 @@ internal sealed class CompletionCell(int windowCount, bool keepsBreakdowns)
     public int RecurrenceNotConverted;
     public int RecurrenceNotConvertedRecurred;
 
-    /// <summary>Only the trend months keep breakdowns; the older recurrence months need none.</summary>
-    public readonly Dictionary<(BreakdownDimension Dimension, string Key), BreakdownCell>? Breakdowns = keepsBreakdowns ? [] : null;
+    /// <summary>
+    /// Per dimension (indexed by <see cref="BreakdownDimension"/>), the counts per key. Only the trend
+    /// months keep breakdowns; the older recurrence months need none. String keys alone (not tuples) let
+    /// the dictionary use its fast ordinal string hashing.
+    /// </summary>
+    public readonly Dictionary<string, BreakdownCell>[]? Breakdowns = keepsBreakdowns
+        ? [.. Enum.GetValues<BreakdownDimension>().Select(_ => new Dictionary<string, BreakdownCell>(StringComparer.Ordinal))]
+        : null;
 }

@@ -65,13 +65,17 @@ internal sealed class MetricsReport(
     private List<BreakdownRow> BreakdownsFrom(CalendarMonth completionMonth, CompletionCell cell)
     {
         var rows = new List<BreakdownRow>();
-        foreach (var ((dimension, key), counts) in cell.Breakdowns!)
+        var breakdowns = cell.Breakdowns!;
+        for (var dimension = 0; dimension < breakdowns.Length; dimension++)
         {
-            rows.Add(new BreakdownRow(
-                dimension,
-                key == NotRecordedKey ? null : key,
-                counts.Completions,
-                Conversions(completionMonth, counts.Completions, counts.Converted, windows.Conversion)));
+            foreach (var (key, counts) in breakdowns[dimension])
+            {
+                rows.Add(new BreakdownRow(
+                    (BreakdownDimension)dimension,
+                    key == NotRecordedKey ? null : key,
+                    counts.Completions,
+                    Conversions(completionMonth, counts.Completions, counts.Converted, windows.Conversion)));
+            }
         }
 
         // Dimension order, then key; "not recorded" last.

@@ -24,6 +24,12 @@ public sealed class RetentionMetricsBuilder
     private readonly int firstActiveMonth;
     private readonly int activeMonths;
 
+    // Day numbers that let most episodes and visits (outside the months counted) be skipped with one
+    // comparison instead of a calendar calculation.
+    private readonly int firstCompletionDay;
+    private readonly int lastCompletionDay;
+    private readonly int[] activeMonthLastDays;
+
     private string? lastClinicId;
     private ScopeAccumulator? lastClinic;
     private int patientSerial;
@@ -50,6 +56,9 @@ public sealed class RetentionMetricsBuilder
         firstRecurrenceOffset = firstRecurrenceMonth - firstCompletionMonth;
         firstActiveMonth = firstTrendMonth - 1;
         activeMonths = options.CohortMonths + 1;
+        firstCompletionDay = CalendarMonth.FromIndex(firstCompletionMonth).FirstDay.DayNumber;
+        lastCompletionDay = month.LastDay.DayNumber;
+        activeMonthLastDays = [.. Enumerable.Range(firstActiveMonth, activeMonths).Select(index => CalendarMonth.FromIndex(index).LastDay.DayNumber)];
 
         all = NewScope(ScopeMetrics.AllClinics);
         foreach (var clinicId in clinicIds)
@@ -102,16 +111,12 @@ public sealed class RetentionMetricsBuilder
         for (var i = 0; i < episodes.Count; i++)
         {
             var episode = episodes[i];
-            if (episode.End is not { } end)
+            if (episode.End is not { } end || end.DayNumber < firstCompletionDay || end.DayNumber > lastCompletionDay)
             {
                 continue;
             }
 
             var offset = CalendarMonth.Of(end).Index - firstCompletionMonth;
-            if (offset < 0 || offset >= completionMonths)
-            {
-                continue;
-            }
 
             var firstMaintenance = FirstMaintenanceOnOrAfter(evaluation.MaintenanceVisitList, end);
             for (var w = 0; w < converted.Length; w++)
@@ -190,9 +195,9 @@ public sealed class RetentionMetricsBuilder
         }
     }
 
-    private void AddBreakdown(Dictionary<(BreakdownDimension, string), BreakdownCell> breakdowns, BreakdownDimension dimension, string? key)
+    private void AddBreakdown(Dictionary<string, BreakdownCell>[] breakdowns, BreakdownDimension dimension, string? key)
     {
-        ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(breakdowns, (dimension, key ?? MetricsReport.NotRecordedKey), out _);
+        ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(breakdowns[(int)dimension], key ?? MetricsReport.NotRecordedKey, out _);
         cell ??= new BreakdownCell(converted.Length);
         cell.Completions++;
         for (var w = 0; w < converted.Length; w++)
@@ -207,22 +212,25 @@ public sealed class RetentionMetricsBuilder
     /// </summary>
     private void AddActiveMaintenance(PatientEvaluation evaluation)
     {
+        var lastDays = activeMonthLastDays;
         var windowDays = options.ActiveMaintenanceWindowDays;
         foreach (var visit in evaluation.MaintenanceVisitList)
         {
-            var month = CalendarMonth.Of(visit.Date);
-            var lastCountedDay = visit.Date.DayNumber + windowDays - 1;
-            for (var offset = month.Index - firstActiveMonth; offset < activeMonths; offset++, month = month.AddMonths(1))
+            var day = visit.Date.DayNumber;
+            var lastCountedDay = day + windowDays - 1;
+            if (day > lastDays[^1] || lastCountedDay < lastDays[0])
             {
-                if (month.LastDay.DayNumber > lastCountedDay)
-                {
-                    break;
-                }
+                continue;
+            }
 
-                if (offset >= 0)
+            ScopeAccumulator? clinic = null;
+            for (var offset = 0; offset < lastDays.Length && lastDays[offset] <= lastCountedDay; offset++)
+            {
+                if (lastDays[offset] >= day)
                 {
                     all.MarkActive(offset, patientSerial);
-                    ScopeOf(visit.ClinicId).MarkActive(offset, patientSerial);
+                    clinic ??= ScopeOf(visit.ClinicId);
+                    clinic.MarkActive(offset, patientSerial);
                 }
             }
         }
