@@ -15,6 +15,7 @@ internal static class CliApplication
         root.Options.Add(DatabaseArguments.Connection);
 
         root.Subcommands.Add(DbCommand.Create(console));
+        root.Subcommands.Add(ImportCommand.Create(console));
 
         var invocation = new InvocationConfiguration { Output = new AnsiConsoleWriter(console), Error = Console.Error };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken);

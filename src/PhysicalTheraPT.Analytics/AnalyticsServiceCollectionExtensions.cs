@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Import;
 
 namespace PhysicalTheraPT.Analytics;
 
@@ -14,6 +15,9 @@ public static class AnalyticsServiceCollectionExtensions
 
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection("Database"));
         services.AddSingleton(provider => DatabaseSelection.Resolve(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+
+        services.AddOptions<ImportOptions>().Bind(configuration.GetSection("Import"));
+        services.AddSingleton<ClinicDataImporter>();
 
         return services;
     }

@@ -1,0 +1,66 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
+namespace PhysicalTheraPT.Analytics.Import;
+
+/// <summary>
+/// Finds ids that appear more than once in a file before any of its rows is used, so every occurrence
+/// can be refused (which of two rows with one id is right cannot be known). Streams: the first pass keeps
+/// only a 64-bit hash per id (a million appointments cost tens of megabytes, no strings); only when two
+/// hashes meet does a second pass compare the real ids of those few hashes, so a hash collision between
+/// two different ids is never taken for a duplicate.
+/// </summary>
+internal static class DuplicateIdScanner
+{
+    public static DuplicateIds Scan(string path, ContractFile file, CancellationToken cancellationToken)
+    {
+        var repeatedHashes = FindRepeatedHashes(path, file, cancellationToken);
+        if (repeatedHashes.Count == 0)
+        {
+            return DuplicateIds.None;
+        }
+
+        var linesById = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        using var reader = ContractCsvReader.Open(path, file);
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var id = IdOf(reader);
+            if (id.Length > 0 && repeatedHashes.Contains(Hash(id)))
+            {
+                if (!linesById.TryGetValue(id, out var lines))
+                {
+                    lines = [];
+                    linesById[id] = lines;
+                }
+
+                lines.Add(reader.Line);
+            }
+        }
+
+        return new DuplicateIds(linesById.Values.Where(lines => lines.Count > 1));
+    }
+
+    private static HashSet<ulong> FindRepeatedHashes(string path, ContractFile file, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<ulong>();
+        var repeated = new HashSet<ulong>();
+        using var reader = ContractCsvReader.Open(path, file);
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var id = IdOf(reader);
+            if (id.Length > 0 && !seen.Add(Hash(id)))
+            {
+                repeated.Add(Hash(id));
+            }
+        }
+
+        return repeated;
+    }
+
+    // Trimmed exactly as RecordFields trims it, so both passes and the import agree on what an id is.
+    private static string IdOf(ContractCsvReader reader) => reader.Value(0).Trim();
+
+    private static ulong Hash(string id) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.AsSpan()));
+}
