@@ -45,7 +45,18 @@ internal static class ImportCommand
             var result = await context.Console.Status().StartAsync($"Importing {request.Directory}", async status =>
             {
                 var progress = new SynchronousProgress<ImportProgress>(update =>
-                    status.Status($"{update.FileName}: {update.RowsRead.ToString("N0", CultureInfo.InvariantCulture)} rows read"));
+                {
+                    var rows = $"{update.FileName}: {Count(update.RowsRead)} rows read";
+                    if (context.Console.Profile.Capabilities.Interactive)
+                    {
+                        status.Status(rows);
+                    }
+                    else if (update.FileDone)
+                    {
+                        // Redirected output (a log, a scheduler): one line per file, not one per batch.
+                        context.Console.WriteLine(rows);
+                    }
+                });
                 return await importer.ImportAsync(request, progress, context.CancellationToken);
             });
 

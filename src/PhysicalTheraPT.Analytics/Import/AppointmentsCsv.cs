@@ -19,7 +19,7 @@ internal sealed class AppointmentsCsv(ReferenceIndex index, ServiceNameMap servi
     {
         var appointmentId = fields.Id("appointment_id");
         var patientId = fields.Id("patient_id");
-        index.Patients.TryFind(fields, "patient_id", patientId, out _);
+        var patientIsKnown = index.Patients.TryFind(fields, "patient_id", patientId, out _);
         var clinicId = fields.Id("clinic_id");
         if (index.Clinics.TryFind(fields, "clinic_id", clinicId, out var timeZone) && timeZone is null)
         {
@@ -29,7 +29,7 @@ internal sealed class AppointmentsCsv(ReferenceIndex index, ServiceNameMap servi
         var providerId = fields.OptionalId("provider_id");
         index.Providers.TryFind(fields, "provider_id", providerId, out _);
         var episodeId = fields.OptionalId("episode_id");
-        if (index.Episodes.TryFind(fields, "episode_id", episodeId, out var episodePatientId) && patientId.Length > 0 && episodePatientId != patientId)
+        if (index.Episodes.TryFind(fields, "episode_id", episodeId, out var episodePatientId) && patientIsKnown && episodePatientId != patientId)
         {
             fields.Add("episode_id", $"belongs to patient {episodePatientId}, not to patient {patientId}");
         }

@@ -8,30 +8,30 @@ namespace PhysicalTheraPT.Analytics.Import;
 /// </summary>
 internal sealed class ContractFile
 {
-    public static readonly ContractFile Clinics = new("clinics.csv", "clinic",
+    public static readonly ContractFile Clinics = new("clinics.csv",
     [
         new("clinic_id"), new("name"), new("time_zone"),
     ]);
 
-    public static readonly ContractFile Providers = new("providers.csv", "provider",
+    public static readonly ContractFile Providers = new("providers.csv",
     [
         new("provider_id"), new("clinic_id"), new("name"), new("discipline"),
     ]);
 
-    public static readonly ContractFile Patients = new("patients.csv", "patient",
+    public static readonly ContractFile Patients = new("patients.csv",
     [
         new("patient_id"), new("clinic_id"), new("first_name", HoldsPersonalData: true), new("last_name", HoldsPersonalData: true),
         new("birth_date", HoldsPersonalData: true), new("phone", HoldsPersonalData: true), new("email", HoldsPersonalData: true),
         new("preferred_channel"), new("do_not_contact"),
     ]);
 
-    public static readonly ContractFile Episodes = new("episodes.csv", "episode",
+    public static readonly ContractFile Episodes = new("episodes.csv",
     [
         new("episode_id"), new("patient_id"), new("clinic_id"), new("started_on"), new("discharged_on"), new("discharge_reason"),
         new("condition"), new("body_region"), new("referral_source"), new("maintenance_interval_days"),
     ]);
 
-    public static readonly ContractFile Appointments = new("appointments.csv", "appointment",
+    public static readonly ContractFile Appointments = new("appointments.csv",
     [
         new("appointment_id"), new("patient_id"), new("clinic_id"), new("provider_id"), new("episode_id"), new("service"),
         new("starts_at"), new("status"), new("booked_at"),
@@ -42,18 +42,14 @@ internal sealed class ContractFile
 
     private readonly Dictionary<string, int> _ordinals;
 
-    private ContractFile(string fileName, string rowNoun, IReadOnlyList<ContractColumn> columns)
+    private ContractFile(string fileName, IReadOnlyList<ContractColumn> columns)
     {
         FileName = fileName;
-        RowNoun = rowNoun;
         Columns = columns;
         _ordinals = columns.Select((column, ordinal) => (column.Name, ordinal)).ToDictionary(pair => pair.Name, pair => pair.ordinal, StringComparer.Ordinal);
     }
 
     public string FileName { get; }
-
-    /// <summary>What one row is, for messages: "clinic", "patient".</summary>
-    public string RowNoun { get; }
 
     public IReadOnlyList<ContractColumn> Columns { get; }
 

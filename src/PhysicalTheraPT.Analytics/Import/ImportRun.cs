@@ -55,8 +55,9 @@ internal sealed class ImportRun : IDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             read++;
-            fields.Begin();
-            var row = csv.Parse(fields);
+            // A row whose shape is broken (bad quoting, wrong field count) is reported as such: its values
+            // are in the wrong columns, and a problem per column would only bury the real one.
+            var row = fields.Begin() ? csv.Parse(fields) : default;
             if (duplicates.OtherLinesThan(reader.Line) is { } otherLines)
             {
                 fields.Add(idColumn, $"appears again on line {string.Join(", ", otherLines)}; ids must be unique within a file, so every copy is rejected");
@@ -74,10 +75,10 @@ internal sealed class ImportRun : IDisposable
             }
             else
             {
-                csv.Accept(row);
+                csv.Accept(row!);
                 if (MayCommit)
                 {
-                    batch.Add(row);
+                    batch.Add(row!);
                 }
             }
 

@@ -32,8 +32,11 @@ internal sealed class RecordFields
 
     public bool HasProblems => _problems.Count > 0;
 
-    /// <summary>Starts the next record: checks its shape (quoting, field count) and forgets the last record's problems.</summary>
-    public void Begin()
+    /// <summary>
+    /// Starts the next record: forgets the last record's problems and checks this one's shape (quoting,
+    /// field count, UTF-8). Returns whether its fields can be read.
+    /// </summary>
+    public bool Begin()
     {
         _problems.Clear();
         if (_reader.QuotingProblem is { } quoting)
@@ -52,13 +55,15 @@ internal sealed class RecordFields
                 $"the row has {_reader.FieldCount} fields but the header has {_reader.HeaderFieldCount} " +
                 "(a comma inside a value that is not quoted?)");
         }
+
+        return !HasProblems;
     }
 
     /// <summary>The trimmed value of <paramref name="column"/>.</summary>
     public string Value(string column) => _reader.Value(File.OrdinalOf(column)).Trim();
 
     /// <summary>A required id: non-blank, at most 64 characters.</summary>
-    public string Id(string column) => OptionalId(column) ?? Blank(column, "is required");
+    public string Id(string column) => IsBlank(column) ? Blank(column, "is required") : OptionalId(column)!;
 
     /// <summary>An id that may be blank (null).</summary>
     public string? OptionalId(string column)
@@ -77,7 +82,7 @@ internal sealed class RecordFields
         return value;
     }
 
-    public string Text(string column, int maxLength) => OptionalText(column, maxLength) ?? Blank(column, "is required");
+    public string Text(string column, int maxLength) => IsBlank(column) ? Blank(column, "is required") : OptionalText(column, maxLength)!;
 
     public string? OptionalText(string column, int maxLength)
     {
@@ -90,7 +95,9 @@ internal sealed class RecordFields
         return value.Length == 0 ? null : value;
     }
 
-    public DateOnly Date(string column) => OptionalDate(column) ?? BlankValue<DateOnly>(column, "is required (YYYY-MM-DD)");
+    public DateOnly Date(string column) => IsBlank(column)
+        ? BlankValue<DateOnly>(column, "is required (YYYY-MM-DD)")
+        : OptionalDate(column) ?? default;
 
     public DateOnly? OptionalDate(string column)
     {
@@ -195,8 +202,9 @@ internal sealed class RecordFields
     }
 
     /// <summary>One of <paramref name="allowed"/>, matched ignoring case; returned as listed.</summary>
-    public string OneOf(string column, IReadOnlyList<string> allowed) =>
-        OptionalOneOf(column, allowed) ?? Blank(column, $"is required (one of {string.Join(", ", allowed)})");
+    public string OneOf(string column, IReadOnlyList<string> allowed) => IsBlank(column)
+        ? Blank(column, $"is required (one of {string.Join(", ", allowed)})")
+        : OptionalOneOf(column, allowed) ?? "";
 
     public string? OptionalOneOf(string column, IReadOnlyList<string> allowed)
     {
@@ -274,6 +282,8 @@ internal sealed class RecordFields
     public void Add(string column, string reason) => Add(column, Value(column), reason);
 
     private void AddRecordProblem(string reason) => _problems.Add(new ImportError(File.FileName, Line, "(row)", "", reason));
+
+    private bool IsBlank(string column) => Value(column).Length == 0;
 
     private string Blank(string column, string reason)
     {
