@@ -12,9 +12,13 @@ namespace PhysicalTheraPT.Analytics.Import;
 /// </summary>
 internal static class DuplicateIdScanner
 {
-    public static DuplicateIds Scan(string path, ContractFile file, CancellationToken cancellationToken)
+    public static DuplicateIds Scan(string path, ContractFile file, CancellationToken cancellationToken) =>
+        Scan(path, file, XxHash3Of, cancellationToken);
+
+    /// <summary>As <see cref="Scan(string, ContractFile, CancellationToken)"/>, with the hash given (tests force collisions).</summary>
+    internal static DuplicateIds Scan(string path, ContractFile file, Func<string, ulong> hash, CancellationToken cancellationToken)
     {
-        var repeatedHashes = FindRepeatedHashes(path, file, cancellationToken);
+        var repeatedHashes = FindRepeatedHashes(path, file, hash, cancellationToken);
         if (repeatedHashes.Count == 0)
         {
             return DuplicateIds.None;
@@ -26,7 +30,7 @@ internal static class DuplicateIdScanner
         {
             cancellationToken.ThrowIfCancellationRequested();
             var id = IdOf(reader);
-            if (id.Length > 0 && repeatedHashes.Contains(Hash(id)))
+            if (id.Length > 0 && repeatedHashes.Contains(hash(id)))
             {
                 if (!linesById.TryGetValue(id, out var lines))
                 {
@@ -41,7 +45,7 @@ internal static class DuplicateIdScanner
         return new DuplicateIds(linesById.Values.Where(lines => lines.Count > 1));
     }
 
-    private static HashSet<ulong> FindRepeatedHashes(string path, ContractFile file, CancellationToken cancellationToken)
+    private static HashSet<ulong> FindRepeatedHashes(string path, ContractFile file, Func<string, ulong> hash, CancellationToken cancellationToken)
     {
         var seen = new HashSet<ulong>();
         var repeated = new HashSet<ulong>();
@@ -50,9 +54,13 @@ internal static class DuplicateIdScanner
         {
             cancellationToken.ThrowIfCancellationRequested();
             var id = IdOf(reader);
-            if (id.Length > 0 && !seen.Add(Hash(id)))
+            if (id.Length > 0)
             {
-                repeated.Add(Hash(id));
+                var idHash = hash(id);
+                if (!seen.Add(idHash))
+                {
+                    repeated.Add(idHash);
+                }
             }
         }
 
@@ -62,5 +70,5 @@ internal static class DuplicateIdScanner
     // Trimmed exactly as RecordFields trims it, so both passes and the import agree on what an id is.
     private static string IdOf(ContractCsvReader reader) => reader.Value(0).Trim();
 
-    private static ulong Hash(string id) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.AsSpan()));
+    private static ulong XxHash3Of(string id) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.AsSpan()));
 }

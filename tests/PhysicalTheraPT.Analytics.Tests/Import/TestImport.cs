@@ -19,10 +19,11 @@ internal static class TestImport
         Dictionary<string, string>? serviceNames = null,
         IProgress<ImportProgress>? progress = null,
         int batchSize = 1000,
-        int maxErrorsListed = 50)
+        int maxErrorsListed = 50,
+        CancellationToken cancellationToken = default)
     {
         var options = new ImportOptions { ServiceNames = serviceNames ?? [], BatchSize = batchSize, MaxErrorsListed = maxErrorsListed };
         var importer = new ClinicDataImporter(database, Options.Create(options), new FakeTimeProvider(Now));
-        return importer.ImportAsync(new ImportRequest(directory, skipInvalid, rejectsPath), progress, CancellationToken.None);
+        return importer.ImportAsync(new ImportRequest(directory, skipInvalid, rejectsPath), progress, cancellationToken);
     }
 }
