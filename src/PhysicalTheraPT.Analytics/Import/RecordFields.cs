@@ -299,7 +299,7 @@ internal sealed class RecordFields
     }
 
     private static bool HasOffset(string value) =>
-        value.EndsWith('Z') || value.EndsWith('z') || value.LastIndexOfAny(['+', '-']) > "yyyy-MM-dd".Length;
+        value.EndsWith('Z') || value.EndsWith('z') || value.AsSpan().LastIndexOfAny('+', '-') > "yyyy-MM-dd".Length;
 
     private static DateTime ToWholeSeconds(DateTime utc) =>
         DateTime.SpecifyKind(new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond)), DateTimeKind.Utc);
