@@ -23,6 +23,7 @@ internal static class CliApplication
         root.Subcommands.Add(OutreachCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(RunsCommand.Create(console));
+        root.Subcommands.Add(ImportCommand.Create(console));
 
         var invocation = new InvocationConfiguration
         {

@@ -8,6 +8,7 @@ using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Seeding;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Import;
 
 namespace PhysicalTheraPT.Analytics;
 
@@ -60,6 +61,8 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<IClinicJob, RefreshFlagsJob>();
         services.AddSingleton<IClinicJob, OutreachListsJob>();
         services.AddSingleton<IClinicJob, RetentionReportJob>();
+        services.AddOptions<ImportOptions>().Bind(configuration.GetSection("Import"));
+        services.AddSingleton<ClinicDataImporter>();
 
         return services;
     }
