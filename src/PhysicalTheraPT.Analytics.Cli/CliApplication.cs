@@ -19,6 +19,7 @@ internal static class CliApplication
         root.Subcommands.Add(DemoCommand.Create(console));
         root.Subcommands.Add(FlagsCommand.Create(console));
         root.Subcommands.Add(MetricsCommand.Create(console));
+        root.Subcommands.Add(ImportCommand.Create(console));
 
         var invocation = new InvocationConfiguration { Output = new AnsiConsoleWriter(console), Error = Console.Error };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken);

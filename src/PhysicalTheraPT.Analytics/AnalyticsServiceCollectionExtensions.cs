@@ -6,6 +6,7 @@ using PhysicalTheraPT.Analytics.Demo;
 using PhysicalTheraPT.Analytics.Seeding;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Import;
 
 namespace PhysicalTheraPT.Analytics;
 
@@ -37,6 +38,8 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddOptions<ReportsOptions>().Bind(configuration.GetSection("Reports"));
         services.AddSingleton(provider => new MonthlyWorkbookWriter(provider.GetRequiredService<IOptions<ReportsOptions>>().Value));
         services.AddSingleton<OutreachListWriter>();
+        services.AddOptions<ImportOptions>().Bind(configuration.GetSection("Import"));
+        services.AddSingleton<ClinicDataImporter>();
 
         return services;
     }
