@@ -20,6 +20,8 @@ internal static class CliApplication
         root.Subcommands.Add(FlagsCommand.Create(console));
         root.Subcommands.Add(MetricsCommand.Create(console));
         root.Subcommands.Add(ImportCommand.Create(console));
+        root.Subcommands.Add(ReportCommand.Create(console));
+        root.Subcommands.Add(OutreachCommand.Create(console));
 
         var invocation = new InvocationConfiguration { Output = new AnsiConsoleWriter(console), Error = Console.Error };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken);

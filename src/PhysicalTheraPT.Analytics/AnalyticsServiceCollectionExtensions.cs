@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Demo;
+using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Seeding;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Reports;
@@ -26,6 +27,9 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddTransient<IDemoStep, PrepareDatabaseStep>();
         services.AddTransient<IDemoStep, SeedHistoryStep>();
         services.AddTransient<IDemoStep, CountRowsStep>();
+        services.AddTransient<IDemoStep, FlagPatientsStep>();
+        services.AddTransient<IDemoStep, MonthlyReportStep>();
+        services.AddTransient<IDemoStep, OutreachListsStep>();
         services.AddTransient<DemoRun>();
         services.AddOptions<RetentionOptions>()
             .Configure(options => options.BindFrom(configuration.GetSection(RetentionOptions.SectionName)))
@@ -40,6 +44,8 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<OutreachListWriter>();
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection("Import"));
         services.AddSingleton<ClinicDataImporter>();
+        services.AddSingleton<MonthlyReportService>();
+        services.AddSingleton<OutreachListService>();
 
         return services;
     }

@@ -25,6 +25,9 @@ internal sealed class DemoContext
 
     public void ReportProgress(double done, double total) => _progress?.Report(new DemoProgress(StepIndex, done, total));
 
+    /// <summary>Progress over <paramref name="total"/> units, for a service that counts what it has done (patients read).</summary>
+    public IProgress<int> ProgressOver(double total) => new SynchronousProgress<int>(done => ReportProgress(done, total));
+
     /// <summary>Adds a line to the closing summary.</summary>
     public void Made(string what, string value) => _outputs.Add(new DemoOutput(what, value));
 }

@@ -1,0 +1,74 @@
+using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Retention;
+
+namespace PhysicalTheraPT.Analytics.Outreach;
+
+/// <summary>
+/// Writes the front desk's outreach lists, one workbook per clinic: the clinic's flagged patients as of a
+/// date (one pass of the retention engine), with the contact details read from <c>patients</c>.
+/// Do-not-contact patients are never listed: the engine does not flag them, and a patient marked so since
+/// is dropped again here and by the writer. The command line, the weekly job and the demo call it.
+/// </summary>
+public sealed class OutreachListService
+{
+    private readonly RetentionAnalysis _analysis;
+    private readonly PatientContactReader _contacts;
+    private readonly OutreachListWriter _writer;
+
+    public OutreachListService(AnalyticsDatabase database, RetentionAnalysis analysis, OutreachListWriter writer)
+    {
+        _analysis = analysis;
+        _contacts = new PatientContactReader(database);
+        _writer = writer;
+    }
+
+    /// <param name="progress">Receives the number of patients read so far, every few thousand patients.</param>
+    public async Task<OutreachListRun> WriteAsync(OutreachListRequest request, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var result = await _analysis.RunAsync(new RetentionAnalysisRequest { AsOf = request.AsOf, ClinicId = request.ClinicId }, progress, cancellationToken);
+        var directory = result.Clinics;
+        var clinics = request.ClinicId is null ? directory.Clinics : [directory.Require(request.ClinicId)];
+        var flagsByClinic = result.Flags.GroupBy(flag => flag.ClinicId, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
+
+        var lists = new List<ClinicOutreachList>();
+        foreach (var clinic in clinics)
+        {
+            var flags = flagsByClinic.GetValueOrDefault(clinic.ClinicId) ?? [];
+            var contacts = await _contacts.ReadAsync(clinic.ClinicId, flags.Select(flag => flag.PatientId).ToHashSet(StringComparer.Ordinal), cancellationToken);
+            var rows = new List<OutreachListRow>(flags.Count);
+            foreach (var flag in flags)
+            {
+                if (contacts.TryGetValue(flag.PatientId, out var contact))
+                {
+                    rows.Add(RowFor(flag, contact, directory));
+                }
+            }
+
+            var asOf = result.AsOfByClinic[clinic.ClinicId];
+            var file = _writer.Write(new OutreachList(clinic.ClinicId, clinic.Name, asOf, rows), request.OutputDirectory);
+            lists.Add(new ClinicOutreachList(clinic.ClinicId, asOf, flags.Count, flags.Count - rows.Count, file));
+        }
+
+        return new OutreachListRun(result.Patients, lists);
+    }
+
+    private static OutreachListRow RowFor(PatientFlag flag, PatientContactRow contact, ClinicDirectory directory) => new(
+        flag.PatientId,
+        contact.FullName,
+        contact.Phone,
+        contact.Email,
+        contact.PreferredChannel,
+        MonthlyReportMapper.ToReportFlag(flag.Kind),
+        flag.Reason,
+        // The last time the clinic saw the patient: the acute end, or a maintenance visit on or after it.
+        LastVisit(flag.AcuteEnd, flag.LastMaintenance),
+        directory.ProviderNameOrId(flag.DischargingProviderId),
+        flag.DaysSince,
+        flag.Priority,
+        contact.DoNotContact);
+
+    private static DateOnly? LastVisit(DateOnly? acuteEnd, DateOnly? lastMaintenance) =>
+        acuteEnd is null ? lastMaintenance : lastMaintenance is null ? acuteEnd : (acuteEnd > lastMaintenance ? acuteEnd : lastMaintenance);
+}
