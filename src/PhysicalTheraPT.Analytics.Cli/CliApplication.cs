@@ -22,6 +22,8 @@ internal static class CliApplication
         root.Subcommands.Add(ImportCommand.Create(console));
         root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(OutreachCommand.Create(console));
+        root.Subcommands.Add(BenchCommand.Create(console));
+        root.Subcommands.Add(BenchStageCommand.Create(console));
 
         var invocation = new InvocationConfiguration { Output = new AnsiConsoleWriter(console), Error = Console.Error };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken);

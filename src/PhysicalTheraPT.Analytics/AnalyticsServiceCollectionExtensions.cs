@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PhysicalTheraPT.Analytics.Benchmarks;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Demo;
 using PhysicalTheraPT.Analytics.Outreach;
@@ -46,6 +47,8 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<ClinicDataImporter>();
         services.AddSingleton<MonthlyReportService>();
         services.AddSingleton<OutreachListService>();
+        services.AddSingleton<BenchDataPreparer>();
+        services.AddSingleton<BenchStageRunner>();
 
         return services;
     }
