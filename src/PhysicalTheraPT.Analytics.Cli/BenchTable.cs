@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace PhysicalTheraPT.Analytics.Cli;
 
-/// <summary>The benchmark's table as the console shows it; the CSV and JSON hold the same numbers.</summary>
+/// <summary>The benchmark's table as the console shows it; the CSV and JSON hold the same numbers and each stage's note.</summary>
 internal static class BenchTable
 {
     public static Table Create(BenchReport report)
@@ -16,8 +16,7 @@ internal static class BenchTable
             .AddColumn(new TableColumn("Seconds (median)").RightAligned())
             .AddColumn(new TableColumn("Rows/s").RightAligned())
             .AddColumn(new TableColumn("Peak MB").RightAligned())
-            .AddColumn(new TableColumn("× floor").RightAligned())
-            .AddColumn("Note");
+            .AddColumn(new TableColumn("× floor").RightAligned());
         foreach (var stage in report.Stages)
         {
             table.AddRow(
@@ -26,8 +25,7 @@ internal static class BenchTable
                 stage.Seconds.ToString("0.000", CultureInfo.InvariantCulture),
                 stage.RowsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
                 stage.PeakMegabytes.ToString("0", CultureInfo.InvariantCulture),
-                stage.RatioToFloor?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
-                Markup.Escape(stage.Note ?? ""));
+                stage.RatioToFloor?.ToString("0.00", CultureInfo.InvariantCulture) ?? "");
         }
 
         return table;

@@ -56,7 +56,7 @@ internal static class BenchCommand
                 await SeedProgressDisplay.RunAsync(context.Console, "Seeding the benchmark history", progress => preparer.SeedAsync(dataset, progress, context.CancellationToken));
             }
 
-            var importDirectory = BenchDataPreparer.ImportFilesDirectory(dataset, Path.Combine(Path.GetTempPath(), "ptanalytics-bench"));
+            var importDirectory = BenchDataPreparer.ImportFilesDirectory(dataset, Path.Combine(AnalyticsPaths.DataDirectory, "bench-import"));
             if (!BenchDataPreparer.HasImportFiles(importDirectory))
             {
                 await SeedProgressDisplay.RunAsync(context.Console, "Writing the import stage's CSV files", progress => BenchDataPreparer.WriteImportFilesAsync(dataset, importDirectory, progress, context.CancellationToken));
@@ -80,6 +80,11 @@ internal static class BenchCommand
 
             var report = BenchReport.From(database.Provider.ToString().ToLowerInvariant(), dataset.Appointments, BenchMachine.Describe(), measurements);
             context.Console.Write(BenchTable.Create(report));
+            foreach (var stage in report.Stages.Where(stage => stage.Note is not null))
+            {
+                context.Console.MarkupLineInterpolated($"  [grey]{stage.Stage}: {stage.Note}[/]");
+            }
+
             await report.WriteCsvAsync(csvPath, context.CancellationToken);
             await report.WriteJsonAsync(jsonPath, context.CancellationToken);
             context.Console.WriteLine($"Machine: {report.Machine}");
