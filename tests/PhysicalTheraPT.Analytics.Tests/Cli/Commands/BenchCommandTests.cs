@@ -77,7 +77,8 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Equal(Stages, stages.Select(stage => stage.GetProperty("stage").GetString()));
         foreach (var stage in stages)
         {
-            Assert.True(stage.GetProperty("rows").GetInt64() > 0, stage.ToString());
+            // A small history can have nobody to call in the workbook month; every other stage has rows.
+            Assert.True(stage.GetProperty("rows").GetInt64() > 0 || stage.GetProperty("stage").GetString() == "workbook", stage.ToString());
             Assert.True(stage.GetProperty("peak_memory_mb").GetDouble() > 0, stage.ToString());
         }
 
