@@ -24,8 +24,18 @@ internal static class CliApplication
         root.Subcommands.Add(OutreachCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console));
         root.Subcommands.Add(BenchStageCommand.Create(console));
+        root.Subcommands.Add(ServeCommand.Create(console));
+        root.Subcommands.Add(RunsCommand.Create(console));
 
-        var invocation = new InvocationConfiguration { Output = new AnsiConsoleWriter(console), Error = Console.Error };
+        var invocation = new InvocationConfiguration
+        {
+            Output = new AnsiConsoleWriter(console),
+            Error = Console.Error,
+            // Ctrl+C and SIGTERM cancel the command's token; a command that has not finished this long
+            // after is ended. `serve` needs the time to hand running jobs back to the queue
+            // (Scheduling:ShutdownTimeout, 15 s by default); commands that stop sooner exit sooner.
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(60),
+        };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken);
     }
 }

@@ -5,6 +5,7 @@ using PhysicalTheraPT.Analytics.Benchmarks;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Demo;
 using PhysicalTheraPT.Analytics.Outreach;
+using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Seeding;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Reports;
@@ -31,7 +32,9 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddTransient<IDemoStep, FlagPatientsStep>();
         services.AddTransient<IDemoStep, MonthlyReportStep>();
         services.AddTransient<IDemoStep, OutreachListsStep>();
+        services.AddTransient<IDemoStep, RunScheduledJobsStep>();
         services.AddTransient<DemoRun>();
+
         services.AddOptions<RetentionOptions>()
             .Configure(options => options.BindFrom(configuration.GetSection(RetentionOptions.SectionName)))
             .Validate(options =>
@@ -49,6 +52,20 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<OutreachListService>();
         services.AddSingleton<BenchDataPreparer>();
         services.AddSingleton<BenchStageRunner>();
+
+        services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection("Scheduling"));
+        services.AddSingleton<ClinicCalendar>();
+        services.AddSingleton<JobPlanner>();
+        services.AddSingleton<JobRunStore>();
+        services.AddSingleton<PatientFlagStore>();
+        services.AddSingleton<ClinicJobRunner>();
+        services.AddSingleton<IClinicFlagSource, RetentionFlagSource>();
+        services.AddSingleton<UnavailableReportSources>();
+        services.AddSingleton<IOutreachListSource>(provider => provider.GetRequiredService<UnavailableReportSources>());
+        services.AddSingleton<IMonthlyReportSource>(provider => provider.GetRequiredService<UnavailableReportSources>());
+        services.AddSingleton<IClinicJob, RefreshFlagsJob>();
+        services.AddSingleton<IClinicJob, OutreachListsJob>();
+        services.AddSingleton<IClinicJob, RetentionReportJob>();
 
         return services;
     }

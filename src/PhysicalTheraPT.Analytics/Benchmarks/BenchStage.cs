@@ -6,7 +6,7 @@ internal enum BenchStage
     /// <summary>Reading the appointment rows the engine needs, unbuffered, doing nothing with them.</summary>
     Floor,
 
-    /// <summary>The nightly flag refresh for all clinics: read + compute + write the flags CSV.</summary>
+    /// <summary>The nightly flag refresh for all clinics: read + compute + store (the refresh-flags job's work per clinic).</summary>
     Flags,
 
     /// <summary>The monthly numbers for all clinics for one month.</summary>

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
-using PhysicalTheraPT.Analytics.Files;
 using PhysicalTheraPT.Analytics.Import;
+using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Retention;
-using PhysicalTheraPT.Analytics.Retention.Output;
 
 namespace PhysicalTheraPT.Analytics.Benchmarks;
 
@@ -26,6 +25,8 @@ internal sealed class BenchStageRunner
     private readonly IOptions<ImportOptions> _importOptions;
     private readonly MonthlyWorkbookWriter _workbookWriter;
     private readonly OutreachListWriter _outreachWriter;
+    private readonly IClinicFlagSource _flagSource;
+    private readonly PatientFlagStore _flagStore;
     private readonly TimeProvider _timeProvider;
 
     public BenchStageRunner(
@@ -36,8 +37,12 @@ internal sealed class BenchStageRunner
         IOptions<ImportOptions> importOptions,
         MonthlyWorkbookWriter workbookWriter,
         OutreachListWriter outreachWriter,
+        IClinicFlagSource flagSource,
+        PatientFlagStore flagStore,
         TimeProvider timeProvider)
     {
+        _flagSource = flagSource;
+        _flagStore = flagStore;
         _database = database;
         _analysis = analysis;
         _retentionOptions = retentionOptions;
@@ -76,12 +81,12 @@ internal sealed class BenchStageRunner
             case BenchStage.Flags:
             {
                 var appointments = await CountAppointmentsAsync(cancellationToken);
-                var path = Path.Combine(settings.WorkDirectory, "flags.csv");
+                var clinics = (await ClinicDirectory.LoadAsync(_database, cancellationToken)).ClinicIds;
                 return (async () =>
                 {
-                    await WriteFlagsAsync(path, cancellationToken);
+                    await RefreshFlagsAsync(clinics, cancellationToken);
                     return appointments;
-                }, "read + compute + write the flags CSV (the jobs' patient_flags store is not on main yet)");
+                }, "refresh-flags for every clinic as the nightly job does: each clinic's pass + its patient_flags set replaced");
             }
 
             case BenchStage.Metrics:
@@ -132,10 +137,14 @@ internal sealed class BenchStageRunner
     private async Task<long> CountAppointmentsAsync(CancellationToken cancellationToken) =>
         (await ClinicDataCounter.CountAsync(_database, cancellationToken)).Appointments;
 
-    private async Task WriteFlagsAsync(string path, CancellationToken cancellationToken)
+    /// <summary>The nightly refresh-flags job's work for every clinic (RefreshFlagsJob), as of the history's today.</summary>
+    private async Task RefreshFlagsAsync(IReadOnlyList<string> clinicIds, CancellationToken cancellationToken)
     {
-        var result = await _analysis.RunAsync(new RetentionAnalysisRequest { AsOf = BenchDataset.Until }, cancellationToken: cancellationToken);
-        await AtomicFile.WriteTextAsync(path, FilePrivacy.OwnerOnly, writer => TableWriter.WriteFlags(writer, result.Flags.Select(FlagRow.From), OutputFormat.Csv), cancellationToken);
+        foreach (var clinicId in clinicIds)
+        {
+            var flags = await _flagSource.FlagsAsync(clinicId, BenchDataset.Until, cancellationToken);
+            await _flagStore.ReplaceSetAsync(clinicId, BenchDataset.Until, flags, cancellationToken);
+        }
     }
 
     private async Task<MonthlyReport> MonthlyReportAsync(CancellationToken cancellationToken)

@@ -87,6 +87,23 @@ public sealed class SqlDialect
         return sql.ToString();
     }
 
+    /// <summary>
+    /// Ends an ordered SELECT so it returns at most <paramref name="countParameter"/> rows: <c>LIMIT</c> on
+    /// SQLite and PostgreSQL, <c>OFFSET ... FETCH</c> on SQL Server (which needs the ORDER BY it follows).
+    /// </summary>
+    public string FirstRows(string countParameter) => Provider == DatabaseProvider.SqlServer
+        ? $"OFFSET 0 ROWS FETCH NEXT {countParameter} ROWS ONLY"
+        : $"LIMIT {countParameter}";
+
+    /// <summary>
+    /// "Column is one of the values in the list parameter": Dapper expands <c>IN @List</c> into one
+    /// parameter per value on SQLite and SQL Server, but hands PostgreSQL the list as one array, which
+    /// needs <c>= ANY(@List)</c>.
+    /// </summary>
+    public string InList(string listParameter) => Provider == DatabaseProvider.Postgres
+        ? $"= ANY({listParameter})"
+        : $"IN {listParameter}";
+
     /// <summary><c>clinic_id</c> → <c>ClinicId</c>: the property of a row record that feeds a column.</summary>
     public static string ToParameterName(string column)
     {

@@ -1,0 +1,139 @@
+using System.CommandLine;
+using Hangfire.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using PhysicalTheraPT.Analytics.Cli.Dashboard;
+using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Jobs;
+using PhysicalTheraPT.Analytics.Scheduling;
+using Spectre.Console;
+using DashboardOptions = PhysicalTheraPT.Analytics.Cli.Dashboard.DashboardOptions;
+
+namespace PhysicalTheraPT.Analytics.Cli.Commands;
+
+/// <summary>
+/// <c>ptanalytics serve</c>: the Hangfire server that runs the schedule, with its dashboard, until Ctrl+C
+/// or SIGTERM; <c>--once JOB</c> runs one job now and exits.
+/// </summary>
+internal static class ServeCommand
+{
+    private const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Where the dashboard listens (several separated by ';'). Any address but loopback needs Dashboard:Users.",
+            DefaultValueFactory = _ => DefaultUrls,
+        };
+        var once = new Option<string?>("--once")
+        {
+            Description = $"Run one job now ({string.Join(", ", JobNames.All)}) with its per-clinic jobs, wait, print what each produced, and exit (0: all succeeded, 1: some failed).",
+        };
+        var noDashboard = new Option<bool>("--no-dashboard") { Description = "Run the server without the dashboard." };
+        var serverName = new Option<string?>("--server-name") { Description = "This server's name on the dashboard (default: the machine's name)." };
+        var hashPassword = new Option<bool>("--hash-password") { Description = "Read a password from standard input, print its hash for Dashboard:Users:N:PasswordHash, and exit." };
+
+        var serve = new Command("serve", "Run the scheduled jobs (refresh-flags, outreach-lists, retention-report) on a Hangfire server, with its dashboard, until stopped.");
+        serve.Options.Add(urls);
+        serve.Options.Add(once);
+        serve.Options.Add(noDashboard);
+        serve.Options.Add(serverName);
+        serve.Options.Add(hashPassword);
+        CommandAction.Set(serve, console, async context =>
+        {
+            if (context.Value(hashPassword))
+            {
+                return PrintPasswordHash(context);
+            }
+
+            if (context.Value(once) is { } jobName)
+            {
+                return await RunOnceAsync(context, jobName);
+            }
+
+            return await ServeAsync(context, context.Value(urls) ?? DefaultUrls, !context.Value(noDashboard), context.Value(serverName));
+        });
+        return serve;
+    }
+
+    private static async Task<int> RunOnceAsync(CommandContext context, string jobName)
+    {
+        var runs = await JobRunner.RunNowAsync(context.Services, [jobName], context.CancellationToken);
+        var run = runs.Single();
+        TriggeredRunTable.Write(context.Console, run);
+        return run.Succeeded ? CommandAction.Success : 1;
+    }
+
+    private static async Task<int> ServeAsync(CommandContext context, string urls, bool withDashboard, string? serverName)
+    {
+        var dashboardOptions = context.Configuration.GetSection("Dashboard").Get<DashboardOptions>() ?? new DashboardOptions();
+        if (withDashboard)
+        {
+            // Before anything starts: an exposed dashboard without users must not run even for a moment.
+            DashboardAccess.Validate(urls, dashboardOptions);
+        }
+
+        using var hangfireLogging = HangfireLogging.RouteTo(context.Get<ILoggerFactory>());
+        await using var scheduling = await SchedulingHost.OpenAsync(context.Services, pollInterval: null, context.CancellationToken);
+        scheduling.RegisterRecurringJobs();
+        scheduling.StartServer(serverName);
+        WriteSchedule(context, scheduling);
+
+        WebApplication? dashboard = null;
+        try
+        {
+            if (withDashboard)
+            {
+                dashboard = await DashboardServer.StartAsync(scheduling, urls, dashboardOptions, hangfireLogging, context.Configuration, context.CancellationToken);
+                foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    context.Console.MarkupLineInterpolated($"Dashboard: [link]{url.TrimEnd('/')}{dashboardOptions.Path}[/]");
+                }
+            }
+
+            context.Console.MarkupLine("Running. Press Ctrl+C (or send SIGTERM) to stop.");
+            var stopping = dashboard?.Lifetime.ApplicationStopping ?? CancellationToken.None;
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, stopping);
+            await Task.Delay(Timeout.InfiniteTimeSpan, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+        finally
+        {
+            context.Console.MarkupLine("Stopping: running jobs get the shutdown signal and go back to the queue.");
+            await scheduling.StopServerAsync();
+            if (dashboard is not null)
+            {
+                await dashboard.StopAsync(CancellationToken.None);
+                await dashboard.DisposeAsync();
+            }
+        }
+
+        context.Console.MarkupLine("Stopped.");
+        return CommandAction.Success;
+    }
+
+    private static void WriteSchedule(CommandContext context, SchedulingHost scheduling)
+    {
+        var database = context.Get<AnalyticsDatabase>();
+        context.Console.MarkupLineInterpolated($"Hangfire server on {database.Description}: {scheduling.Options.WorkerCount} worker(s), queues {string.Join(", ", scheduling.Options.EffectiveQueues)}.");
+        using var connection = scheduling.Storage.GetConnection();
+        foreach (var job in connection.GetRecurringJobs(JobNames.All))
+        {
+            var next = job.NextExecution is { } at ? $"{at:yyyy-MM-dd HH:mm} UTC" : "not scheduled";
+            context.Console.MarkupLineInterpolated($"  {job.Id,-17} {job.Cron,-12} ({job.TimeZoneId})  next {next}");
+        }
+    }
+
+    private static int PrintPasswordHash(CommandContext context)
+    {
+        var password = System.Console.In.ReadLine();
+        if (string.IsNullOrEmpty(password))
+        {
+            throw new UserInputException("No password on standard input. Example: `printf '%s\\n' \"$PASSWORD\" | ptanalytics serve --hash-password`.");
+        }
+
+        context.Console.WriteLine(DashboardPassword.Hash(password));
+        return CommandAction.Success;
+    }
+}

@@ -1,0 +1,19 @@
+namespace PhysicalTheraPT.Analytics.Jobs;
+
+/// <summary>The scheduled jobs, by the names they have on the dashboard, in <c>job_runs</c> and on the command line.</summary>
+public static class JobNames
+{
+    /// <summary>Nightly: each clinic's flagged patients as of its local today, stored in <c>patient_flags</c>.</summary>
+    public const string RefreshFlags = "refresh-flags";
+
+    /// <summary>Weekly: each clinic's outreach workbook for front desk.</summary>
+    public const string OutreachLists = "outreach-lists";
+
+    /// <summary>Monthly: last month's retention workbook for all clinics and for each clinic.</summary>
+    public const string RetentionReport = "retention-report";
+
+    public static IReadOnlyList<string> All { get; } = [RefreshFlags, OutreachLists, RetentionReport];
+
+    public static UserInputException Unknown(string? jobName) =>
+        new($"There is no job named '{jobName}'. The jobs are: {string.Join(", ", All)}.");
+}

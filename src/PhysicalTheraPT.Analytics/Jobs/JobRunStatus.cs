@@ -1,0 +1,12 @@
+namespace PhysicalTheraPT.Analytics.Jobs;
+
+/// <summary>The <c>status</c> values of <c>job_runs</c>.</summary>
+public static class JobRunStatus
+{
+    public const string Running = "running";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+
+    /// <summary>Stopped by a server shutting down; the scheduler hands the work to the next server.</summary>
+    public const string Cancelled = "cancelled";
+}

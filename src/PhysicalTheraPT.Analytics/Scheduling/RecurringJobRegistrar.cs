@@ -1,0 +1,41 @@
+using Hangfire;
+using Hangfire.Common;
+using PhysicalTheraPT.Analytics.Jobs;
+
+namespace PhysicalTheraPT.Analytics.Scheduling;
+
+/// <summary>
+/// Registers (or updates) the three recurring jobs under their names, each with its cron expression and
+/// the schedule's time zone, on the fan-out queue. Every server does this at start from the same
+/// configuration, so the last one started wins and all agree.
+/// </summary>
+internal static class RecurringJobRegistrar
+{
+    public static void Register(IRecurringJobManager manager, SchedulingOptions options, TimeZoneInfo timeZone)
+    {
+        foreach (var jobName in JobNames.All)
+        {
+            var cron = options.CronFor(jobName);
+            var job = Job.FromExpression<FanOutJob>(fanOut => fanOut.RunAsync(jobName, null, CancellationToken.None), options.FanOutQueue);
+            try
+            {
+                manager.AddOrUpdate(jobName, job, cron, new RecurringJobOptions { TimeZone = timeZone });
+            }
+            catch (ArgumentException exception)
+            {
+                throw new UserInputException(
+                    $"Scheduling:{CronSetting(jobName)} '{cron}' is not a valid cron expression ({exception.InnerException?.Message ?? exception.Message}). " +
+                    "Use five fields, minute hour day-of-month month day-of-week: for example '0 2 * * *' for 02:00 every day.",
+                    exception);
+            }
+        }
+    }
+
+    public static string CronSetting(string jobName) => jobName switch
+    {
+        JobNames.RefreshFlags => nameof(SchedulingOptions.RefreshFlagsCron),
+        JobNames.OutreachLists => nameof(SchedulingOptions.OutreachListsCron),
+        JobNames.RetentionReport => nameof(SchedulingOptions.RetentionReportCron),
+        _ => throw JobNames.Unknown(jobName),
+    };
+}
