@@ -16,8 +16,8 @@ internal sealed class FlagPatientsStep(AnalyticsDatabase database, RetentionAnal
 
     public async Task RunAsync(DemoContext context, CancellationToken cancellationToken)
     {
-        var patients = (await ClinicDataCounter.CountAsync(database, cancellationToken)).Patients;
-        var result = await analysis.RunAsync(new RetentionAnalysisRequest { AsOf = context.Today }, context.ProgressOver(patients), cancellationToken);
+        var progress = await context.ProgressOverPatientsAsync(database, cancellationToken);
+        var result = await analysis.RunAsync(new RetentionAnalysisRequest { AsOf = context.Today }, progress, cancellationToken);
 
         foreach (var clinic in result.Clinics.Clinics)
         {

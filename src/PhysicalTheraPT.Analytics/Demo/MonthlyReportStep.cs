@@ -14,14 +14,14 @@ internal sealed class MonthlyReportStep(AnalyticsDatabase database, MonthlyRepor
 
     public async Task RunAsync(DemoContext context, CancellationToken cancellationToken)
     {
-        var patients = (await ClinicDataCounter.CountAsync(database, cancellationToken)).Patients;
+        var progress = await context.ProgressOverPatientsAsync(database, cancellationToken);
         var request = new MonthlyReportRequest
         {
             Month = CalendarMonth.Of(context.Today).AddMonths(-1),
             EveryClinic = true,
             OutputDirectory = context.ReportsDirectory,
         };
-        var run = await reports.WriteAsync(request, context.ProgressOver(patients), cancellationToken);
+        var run = await reports.WriteAsync(request, progress, cancellationToken);
         foreach (var workbook in run.Workbooks)
         {
             context.Made("Monthly workbook " + run.Month, workbook.WorkbookPath);

@@ -11,9 +11,9 @@ internal sealed class OutreachListsStep(AnalyticsDatabase database, OutreachList
 
     public async Task RunAsync(DemoContext context, CancellationToken cancellationToken)
     {
-        var patients = (await ClinicDataCounter.CountAsync(database, cancellationToken)).Patients;
+        var progress = await context.ProgressOverPatientsAsync(database, cancellationToken);
         var request = new OutreachListRequest { AsOf = context.Today, OutputDirectory = context.ReportsDirectory };
-        var run = await outreach.WriteAsync(request, context.ProgressOver(patients), cancellationToken);
+        var run = await outreach.WriteAsync(request, progress, cancellationToken);
         foreach (var list in run.Lists)
         {
             context.Made(

@@ -22,13 +22,47 @@ public sealed class DemoCommandTests
         Assert.Contains(databasePath, first, StringComparison.Ordinal);
         Assert.Contains(Path.Combine(home.Path, "reports"), first, StringComparison.Ordinal);
         Assert.True(Directory.Exists(Path.Combine(home.Path, "reports")));
-        // Column widths follow the longest label of every demo step: match the row, not its padding.
-        Assert.Matches(@"│ patients\s+│ 2,000", first);
+        Assert.Matches(@"│ patients +│ 2,000 ", first);
         Assert.Contains("; 0 rows new or changed, 0 removed", second, StringComparison.Ordinal);
         var counts = await ClinicDataCounter.CountAsync(DatabaseSelection.Resolve(new DatabaseOptions { Path = databasePath }), default);
         Assert.Equal(3, counts.Clinics);
         Assert.Equal(2000, counts.Patients);
-        Assert.Matches($@"│ appointments\s+│ {counts.Appointments.ToString("N0", CultureInfo.InvariantCulture)}", second);
+        Assert.Matches($@"│ appointments +│ {counts.Appointments.ToString("N0", CultureInfo.InvariantCulture)} ", second);
+    }
+
+    [Fact]
+    public async Task Demo_LeavesFlagsWorkbooksChartsAndOutreachListsInTheReportsFolder_AndPrintsEveryPath()
+    {
+        using var home = new TemporaryHome();
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var lastMonth = today.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var reports = Path.Combine(home.Path, "reports");
+
+        var (exit, output) = await CliRunner.RunAsync("demo");
+
+        Assert.Equal(0, exit);
+        string[] charts = ["active-maintenance", "clinics", "cohort-uptake", "completions-by-end-type", "conversion-trend", "recurrence"];
+        var stems = new[] { $"retention-{lastMonth}", $"retention-{lastMonth}-C01", $"retention-{lastMonth}-C02", $"retention-{lastMonth}-C03" };
+        var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        string[] privateFiles = [$"flags-{date}.csv", .. stems.Select(stem => stem + ".xlsx"), .. new[] { "C01", "C02", "C03" }.Select(clinic => $"outreach-{clinic}-{date}.xlsx")];
+        string[] chartFiles = [.. stems.SelectMany(stem => charts.Select(chart => $"{stem}-{chart}.png"))];
+        Assert.Equal(
+            privateFiles.Concat(chartFiles).Order(StringComparer.Ordinal),
+            Directory.GetFiles(reports).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        foreach (var name in privateFiles)
+        {
+            Assert.Contains(Path.Combine(reports, name), output, StringComparison.Ordinal);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(reports, name)));
+            }
+        }
+
+        Assert.All(chartFiles, name => Assert.Contains(name, output, StringComparison.Ordinal));
+        Assert.Contains("Flags C01 ", output, StringComparison.Ordinal);
+        var flagLines = File.ReadAllLines(Path.Combine(reports, $"flags-{date}.csv"));
+        Assert.Equal("patient_id,clinic_id,flag,acute_end,end_type,last_maintenance,days_since,priority,reason", flagLines[0]);
+        Assert.True(flagLines.Length > 100, $"Only {flagLines.Length - 1} flags in a 2,000-patient history.");
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Tests.Reports;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
@@ -123,25 +122,11 @@ public sealed class ReportCommandTests(SeededSqliteHistory history) : IClassFixt
     }
 
     [PostgresFact]
-    public async Task ReportMonthly_WritesTheSameCells_OnPostgresAsOnSqlite()
-    {
-        await using var sqlite = await SeededHistory.CreateAsync(DatabaseProvider.Sqlite, SeededHistory.Small);
-        await using var postgres = await SeededHistory.CreateAsync(DatabaseProvider.Postgres, SeededHistory.Small);
-        using var fromSqlite = new TemporaryFolder();
-        using var fromPostgres = new TemporaryFolder();
-
-        var sqliteRun = await CliRunner.RunAsync([.. sqlite.CommandLineArguments, "report", "monthly", "--month", "2026-03", "--clinic", "C01", "--out", fromSqlite.Path]);
-        var postgresRun = await CliRunner.RunAsync([.. postgres.CommandLineArguments, "report", "monthly", "--month", "2026-03", "--clinic", "C01", "--out", fromPostgres.Path]);
-
-        Assert.Equal((0, 0), (sqliteRun.ExitCode, postgresRun.ExitCode));
-        foreach (var name in (string[])["retention-2026-03.xlsx", "retention-2026-03-C01.xlsx"])
-        {
-            using var expected = OpenXmlWorkbook.Open(fromSqlite.File(name));
-            using var actual = OpenXmlWorkbook.Open(fromPostgres.File(name));
-            Assert.NotEmpty(expected.Table("Patients to call", "PatientsToCall")["Patient id"]);
-            Assert.Equal(expected.AllCells(), actual.AllCells());
-        }
-    }
+    public Task ReportMonthly_WritesTheSameCells_OnPostgresAsOnSqlite() =>
+        SqliteAndPostgresWorkbooks.AssertSameCellsAsync(
+            ["report", "monthly", "--month", "2026-03", "--clinic", "C01"],
+            ["retention-2026-03.xlsx", "retention-2026-03-C01.xlsx"],
+            workbook => Assert.NotEmpty(workbook.Table("Patients to call", "PatientsToCall")["Patient id"]));
 
     private Task<(int ExitCode, string Output)> RunReportAsync(params string[] arguments) =>
         CliRunner.RunAsync([.. history.CommandLineArguments, "report", "monthly", .. arguments, "--out", folder.Path]);
