@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PhysicalTheraPT.Analytics.Benchmarks;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Demo;
 using PhysicalTheraPT.Analytics.Jobs;
@@ -45,8 +46,12 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddOptions<ReportsOptions>().Bind(configuration.GetSection("Reports"));
         services.AddSingleton(provider => new MonthlyWorkbookWriter(provider.GetRequiredService<IOptions<ReportsOptions>>().Value));
         services.AddSingleton<OutreachListWriter>();
+        services.AddOptions<ImportOptions>().Bind(configuration.GetSection("Import"));
+        services.AddSingleton<ClinicDataImporter>();
         services.AddSingleton<MonthlyReportService>();
         services.AddSingleton<OutreachListService>();
+        services.AddSingleton<BenchDataPreparer>();
+        services.AddSingleton<BenchStageRunner>();
 
         services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection("Scheduling"));
         services.AddSingleton<ClinicCalendar>();
@@ -61,8 +66,6 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<IClinicJob, RefreshFlagsJob>();
         services.AddSingleton<IClinicJob, OutreachListsJob>();
         services.AddSingleton<IClinicJob, RetentionReportJob>();
-        services.AddOptions<ImportOptions>().Bind(configuration.GetSection("Import"));
-        services.AddSingleton<ClinicDataImporter>();
 
         return services;
     }
