@@ -30,8 +30,6 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddTransient<IDemoStep, SeedHistoryStep>();
         services.AddTransient<IDemoStep, CountRowsStep>();
         services.AddTransient<IDemoStep, FlagPatientsStep>();
-        services.AddTransient<IDemoStep, MonthlyReportStep>();
-        services.AddTransient<IDemoStep, OutreachListsStep>();
         services.AddTransient<IDemoStep, RunScheduledJobsStep>();
         services.AddTransient<DemoRun>();
 

@@ -45,17 +45,24 @@ public sealed class DemoCommandTests
         string[] charts = ["active-maintenance", "clinics", "cohort-uptake", "completions-by-end-type", "conversion-trend", "recurrence"];
         var stems = new[] { $"retention-{lastMonth}", $"retention-{lastMonth}-C01", $"retention-{lastMonth}-C02", $"retention-{lastMonth}-C03" };
         var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        string[] privateFiles = [$"flags-{date}.csv", .. stems.Select(stem => stem + ".xlsx"), .. new[] { "C01", "C02", "C03" }.Select(clinic => $"outreach-{clinic}-{date}.xlsx")];
+        var monthly = Path.Combine(reports, "monthly");
+        var outreach = Path.Combine(reports, "outreach");
+        string[] privateFiles =
+        [
+            Path.Combine(reports, $"flags-{date}.csv"),
+            .. stems.Select(stem => Path.Combine(monthly, stem + ".xlsx")),
+            .. new[] { "C01", "C02", "C03" }.Select(clinic => Path.Combine(outreach, $"outreach-{clinic}-{date}.xlsx")),
+        ];
         string[] chartFiles = [.. stems.SelectMany(stem => charts.Select(chart => $"{stem}-{chart}.png"))];
         Assert.Equal(
-            privateFiles.Concat(chartFiles).Order(StringComparer.Ordinal),
-            Directory.GetFiles(reports).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        foreach (var name in privateFiles)
+            privateFiles.Concat(chartFiles.Select(chart => Path.Combine(monthly, chart))).Order(StringComparer.Ordinal),
+            Directory.GetFiles(reports, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+        foreach (var path in privateFiles)
         {
-            Assert.Contains(Path.Combine(reports, name), output, StringComparison.Ordinal);
+            Assert.Contains(path, output, StringComparison.Ordinal);
             if (!OperatingSystem.IsWindows())
             {
-                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(reports, name)));
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
             }
         }
 
