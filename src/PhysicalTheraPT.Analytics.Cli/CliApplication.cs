@@ -19,7 +19,11 @@ internal static class CliApplication
         root.Subcommands.Add(DemoCommand.Create(console));
         root.Subcommands.Add(FlagsCommand.Create(console));
         root.Subcommands.Add(MetricsCommand.Create(console));
+        root.Subcommands.Add(ImportCommand.Create(console));
+        root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(OutreachCommand.Create(console));
+        root.Subcommands.Add(BenchCommand.Create(console));
+        root.Subcommands.Add(BenchStageCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(RunsCommand.Create(console));
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PhysicalTheraPT.Analytics.Benchmarks;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Demo;
 using PhysicalTheraPT.Analytics.Jobs;
@@ -10,6 +11,7 @@ using PhysicalTheraPT.Analytics.Seeding;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Reports.Snapshots;
+using PhysicalTheraPT.Analytics.Import;
 
 namespace PhysicalTheraPT.Analytics;
 
@@ -29,6 +31,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddTransient<IDemoStep, PrepareDatabaseStep>();
         services.AddTransient<IDemoStep, SeedHistoryStep>();
         services.AddTransient<IDemoStep, CountRowsStep>();
+        services.AddTransient<IDemoStep, FlagPatientsStep>();
         services.AddTransient<IDemoStep, RunScheduledJobsStep>();
         services.AddTransient<DemoRun>();
 
@@ -43,6 +46,12 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddOptions<ReportsOptions>().Bind(configuration.GetSection("Reports"));
         services.AddSingleton(provider => new MonthlyWorkbookWriter(provider.GetRequiredService<IOptions<ReportsOptions>>().Value));
         services.AddSingleton<OutreachListWriter>();
+        services.AddOptions<ImportOptions>().Bind(configuration.GetSection("Import"));
+        services.AddSingleton<ClinicDataImporter>();
+        services.AddSingleton<MonthlyReportService>();
+        services.AddSingleton<OutreachListService>();
+        services.AddSingleton<BenchDataPreparer>();
+        services.AddSingleton<BenchStageRunner>();
         services.AddOptions<OutreachOptions>()
             .Bind(configuration.GetSection(OutreachOptions.SectionName))
             .Validate(options =>
@@ -63,9 +72,9 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<PatientFlagStore>();
         services.AddSingleton<ClinicJobRunner>();
         services.AddSingleton<IClinicFlagSource, RetentionFlagSource>();
-        services.AddSingleton<UnavailableReportSources>();
-        services.AddSingleton<IOutreachListSource>(provider => provider.GetRequiredService<UnavailableReportSources>());
-        services.AddSingleton<IMonthlyReportSource>(provider => provider.GetRequiredService<UnavailableReportSources>());
+        services.AddSingleton<EngineReportSources>();
+        services.AddSingleton<IOutreachListSource>(provider => provider.GetRequiredService<EngineReportSources>());
+        services.AddSingleton<IMonthlyReportSource>(provider => provider.GetRequiredService<EngineReportSources>());
         services.AddSingleton<IClinicJob, RefreshFlagsJob>();
         services.AddSingleton<IClinicJob, OutreachListsJob>();
         services.AddSingleton<IClinicJob, RetentionReportJob>();

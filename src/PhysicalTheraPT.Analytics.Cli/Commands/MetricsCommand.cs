@@ -31,13 +31,7 @@ internal static class MetricsCommand
             var outputPath = context.Value(output);
             var outputFormat = TableWriter.ParseFormat(context.Value(format));
             var reportMonth = RetentionArguments.ParseMonth(context.Value(month), "--month");
-            var reportAsOf = RetentionArguments.ParseDate(context.Value(asOf), "--as-of") ?? reportMonth.DayAfter;
-            if (reportAsOf <= reportMonth.FirstDay)
-            {
-                throw new UserInputException(
-                    $"--as-of {reportAsOf:yyyy-MM-dd} leaves no day of {reportMonth} in the past, so there is nothing to count. " +
-                    $"Give a date after {reportMonth.FirstDay:yyyy-MM-dd}, or leave --as-of out for {reportMonth.DayAfter:yyyy-MM-dd}, the day after the month.");
-            }
+            var reportAsOf = RetentionArguments.ParseAsOfForMonth(context.Value(asOf), reportMonth);
 
             var request = new RetentionAnalysisRequest { Month = reportMonth, AsOf = reportAsOf, CollectFlags = false };
             var result = await context.Get<RetentionAnalysis>().RunAsync(request, cancellationToken: context.CancellationToken);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PhysicalTheraPT.Analytics.Files;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Retention.Output;
 using Spectre.Console;
@@ -55,7 +56,24 @@ internal static class RetentionArguments
             ?? throw new UserInputException($"{option} '{text}' is not a month: use YYYY-MM, e.g. 2026-03.");
     }
 
-    /// <summary>Writes the table to <paramref name="path"/> atomically, or to standard output when there is none.</summary>
+    /// <summary>
+    /// The <c>--as-of</c> date of a month's numbers: the day after the month when not given, and never a
+    /// date that leaves no day of the month in the past.
+    /// </summary>
+    public static DateOnly ParseAsOfForMonth(string? text, CalendarMonth month)
+    {
+        var asOf = ParseDate(text, "--as-of") ?? month.DayAfter;
+        if (asOf <= month.FirstDay)
+        {
+            throw new UserInputException(
+                $"--as-of {asOf:yyyy-MM-dd} leaves no day of {month} in the past, so there is nothing to count. " +
+                $"Give a date after {month.FirstDay:yyyy-MM-dd}, or leave --as-of out for {month.DayAfter:yyyy-MM-dd}, the day after the month.");
+        }
+
+        return asOf;
+    }
+
+    /// <summary>Writes the table to <paramref name="path"/> atomically (owner-only), or to standard output when there is none.</summary>
     public static async Task WriteAsync(CommandContext context, string? path, Action<TextWriter> write)
     {
         if (path is null)
@@ -66,7 +84,13 @@ internal static class RetentionArguments
             return;
         }
 
-        await OutputFile.WriteAtomicallyAsync(path, write, context.CancellationToken);
+        if (Directory.Exists(path))
+        {
+            throw new UserInputException($"--output '{path}' is a folder; give a file name, e.g. {Path.Combine(path, "flags.csv")}.");
+        }
+
+        // Owner-only: the flags file lists patients (by id) with their health history in a sentence.
+        await AtomicFile.WriteTextAsync(path, FilePrivacy.OwnerOnly, write, context.CancellationToken);
     }
 
     /// <summary>

@@ -56,6 +56,19 @@ public sealed class ClinicDirectory : ISqlStatements
         throw new UserInputException($"Unknown clinic '{clinicId}': {known}.");
     }
 
+    /// <summary>The clinic's name for reports; its id when the directory does not know it.</summary>
+    public string ClinicNameOrId(string clinicId) =>
+        _clinicsById.TryGetValue(clinicId, out var clinic) ? clinic.Name : clinicId;
+
+    /// <summary>
+    /// The provider's name for reports: "provider &lt;id&gt;" when the directory does not know it (or it has
+    /// no name), null when no provider was recorded.
+    /// </summary>
+    public string? ProviderNameOrId(string? providerId) =>
+        providerId is null
+            ? null
+            : ProviderNames.TryGetValue(providerId, out var name) && !string.IsNullOrWhiteSpace(name) ? name : "provider " + providerId;
+
     /// <summary>The clinic's time zone, from its IANA id.</summary>
     public TimeZoneInfo TimeZoneOf(string clinicId)
     {

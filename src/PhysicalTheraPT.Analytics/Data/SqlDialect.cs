@@ -45,6 +45,13 @@ public sealed class SqlDialect
     };
 
     /// <summary>
+    /// Whether a batch of statements is prepared before it runs. PostgreSQL plans every unprepared
+    /// statement anew; prepared once per connection, a batch of identical upserts is only executed (about
+    /// half the server time of a large import). SQL Server caches plans by itself.
+    /// </summary>
+    public bool PreparesBatches => Provider == DatabaseProvider.Postgres;
+
+    /// <summary>
     /// An insert-or-update by key that leaves an identical row untouched, so its affected-row count tells
     /// "new or changed" from "already there". Parameters are the columns in PascalCase
     /// (<c>clinic_id</c> binds <c>@ClinicId</c>), matching the row records Dapper passes.

@@ -1,3 +1,5 @@
+using PhysicalTheraPT.Analytics.Data;
+
 namespace PhysicalTheraPT.Analytics.Demo;
 
 /// <summary>What every demo step shares: "today", the output folder, progress reporting and the closing summary.</summary>
@@ -24,6 +26,13 @@ internal sealed class DemoContext
     public IReadOnlyList<DemoOutput> Outputs => _outputs;
 
     public void ReportProgress(double done, double total) => _progress?.Report(new DemoProgress(StepIndex, done, total));
+
+    /// <summary>Progress over the patients the database holds, for a step whose service reports the patients it has read.</summary>
+    public async Task<IProgress<int>> ProgressOverPatientsAsync(AnalyticsDatabase database, CancellationToken cancellationToken)
+    {
+        var patients = (await ClinicDataCounter.CountAsync(database, cancellationToken)).Patients;
+        return new SynchronousProgress<int>(done => ReportProgress(done, patients));
+    }
 
     /// <summary>Adds a line to the closing summary.</summary>
     public void Made(string what, string value) => _outputs.Add(new DemoOutput(what, value));

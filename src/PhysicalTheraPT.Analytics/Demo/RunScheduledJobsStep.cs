@@ -7,7 +7,8 @@ namespace PhysicalTheraPT.Analytics.Demo;
 /// <summary>
 /// Runs the scheduled jobs the way <c>ptanalytics serve</c> runs them: as Hangfire jobs, one per clinic,
 /// on an in-process server with the embedded job storage, and lists what each one made. A job that
-/// fails is listed with its message; the demo goes on.
+/// fails is listed with its message; the demo goes on. The workbooks land where the service writes them
+/// (<c>reports/monthly/</c> and <c>reports/outreach/</c>), so the demo shows exactly what a clinic gets.
 /// </summary>
 internal sealed class RunScheduledJobsStep(IServiceProvider services) : IDemoStep
 {
@@ -27,9 +28,17 @@ internal sealed class RunScheduledJobsStep(IServiceProvider services) : IDemoSte
                 : string.Create(CultureInfo.InvariantCulture, $"{succeeded} of {run.Work.Count} job(s) succeeded; {firstFailure}"));
             foreach (var work in run.Work.Where(work => work.LastRun is not null))
             {
-                foreach (var workbook in work.LastRun!.Files.Where(path => path.EndsWith(".xlsx", StringComparison.Ordinal)))
+                var files = work.LastRun!.Files;
+                foreach (var workbook in files.Where(path => path.EndsWith(".xlsx", StringComparison.Ordinal)))
                 {
                     context.Made($"{run.JobName} {work.LastRun.ClinicLabel}", workbook);
+                }
+
+                // The charts lie beside their workbook: their names are enough, and keep the summary readable.
+                var charts = files.Where(path => path.EndsWith(".png", StringComparison.Ordinal)).Select(Path.GetFileName).ToList();
+                if (charts.Count > 0)
+                {
+                    context.Made("  its charts, beside it", string.Join("\n", charts));
                 }
             }
         }

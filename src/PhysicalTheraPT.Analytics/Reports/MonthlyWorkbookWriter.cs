@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using PhysicalTheraPT.Analytics.Files;
 using DocumentFormat.OpenXml.Packaging;
 using PhysicalTheraPT.Analytics.Reports.Charts;
 using PhysicalTheraPT.Analytics.Reports.Monthly;

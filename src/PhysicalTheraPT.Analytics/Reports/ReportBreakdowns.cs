@@ -4,8 +4,10 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// The breakdowns of acute completions and conversion, all over the same completion months
 /// (<see cref="FirstMonth"/> to <see cref="LastMonth"/>; often just the report month, whose windows are
 /// still maturing, or the last 12 months to compare clinics on matured numbers). A conversion cell's own
-/// completions count may be smaller than the row's when it only counts the matured months.
+/// completions count may be smaller than the row's when it only counts the matured months; then
+/// <see cref="Windows"/> says which months each window counts.
 /// </summary>
+/// <param name="Windows">Per conversion window, the months its cells count; null or empty when every cell counts the whole period.</param>
 public sealed record ReportBreakdowns(
     ReportMonth FirstMonth,
     ReportMonth LastMonth,
@@ -13,7 +15,8 @@ public sealed record ReportBreakdowns(
     IReadOnlyList<BreakdownLine> Providers,
     IReadOnlyList<BreakdownLine> BodyRegions,
     IReadOnlyList<BreakdownLine> ReferralSources,
-    IReadOnlyList<BreakdownLine> EndTypes)
+    IReadOnlyList<BreakdownLine> EndTypes,
+    IReadOnlyList<BreakdownWindow>? Windows = null)
 {
     /// <summary>"March 2026", or "April 2025 to March 2026".</summary>
     public string PeriodLabel => FirstMonth == LastMonth ? LastMonth.LongLabel : FirstMonth.LongLabel + " to " + LastMonth.LongLabel;

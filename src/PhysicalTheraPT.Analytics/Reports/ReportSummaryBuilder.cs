@@ -56,9 +56,13 @@ public static class ReportSummaryBuilder
     private static HeadlineNumber CountHeadline(
         string measure, ReportMonth month, TrendMonth? current, TrendMonth? before, IReadOnlyList<TrendMonth> months, Func<TrendMonth, int?> value, string? note)
     {
-        var history = months.Select(value).Where(count => count is not null).Select(count => (double)count!.Value);
+        var history = months.Select(value).Where(count => count is not null).Select(count => (double)count!.Value).ToList();
+
+        // A "median" of the report month alone (patients to call are only counted as of the report's date)
+        // would just repeat the value and pass for history.
         return new HeadlineNumber(
-            measure, ValueUnit.Count, month, AsDouble(current is null ? null : value(current)), AsDouble(before is null ? null : value(before)), ReportStatistics.Median(history), note);
+            measure, ValueUnit.Count, month, AsDouble(current is null ? null : value(current)), AsDouble(before is null ? null : value(before)),
+            history.Count < 2 ? null : ReportStatistics.Median(history), note);
     }
 
     private static (HeadlineNumber Headline, MaturedCohort Cohort) ConversionHeadline(int window, IReadOnlyList<TrendMonth> months)

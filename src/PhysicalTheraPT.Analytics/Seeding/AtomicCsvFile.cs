@@ -1,34 +1,27 @@
 using System.Globalization;
 using CsvHelper;
+using PhysicalTheraPT.Analytics.Files;
 
 namespace PhysicalTheraPT.Analytics.Seeding;
 
 /// <summary>
 /// One CSV output file, written with CsvHelper in the invariant culture (RFC 4180: comma, CRLF, quotes only
-/// where needed; UTF-8 without BOM) under a temporary name in its target folder and moved into place by
+/// where needed; UTF-8 without BOM) into a <see cref="PendingFile"/> and moved into place by
 /// <see cref="MoveIntoPlace"/>, so a reader sees the old file or the whole new one. An owner-only file
 /// (contact details) is created 0600.
 /// </summary>
 internal sealed class AtomicCsvFile
 {
-    private readonly string _finalPath;
-    private readonly string _temporaryPath;
+    private readonly PendingFile _file;
     private readonly CsvWriter _writer;
     private bool _closed;
 
     public AtomicCsvFile(string directory, string name, bool ownerOnly, string[] header)
     {
         Name = name;
-        _finalPath = Path.Combine(directory, name);
-        _temporaryPath = Path.Combine(directory, $".{name}.{Guid.NewGuid():N}.tmp");
-        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (ownerOnly && !OperatingSystem.IsWindows())
-        {
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
+        _file = AtomicFile.Begin(Path.Combine(directory, name), ownerOnly ? FilePrivacy.OwnerOnly : FilePrivacy.Shared);
         var csvOptions = CsvWriterOptions.Default with { FormatProvider = CultureInfo.InvariantCulture, WriteByteOrderMark = false };
-        _writer = CsvWriter.Create(new FileStream(_temporaryPath, fileOptions), csvOptions, leaveOpen: false);
+        _writer = CsvWriter.Create(_file.Stream, csvOptions, leaveOpen: true);
         _writer.WriteHeader(header);
     }
 
@@ -43,6 +36,7 @@ internal sealed class AtomicCsvFile
         Rows++;
     }
 
+    /// <summary>Flushes the last records into the file; <see cref="MoveIntoPlace"/> then commits it.</summary>
     public async Task CloseAsync()
     {
         if (_closed)
@@ -54,9 +48,10 @@ internal sealed class AtomicCsvFile
         await _writer.DisposeAsync();
     }
 
-    public void MoveIntoPlace() => File.Move(_temporaryPath, _finalPath, overwrite: true);
+    public void MoveIntoPlace() => _file.Commit();
 
-    public void DeleteTemporary() => File.Delete(_temporaryPath);
+    /// <summary>Deletes the temporary file unless it was moved into place.</summary>
+    public void DeleteTemporary() => _file.Dispose();
 
     /// <summary>Closes and deletes the temporary file without moving it into place.</summary>
     public void Abandon()

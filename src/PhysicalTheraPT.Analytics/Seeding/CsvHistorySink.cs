@@ -39,13 +39,15 @@ internal sealed class CsvHistorySink : IClinicHistorySink
             _episodes = Open("episodes.csv", ownerOnly: false, ["episode_id", "patient_id", "clinic_id", "started_on", "discharged_on", "discharge_reason", "condition", "body_region", "referral_source", "maintenance_interval_days"]);
             _appointments = Open("appointments.csv", ownerOnly: false, ["appointment_id", "patient_id", "clinic_id", "provider_id", "episode_id", "service", "starts_at", "status", "booked_at"]);
         }
+        catch (UserInputException)
+        {
+            // A file that could not be started already says which file and why.
+            Abandon(opened);
+            throw;
+        }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            foreach (var file in opened)
-            {
-                file.Abandon();
-            }
-
+            Abandon(opened);
             throw new UserInputException($"Cannot write the CSV files to {_directory} (--csv): {exception.Message} Choose a folder you can write to.", exception);
         }
     }
@@ -113,6 +115,14 @@ internal sealed class CsvHistorySink : IClinicHistorySink
             {
                 file.DeleteTemporary();
             }
+        }
+    }
+
+    private static void Abandon(List<AtomicCsvFile> opened)
+    {
+        foreach (var file in opened)
+        {
+            file.Abandon();
         }
     }
 

@@ -15,6 +15,42 @@ public sealed class ClinicDataWriterTests
     [SqlServerFact]
     public Task Upsert_ChangesNothing_WhenSameRowsWrittenTwice_OnSqlServer() => AssertIdempotentRoundTrip(DatabaseProvider.SqlServer);
 
+    [Fact]
+    public Task Upsert_CountsOnlyNewAndChangedRows_WhenBatchMixesNullsAndValues_OnSqlite() => AssertBatchCounts(DatabaseProvider.Sqlite);
+
+    [PostgresFact]
+    public Task Upsert_CountsOnlyNewAndChangedRows_WhenBatchMixesNullsAndValues_OnPostgres() => AssertBatchCounts(DatabaseProvider.Postgres);
+
+    private static async Task AssertBatchCounts(DatabaseProvider provider)
+    {
+        await using var test = TestDatabase.Create(provider);
+        await WriteAsync(test.Database, new AppointmentRow("a1", "p1", "c1", "pr1", "e1", "pt", new DateTime(2026, 3, 2, 9, 30, 0), "completed", null));
+        EpisodeRow[] episodes =
+        [
+            new("e1", "p1", "c1", new DateOnly(2026, 3, 1), null, null, "low back pain", "lumbar", "physician", null),
+            new("e2", "p1", "c1", new DateOnly(2026, 5, 1), new DateOnly(2026, 6, 1), "goals_met", null, null, null, 21),
+            new("e3", "p1", "c1", new DateOnly(2026, 7, 1), null, "other", null, "neck", null, null),
+        ];
+
+        var first = await WriteEpisodesAsync(test.Database, episodes);
+        var again = await WriteEpisodesAsync(test.Database, episodes);
+        var oneChanged = await WriteEpisodesAsync(test.Database, [episodes[0], episodes[1] with { MaintenanceIntervalDays = null }, episodes[2]]);
+
+        Assert.Equal((2, 0, 1), (first, again, oneChanged));
+        await using var connection = await test.Database.OpenAsync();
+        Assert.Equal(3, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM episodes"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM episodes WHERE maintenance_interval_days IS NOT NULL"));
+    }
+
+    private static async Task<int> WriteEpisodesAsync(AnalyticsDatabase database, IReadOnlyList<EpisodeRow> episodes)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var changed = await new ClinicDataWriter(connection, transaction, database.Dialect).UpsertEpisodesAsync(episodes, default);
+        await transaction.CommitAsync();
+        return changed;
+    }
+
     private static async Task AssertIdempotentRoundTrip(DatabaseProvider provider)
     {
         await using var test = TestDatabase.Create(provider);

@@ -34,7 +34,7 @@ public sealed class DemoRunTests
     }
 
     [Fact]
-    public void Steps_PrepareTheDatabaseThenSeedThenCount_WhenRegisteredByAddAnalytics()
+    public void Steps_PrepareSeedCountFlagReportListThenRunTheJobs_WhenRegisteredByAddAnalytics()
     {
         using var folder = new TemporaryFolder();
         var configuration = new ConfigurationBuilder()
@@ -44,6 +44,6 @@ public sealed class DemoRunTests
 
         var steps = services.GetRequiredService<DemoRun>().Steps.Select(step => step.GetType().Name);
 
-        Assert.Equal(["PrepareDatabaseStep", "SeedHistoryStep", "CountRowsStep"], steps.Take(3));
+        Assert.Equal(["PrepareDatabaseStep", "SeedHistoryStep", "CountRowsStep", "FlagPatientsStep", "RunScheduledJobsStep"], steps);
     }
 }

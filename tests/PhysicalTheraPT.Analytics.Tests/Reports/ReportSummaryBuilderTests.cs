@@ -39,6 +39,20 @@ public sealed class ReportSummaryBuilderTests
     }
 
     [Fact]
+    public void Build_LeavesTheMedianBlank_WhenOnlyTheReportMonthHasACount()
+    {
+        // Patients to call are counted as of the report's date: the months before have no count.
+        var trend = Trend();
+
+        var summary = ReportSummaryBuilder.Build(March, AsOf, trend, [28, 60, 90], []);
+
+        var dropped = summary.Headlines.Single(headline => headline.Measure == MeasureNames.DroppedAfterAcute);
+        Assert.Equal(trend[^1].DroppedAfterAcute, dropped.Value);
+        Assert.Null(dropped.MonthBefore);
+        Assert.Null(dropped.TwelveMonthMedian);
+    }
+
+    [Fact]
     public void Build_SaysNoCohortMatured_WhenEveryMonthIsStillMaturing()
     {
         TrendMonth[] trend = [MonthlyReportBuilder.TrendFor(March, AsOf)];

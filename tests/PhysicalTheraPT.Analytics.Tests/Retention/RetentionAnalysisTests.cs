@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
@@ -14,16 +13,8 @@ public sealed class RetentionAnalysisTests
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
         // The same discharge in Denver and New York, 14 days before 2 March: flagged where it is already
         // 2 March, not yet where it is still 1 March.
-        await new ClinicDataBuilder()
-            .Clinic("denver", "America/Denver")
-            .Clinic("newyork", "America/New_York")
-            .Patient("p1", "denver")
-            .Patient("p2", "newyork")
-            .Episode("e1", "p1", "2026-02-01", "2026-02-16", "goals_met")
-            .Episode("e2", "p2", "2026-02-01", "2026-02-16", "goals_met")
-            .WriteAsync(test.Database);
-        // 05:30 UTC: 22:30 on 1 March in Denver, 00:30 on 2 March in New York.
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 5, 30, 0, TimeSpan.Zero));
+        await TwoTimeZones.Build().WriteAsync(test.Database);
+        var clock = TwoTimeZones.Clock();
 
         var result = await Analysis(test.Database, clock).RunAsync(new RetentionAnalysisRequest());
 

@@ -80,7 +80,7 @@ internal static class ClinicConversionChart
         plot.Axes.SetLimitsY(-0.6, clinics.Count - 0.4);
         ChartCanvas.PercentAxis(plot, bars.Select(bar => bar.Value).DefaultIfEmpty(0).Max() + 5, horizontal: true);
 
-        var legend = windows.Select((window, index) => ChartCanvas.BoxItem($"Within {window} days", ChartCanvas.Colour(ReportPalette.Window(index)))).ToList();
+        var legend = windows.Select((window, index) => ChartCanvas.BoxItem(WindowLabel(report.Breakdowns, window), ChartCanvas.Colour(ReportPalette.Window(index)))).ToList();
         if (anyMaturing)
         {
             legend.Add(ChartCanvas.BoxItem(
@@ -88,7 +88,19 @@ internal static class ClinicConversionChart
         }
 
         ChartCanvas.LegendBelow(plot, legend);
-        plot.XLabel("Converted to maintenance, of patients who finished acute care in " + report.Breakdowns.PeriodLabel, 19);
+        plot.XLabel(report.Breakdowns.Windows is { Count: > 0 }
+            ? "Converted to maintenance, of patients who finished acute care in the months shown"
+            : "Converted to maintenance, of patients who finished acute care in " + report.Breakdowns.PeriodLabel, 19);
         return plot;
+    }
+
+    /// <summary>"Within 28 days", with the completion months it counts when the breakdown says ("Apr 25-Feb 26").</summary>
+    private static string WindowLabel(ReportBreakdowns breakdowns, int window)
+    {
+        var label = string.Create(CultureInfo.InvariantCulture, $"Within {window} days");
+        var counted = breakdowns.Windows?.FirstOrDefault(entry => entry.WindowDays == window);
+        return counted is { FirstMonth: { } first, LastMonth: { } last }
+            ? label + " (" + (first == last ? first.ShortLabel : first.ShortLabel + "-" + last.ShortLabel) + ")"
+            : label;
     }
 }

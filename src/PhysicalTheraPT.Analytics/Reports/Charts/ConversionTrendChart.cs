@@ -6,7 +6,8 @@ namespace PhysicalTheraPT.Analytics.Reports.Charts;
 /// <summary>
 /// Conversion within each window over the 12 months: solid lines and filled dots for matured months;
 /// dashed lines and hollow dots for months still maturing, drawn at the share converted so far on a grey
-/// band captioned "still maturing", so a young month never reads as a collapse.
+/// band captioned "still maturing", so a young month never reads as a collapse. (A month in the band can
+/// have matured for a short window: its filled dot is final.)
 /// </summary>
 internal static class ConversionTrendChart
 {
@@ -57,14 +58,18 @@ internal static class ConversionTrendChart
 
             if (maturing.Count > 0)
             {
-                // Start the dashed part at the last matured point so the line reads as one story.
+                // Start the dashed part at the last matured point so the line reads as one story; that
+                // point keeps its filled dot, so the hollow markers go on a line of their own.
                 var dashed = matured.Count > 0 && matured[^1].X < maturing[0].X ? [matured[^1], .. maturing] : maturing;
                 var line = plot.Add.Scatter(dashed, ChartCanvas.Colour(colour));
                 line.LineWidth = 2;
                 line.LinePattern = LinePattern.Dashed;
-                line.MarkerShape = MarkerShape.OpenCircle;
-                line.MarkerSize = 11;
-                line.MarkerLineWidth = 2;
+                line.MarkerSize = 0;
+                var points = plot.Add.Scatter(maturing, ChartCanvas.Colour(colour));
+                points.LineWidth = 0;
+                points.MarkerShape = MarkerShape.OpenCircle;
+                points.MarkerSize = 11;
+                points.MarkerLineWidth = 2;
             }
 
             highest = Math.Max(highest, matured.Concat(maturing).Select(point => point.Y).DefaultIfEmpty(0).Max());
@@ -76,7 +81,7 @@ internal static class ConversionTrendChart
         var top = ChartCanvas.PercentAxis(plot, highest);
         if (firstMaturing is { } first)
         {
-            ChartCanvas.NotFinalBand(plot, first, months.Count - 1, top, "still maturing:\nrates will rise");
+            ChartCanvas.NotFinalBand(plot, first, months.Count - 1, top, "still maturing:\nhollow points will rise");
         }
 
         ChartCanvas.LegendBelow(plot, legend);

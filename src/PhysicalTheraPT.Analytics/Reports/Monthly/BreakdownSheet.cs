@@ -24,8 +24,13 @@ internal static class BreakdownSheet
     private static void Write(XLWorkbook workbook, MonthlyReport report, string sheetName, string tableName, string nameHeader, string? detailHeader, IReadOnlyList<BreakdownLine> rows)
     {
         var canvas = MonthlySheet.Start(workbook, sheetName, report, $"{sheetName}: patients who finished acute care in {report.Breakdowns.PeriodLabel}");
-        canvas.Note(MonthlySheet.FirstContentRow - 1, "\"maturing\": the window has not closed yet, so the rate is not known; grey numbers are conversions so far.");
-        var table = BreakdownTable.Write(canvas, MonthlySheet.FirstContentRow, tableName, nameHeader, detailHeader, report.ConversionWindows, rows);
+        var row = MonthlySheet.FirstContentRow - 1;
+        foreach (var note in BreakdownTable.Notes(report.Breakdowns))
+        {
+            canvas.Note(row++, note);
+        }
+
+        var table = BreakdownTable.Write(canvas, row, tableName, nameHeader, detailHeader, report, rows);
         MonthlySheet.Finish(canvas, report, table.HeaderRow);
     }
 }

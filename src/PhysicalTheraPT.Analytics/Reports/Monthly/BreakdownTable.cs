@@ -1,18 +1,22 @@
+using System.Globalization;
 using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
 
 namespace PhysicalTheraPT.Analytics.Reports.Monthly;
 
 /// <summary>
-/// One breakdown as a table: name (and detail), completions, converted and rate per window. Rows are
-/// sorted by completions, largest first, then by name, whatever order they came in.
+/// One breakdown as a table: name (and detail), completions, converted and rate per window (and the
+/// completions each window counts, when that is fewer than the row's). Rows are sorted by completions,
+/// largest first, then by name, whatever order they came in.
 /// </summary>
 internal static class BreakdownTable
 {
     public const string NotRecorded = "(not recorded)";
 
     public static TablePlacement Write(
-        SheetCanvas canvas, int headerRow, string tableName, string nameHeader, string? detailHeader, IReadOnlyList<int> windows, IReadOnlyList<BreakdownLine> rows)
+        SheetCanvas canvas, int headerRow, string tableName, string nameHeader, string? detailHeader, MonthlyReport report, IReadOnlyList<BreakdownLine> rows)
     {
+        var windows = report.ConversionWindows;
+        var countsPerWindow = report.Breakdowns.Windows is { Count: > 0 };
         List<ReportColumn<BreakdownLine>> columns = [new(nameHeader, row => ReportCell.Of(string.IsNullOrWhiteSpace(row.Name) ? NotRecorded : row.Name))];
         if (detailHeader is not null)
         {
@@ -20,10 +24,35 @@ internal static class BreakdownTable
         }
 
         columns.Add(new("Completions", row => ReportCell.Count(row.Completions)));
-        columns.AddRange(ConversionColumns.For<BreakdownLine>(windows, (row, window) => row.Conversion(window)));
+        columns.AddRange(countsPerWindow
+            ? ConversionColumns.WithCounted<BreakdownLine>(windows, (row, window) => row.Conversion(window))
+            : ConversionColumns.For<BreakdownLine>(windows, (row, window) => row.Conversion(window)));
         return canvas.Table(headerRow, 1, tableName, columns, Sorted(rows));
+    }
+
+    /// <summary>
+    /// The lines above a breakdown saying what it counts: the period of the completions, the months each
+    /// window's conversion counts when that is fewer, and what "maturing" means.
+    /// </summary>
+    public static IReadOnlyList<string> Notes(ReportBreakdowns breakdowns)
+    {
+        var notes = new List<string>();
+        var windows = breakdowns.Windows ?? [];
+        if (windows.Count > 0)
+        {
+            var counted = windows.Select(window => window.AnyClosed
+                ? string.Create(CultureInfo.InvariantCulture, $"within {window.WindowDays} days {Period(window.FirstMonth!.Value, window.LastMonth!.Value)}")
+                : string.Create(CultureInfo.InvariantCulture, $"within {window.WindowDays} days none yet"));
+            notes.Add($"Completions: every month from {breakdowns.PeriodLabel}. Conversion counts only the months whose window has closed ({string.Join("; ", counted)}); \"Counted\" is how many completions those are.");
+        }
+
+        notes.Add("\"maturing\": the window has not closed yet, so the rate is not known; grey numbers are conversions so far.");
+        return notes;
     }
 
     public static IReadOnlyList<BreakdownLine> Sorted(IEnumerable<BreakdownLine> rows) =>
         [.. rows.OrderByDescending(row => row.Completions).ThenBy(row => row.Name, StringComparer.Ordinal).ThenBy(row => row.Detail, StringComparer.Ordinal)];
+
+    private static string Period(ReportMonth first, ReportMonth last) =>
+        first == last ? first.ShortLabel : first.ShortLabel + " to " + last.ShortLabel;
 }

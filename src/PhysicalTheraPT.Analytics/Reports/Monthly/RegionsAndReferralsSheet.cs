@@ -11,12 +11,16 @@ internal static class RegionsAndReferralsSheet
     {
         var canvas = MonthlySheet.Start(workbook, Name, report, $"Body regions and referral sources: patients who finished acute care in {report.Breakdowns.PeriodLabel}");
         var row = MonthlySheet.FirstContentRow - 1;
-        canvas.Note(row++, "\"maturing\": the window has not closed yet, so the rate is not known; grey numbers are conversions so far.");
+        foreach (var note in BreakdownTable.Notes(report.Breakdowns))
+        {
+            canvas.Note(row++, note);
+        }
+
         canvas.Heading(row++, "By body region");
-        var regions = BreakdownTable.Write(canvas, row, "BodyRegions", "Body region", null, report.ConversionWindows, report.Breakdowns.BodyRegions);
+        var regions = BreakdownTable.Write(canvas, row, "BodyRegions", "Body region", null, report, report.Breakdowns.BodyRegions);
         row = regions.NextFreeRow;
         canvas.Heading(row++, "By referral source");
-        BreakdownTable.Write(canvas, row, "ReferralSources", "Referral source", null, report.ConversionWindows, report.Breakdowns.ReferralSources);
+        BreakdownTable.Write(canvas, row, "ReferralSources", "Referral source", null, report, report.Breakdowns.ReferralSources);
         MonthlySheet.Finish(canvas, report, MonthlySheet.TitleRows, repeatedHeaderRow: null);
     }
 }

@@ -17,9 +17,28 @@ internal static class ConversionColumns
         }
     }
 
+    /// <summary>
+    /// Three columns a window: the completions it counts, converted and the rate, for tables whose windows
+    /// count fewer completions than the row (a breakdown over several months counts, for each window, only
+    /// the months whose window has closed), so every rate can be checked against the counts beside it.
+    /// </summary>
+    public static IEnumerable<ReportColumn<TRow>> WithCounted<TRow>(IReadOnlyList<int> windows, Func<TRow, int, ConversionCell?> cellOf)
+    {
+        foreach (var window in windows)
+        {
+            yield return new ReportColumn<TRow>(CountedHeader(window), row => Counted(cellOf(row, window)));
+            yield return new ReportColumn<TRow>(ConvertedHeader(window), row => Converted(cellOf(row, window)));
+            yield return new ReportColumn<TRow>(RateHeader(window), row => Rate(cellOf(row, window)));
+        }
+    }
+
+    public static string CountedHeader(int window) => string.Create(CultureInfo.InvariantCulture, $"Counted for {window} days");
+
     public static string ConvertedHeader(int window) => string.Create(CultureInfo.InvariantCulture, $"Converted within {window} days");
 
     public static string RateHeader(int window) => string.Create(CultureInfo.InvariantCulture, $"Rate within {window} days");
+
+    public static ReportCell Counted(ConversionCell? cell) => cell is null ? ReportCell.Blank : ReportCell.Count(cell.Completions, notFinal: cell.Maturing);
 
     public static ReportCell Converted(ConversionCell? cell) => cell is null ? ReportCell.Blank : ReportCell.Count(cell.Converted, notFinal: cell.Maturing);
 

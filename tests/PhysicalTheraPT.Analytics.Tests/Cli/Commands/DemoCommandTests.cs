@@ -32,6 +32,48 @@ public sealed class DemoCommandTests
     }
 
     [Fact]
+    public async Task Demo_LeavesFlagsWorkbooksChartsAndOutreachListsInTheReportsFolder_AndPrintsEveryPath()
+    {
+        using var home = new TemporaryHome();
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var lastMonth = today.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var reports = Path.Combine(home.Path, "reports");
+
+        var (exit, output) = await CliRunner.RunAsync("demo");
+
+        Assert.Equal(0, exit);
+        string[] charts = ["active-maintenance", "clinics", "cohort-uptake", "completions-by-end-type", "conversion-trend", "recurrence"];
+        var stems = new[] { $"retention-{lastMonth}", $"retention-{lastMonth}-C01", $"retention-{lastMonth}-C02", $"retention-{lastMonth}-C03" };
+        var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var monthly = Path.Combine(reports, "monthly");
+        var outreach = Path.Combine(reports, "outreach");
+        string[] privateFiles =
+        [
+            Path.Combine(reports, $"flags-{date}.csv"),
+            .. stems.Select(stem => Path.Combine(monthly, stem + ".xlsx")),
+            .. new[] { "C01", "C02", "C03" }.Select(clinic => Path.Combine(outreach, $"outreach-{clinic}-{date}.xlsx")),
+        ];
+        string[] chartFiles = [.. stems.SelectMany(stem => charts.Select(chart => $"{stem}-{chart}.png"))];
+        Assert.Equal(
+            privateFiles.Concat(chartFiles.Select(chart => Path.Combine(monthly, chart))).Order(StringComparer.Ordinal),
+            Directory.GetFiles(reports, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+        foreach (var path in privateFiles)
+        {
+            Assert.Contains(path, output, StringComparison.Ordinal);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+            }
+        }
+
+        Assert.All(chartFiles, name => Assert.Contains(name, output, StringComparison.Ordinal));
+        Assert.Contains("Flags C01 ", output, StringComparison.Ordinal);
+        var flagLines = File.ReadAllLines(Path.Combine(reports, $"flags-{date}.csv"));
+        Assert.Equal("patient_id,clinic_id,flag,acute_end,end_type,last_maintenance,days_since,priority,reason", flagLines[0]);
+        Assert.True(flagLines.Length > 100, $"Only {flagLines.Length - 1} flags in a 2,000-patient history.");
+    }
+
+    [Fact]
     public async Task Demo_UsesTheGivenDatabase_WhenDbIsGiven()
     {
         using var home = new TemporaryHome();

@@ -1,4 +1,4 @@
-namespace PhysicalTheraPT.Analytics.Reports;
+namespace PhysicalTheraPT.Analytics.Files;
 
 /// <summary>Who may read a file the service writes.</summary>
 public enum FilePrivacy

@@ -1,7 +1,7 @@
-using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Files;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
-namespace PhysicalTheraPT.Analytics.Tests.Reports;
+namespace PhysicalTheraPT.Analytics.Tests.Files;
 
 public sealed class AtomicFileTests
 {
@@ -85,5 +85,84 @@ public sealed class AtomicFileTests
         AtomicFile.Write(path, FilePrivacy.OwnerOnly, [42]);
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+    }
+
+    [Fact]
+    public void Begin_ShowsNothingAtTheTarget_UntilCommitted()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("clinics.csv");
+        File.WriteAllText(path, "the old set");
+
+        using (var pending = AtomicFile.Begin(path, FilePrivacy.Shared))
+        {
+            pending.Stream.Write("the new set"u8);
+            Assert.Equal("the old set", File.ReadAllText(path));
+
+            pending.Commit();
+        }
+
+        Assert.Equal("the new set", File.ReadAllText(path));
+        Assert.Equal(["clinics.csv"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Begin_LeavesThePreviousFileAndNoTemporaryFile_WhenDisposedWithoutCommit()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("patients.csv");
+        File.WriteAllText(path, "the old set");
+
+        using (var pending = AtomicFile.Begin(path, FilePrivacy.OwnerOnly))
+        {
+            pending.Stream.Write(new byte[4096]);
+        }
+
+        Assert.Equal("the old set", File.ReadAllText(path));
+        Assert.Equal(["patients.csv"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Begin_SaysWhichFileCouldNotBeStarted_WhenTheFolderCannotBeCreated()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("a-file"), "not a folder");
+        var path = Path.Combine(folder.File("a-file"), "report.xlsx");
+
+        var failure = Assert.Throws<UserInputException>(() => AtomicFile.Begin(path, FilePrivacy.Shared));
+
+        Assert.StartsWith($"Could not write {path}:", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteText_WritesUtf8WithoutByteOrderMarkReadableByItsOwnerOnly()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("flags.csv");
+
+        await AtomicFile.WriteTextAsync(path, FilePrivacy.OwnerOnly, writer => writer.Write("patient_id,reason\np01,Déjà vu\n"), default);
+
+        Assert.Equal("patient_id,reason\np01,Déjà vu\n"u8.ToArray(), await File.ReadAllBytesAsync(path));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        }
+    }
+
+    [Fact]
+    public async Task WriteText_LeavesThePreviousFileIntact_WhenTheContentFails()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("flags.csv");
+        File.WriteAllText(path, "yesterday's flags");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => AtomicFile.WriteTextAsync(path, FilePrivacy.OwnerOnly, writer =>
+        {
+            writer.Write(new string('x', 100_000));
+            throw new InvalidOperationException("the engine failed halfway");
+        }, default));
+
+        Assert.Equal("yesterday's flags", File.ReadAllText(path));
+        Assert.Equal(["flags.csv"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
     }
 }

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using PhysicalTheraPT.Analytics.Benchmarks;
+using PhysicalTheraPT.Analytics.Cli.Commands;
+
+namespace PhysicalTheraPT.Analytics.Cli;
+
+/// <summary>
+/// Runs <c>ptanalytics bench-stage</c> as a child process and reads its measurement back, so a stage's
+/// peak memory is measured in a fresh process and not raised by the stages before it.
+/// </summary>
+internal static class BenchStageProcess
+{
+    public static async Task<BenchStageMeasurement> MeasureAsync(
+        BenchStage stage, BenchStageSettings settings, IReadOnlyList<string> databaseArguments, CancellationToken cancellationToken)
+    {
+        var start = StartInfo();
+        foreach (var argument in databaseArguments.Concat(
+        [
+            BenchStageCommand.Name, "--stage", stage.ToName(),
+            "--appointments", settings.Dataset.Appointments.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--runs", settings.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--import-dir", settings.ImportDirectory, "--work-dir", settings.WorkDirectory,
+        ]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the benchmark stage process.");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        var lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var json = lines.LastOrDefault(line => line.StartsWith('{'));
+        if (process.ExitCode != 0 || json is null)
+        {
+            throw new InvalidOperationException(
+                $"The benchmark stage '{stage.ToName()}' failed (exit code {process.ExitCode}): {string.Join('\n', lines)}\n{await error}");
+        }
+
+        return JsonSerializer.Deserialize<BenchStageMeasurement>(json)!;
+    }
+
+    /// <summary>
+    /// This program again: the <c>ptanalytics</c> executable when that is what runs, else (under
+    /// <c>dotnet</c>, e.g. in the tests) <c>dotnet exec ptanalytics.dll</c>.
+    /// </summary>
+    private static ProcessStartInfo StartInfo()
+    {
+        var start = new ProcessStartInfo
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var processPath = Environment.ProcessPath;
+        if (processPath is not null && Path.GetFileNameWithoutExtension(processPath) == "ptanalytics")
+        {
+            start.FileName = processPath;
+            return start;
+        }
+
+        start.FileName = DotnetHost();
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(Assembly.GetExecutingAssembly().Location);
+        return start;
+    }
+
+    private static string DotnetHost()
+    {
+        var fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk))
+        {
+            return fromSdk;
+        }
+
+        // The runtime lives in <dotnet root>/shared/Microsoft.NETCore.App/<version>/.
+        var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        var host = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+        return File.Exists(host) ? host : "dotnet";
+    }
+}

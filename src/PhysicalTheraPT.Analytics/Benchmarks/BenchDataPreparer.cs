@@ -1,0 +1,62 @@
+using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Seeding;
+
+namespace PhysicalTheraPT.Analytics.Benchmarks;
+
+/// <summary>
+/// Puts the benchmark's seeded history into the database and writes the import stage's CSV files. Both
+/// are deterministic, so a second benchmark run on the same database measures the same rows without
+/// seeding again.
+/// </summary>
+internal sealed class BenchDataPreparer
+{
+    private readonly AnalyticsDatabase _database;
+    private readonly ClinicHistorySeeder _seeder;
+
+    public BenchDataPreparer(AnalyticsDatabase database, ClinicHistorySeeder seeder)
+    {
+        _database = database;
+        _seeder = seeder;
+    }
+
+    /// <summary>
+    /// Brings the benchmark's database to the current schema (a server database is not migrated on first
+    /// use, and the benchmark is about to seed it anyway), then checks for the history. Seeding the same
+    /// settings writes the same ids, so the history is there when the clinic and patient
+    /// counts match it and there are appointments; a database holding other data does not match and is
+    /// seeded on top (the seeder upserts by id).
+    /// </summary>
+    public async Task<bool> HoldsHistoryAsync(BenchDataset dataset, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        new SchemaMigrator(_database).Migrate();
+        var counts = await ClinicDataCounter.CountAsync(_database, cancellationToken);
+        return counts.Clinics == dataset.History.Clinics && counts.Patients == dataset.History.Patients && counts.Appointments > 0;
+    }
+
+    public Task<SeedResult> SeedAsync(BenchDataset dataset, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return _seeder.SeedDatabaseAsync(dataset.History, progress, cancellationToken);
+    }
+
+    /// <summary>The folder, named after its settings under <paramref name="cacheDirectory"/>, holding the import stage's files.</summary>
+    public static string ImportFilesDirectory(BenchDataset dataset, string cacheDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var settings = dataset.ImportHistory;
+        return Path.Combine(cacheDirectory, $"import-{settings.Clinics}c-{settings.Patients}p-{settings.Months}m-seed{settings.Seed}-{settings.Until:yyyyMMdd}");
+    }
+
+    /// <summary>
+    /// Whether the import files are complete: the CSV sink renames its files into place only when all are
+    /// written, so appointments.csv being there means the whole set is.
+    /// </summary>
+    public static bool HasImportFiles(string directory) => File.Exists(Path.Combine(directory, "appointments.csv"));
+
+    public static Task<SeedResult> WriteImportFilesAsync(BenchDataset dataset, string directory, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return ClinicHistorySeeder.WriteCsvAsync(dataset.ImportHistory, directory, progress, cancellationToken);
+    }
+}

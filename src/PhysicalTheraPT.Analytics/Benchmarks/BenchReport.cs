@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using PhysicalTheraPT.Analytics.Files;
+
+namespace PhysicalTheraPT.Analytics.Benchmarks;
+
+/// <summary>
+/// The benchmark's table: each stage's median seconds, rows per second, peak memory and, for the stages
+/// that read the whole history, the ratio to the floor. Written as CSV and JSON with the same columns.
+/// </summary>
+internal sealed record BenchReport(string Provider, long Appointments, string Machine, IReadOnlyList<BenchStageResult> Stages)
+{
+    public static readonly IReadOnlyList<string> CsvColumns =
+        ["stage", "rows", "runs", "seconds_median", "rows_per_second", "peak_memory_mb", "ratio_to_floor", "note"];
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    /// <summary>The stages whose work on top of reading the history is compared with the floor.</summary>
+    private static readonly string[] ComparedWithFloor = [BenchStage.Flags.ToName(), BenchStage.Metrics.ToName()];
+
+    public static BenchReport From(string provider, long appointments, string machine, IEnumerable<BenchStageMeasurement> measurements)
+    {
+        ArgumentNullException.ThrowIfNull(measurements);
+        var stages = measurements.Select(Summarise).ToList();
+        var floor = stages.FirstOrDefault(stage => stage.Stage == BenchStage.Floor.ToName());
+        stages = stages
+            .Select(stage => floor is not null && floor.Seconds > 0 && ComparedWithFloor.Contains(stage.Stage)
+                ? stage with { RatioToFloor = stage.Seconds / floor.Seconds }
+                : stage)
+            .ToList();
+        return new BenchReport(provider, appointments, machine, stages);
+    }
+
+    public static double Median(IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    public async Task WriteCsvAsync(string path, CancellationToken cancellationToken) =>
+        await AtomicFile.WriteTextAsync(path, FilePrivacy.Shared, writer =>
+        {
+            writer.Write(string.Join(',', CsvColumns) + "\n");
+            foreach (var stage in Stages)
+            {
+                writer.Write(string.Join(',',
+                    stage.Stage,
+                    stage.Rows.ToString(CultureInfo.InvariantCulture),
+                    stage.Runs.ToString(CultureInfo.InvariantCulture),
+                    stage.Seconds.ToString("0.###", CultureInfo.InvariantCulture),
+                    stage.RowsPerSecond.ToString("0", CultureInfo.InvariantCulture),
+                    stage.PeakMegabytes.ToString("0.#", CultureInfo.InvariantCulture),
+                    stage.RatioToFloor?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
+                    Quote(stage.Note)) + "\n");
+            }
+        }, cancellationToken);
+
+    public async Task WriteJsonAsync(string path, CancellationToken cancellationToken) =>
+        await AtomicFile.WriteTextAsync(path, FilePrivacy.Shared, writer => writer.Write(JsonSerializer.Serialize(this, JsonOptions)), cancellationToken);
+
+    private static BenchStageResult Summarise(BenchStageMeasurement measurement)
+    {
+        var seconds = Median(measurement.Seconds);
+        return new BenchStageResult(
+            measurement.Stage,
+            measurement.Rows,
+            measurement.Seconds.Count,
+            seconds,
+            seconds > 0 ? measurement.Rows / seconds : 0,
+            measurement.PeakMegabytes,
+            null,
+            measurement.Note);
+    }
+
+    private static string Quote(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+
+        var builder = new StringBuilder("\"");
+        builder.Append(value.Replace("\"", "\"\"", StringComparison.Ordinal));
+        return builder.Append('"').ToString();
+    }
+}

@@ -1,0 +1,10 @@
+namespace PhysicalTheraPT.Analytics.Benchmarks;
+
+/// <summary>The stage names of the command line, the table and the CSV/JSON files.</summary>
+internal static class BenchStageNames
+{
+    public static string ToName(this BenchStage stage) => stage.ToString().ToLowerInvariant();
+
+    public static BenchStage? TryParse(string? name) =>
+        Enum.GetValues<BenchStage>().Select(stage => (BenchStage?)stage).FirstOrDefault(stage => stage!.Value.ToName() == name?.Trim().ToLowerInvariant());
+}

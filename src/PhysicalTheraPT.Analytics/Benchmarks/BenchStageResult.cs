@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace PhysicalTheraPT.Analytics.Benchmarks;
+
+/// <summary>One line of the benchmark table; in JSON under the same names as the CSV's columns.</summary>
+/// <param name="Seconds">The median of the timed runs.</param>
+/// <param name="RatioToFloor">Seconds over the floor's seconds; null for stages that do not read the whole history.</param>
+internal sealed record BenchStageResult(
+    string Stage,
+    long Rows,
+    int Runs,
+    [property: JsonPropertyName("seconds_median")] double Seconds,
+    double RowsPerSecond,
+    [property: JsonPropertyName("peak_memory_mb")] double PeakMegabytes,
+    double? RatioToFloor,
+    string? Note);

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Import;
+using PhysicalTheraPT.Analytics.Jobs;
+using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Retention;
+
+namespace PhysicalTheraPT.Analytics.Benchmarks;
+
+/// <summary>
+/// Measures one benchmark stage in this process: prepares what the stage needs (untimed), runs it once
+/// to warm up, then the timed runs, and reads the process's peak memory at the end. Meant to run in a
+/// process of its own per stage, so one stage's memory does not show in the next one's peak.
+/// </summary>
+internal sealed class BenchStageRunner
+{
+    /// <summary>The outreach list size of the target (a large clinic's list after a long gap).</summary>
+    private const int OutreachRows = 5000;
+
+    private readonly AnalyticsDatabase _database;
+    private readonly RetentionAnalysis _analysis;
+    private readonly IOptions<RetentionOptions> _retentionOptions;
+    private readonly IOptions<ReportsOptions> _reportsOptions;
+    private readonly IOptions<ImportOptions> _importOptions;
+    private readonly MonthlyWorkbookWriter _workbookWriter;
+    private readonly OutreachListWriter _outreachWriter;
+    private readonly IClinicFlagSource _flagSource;
+    private readonly PatientFlagStore _flagStore;
+    private readonly TimeProvider _timeProvider;
+
+    public BenchStageRunner(
+        AnalyticsDatabase database,
+        RetentionAnalysis analysis,
+        IOptions<RetentionOptions> retentionOptions,
+        IOptions<ReportsOptions> reportsOptions,
+        IOptions<ImportOptions> importOptions,
+        MonthlyWorkbookWriter workbookWriter,
+        OutreachListWriter outreachWriter,
+        IClinicFlagSource flagSource,
+        PatientFlagStore flagStore,
+        TimeProvider timeProvider)
+    {
+        _flagSource = flagSource;
+        _flagStore = flagStore;
+        _database = database;
+        _analysis = analysis;
+        _retentionOptions = retentionOptions;
+        _reportsOptions = reportsOptions;
+        _importOptions = importOptions;
+        _workbookWriter = workbookWriter;
+        _outreachWriter = outreachWriter;
+        _timeProvider = timeProvider;
+    }
+
+    public async Task<BenchStageMeasurement> MeasureAsync(BenchStage stage, BenchStageSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Directory.CreateDirectory(settings.WorkDirectory);
+        var (run, note) = await PrepareAsync(stage, settings, cancellationToken);
+
+        var rows = await run();
+        var seconds = new List<double>(settings.Runs);
+        for (var index = 0; index < settings.Runs; index++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            rows = await run();
+            seconds.Add(stopwatch.Elapsed.TotalSeconds);
+        }
+
+        return new BenchStageMeasurement { Stage = stage.ToName(), Rows = rows, Seconds = seconds, PeakMegabytes = PeakMemory.Megabytes(), Note = note };
+    }
+
+    /// <summary>The stage's timed action (returning the rows it handled) and what to say about it.</summary>
+    private async Task<(Func<Task<long>> Run, string? Note)> PrepareAsync(BenchStage stage, BenchStageSettings settings, CancellationToken cancellationToken)
+    {
+        switch (stage)
+        {
+            case BenchStage.Floor:
+                return (() => ReadFloorAsync(cancellationToken), "appointment rows through Dapper, unbuffered, nothing else");
+            case BenchStage.Flags:
+            {
+                var appointments = await CountAppointmentsAsync(cancellationToken);
+                var clinics = (await ClinicDirectory.LoadAsync(_database, cancellationToken)).ClinicIds;
+                return (async () =>
+                {
+                    await RefreshFlagsAsync(clinics, cancellationToken);
+                    return appointments;
+                }, "refresh-flags for every clinic as the nightly job does: each clinic's pass + its patient_flags set replaced");
+            }
+
+            case BenchStage.Metrics:
+            {
+                var appointments = await CountAppointmentsAsync(cancellationToken);
+                var request = new RetentionAnalysisRequest { Month = BenchDataset.ReportMonth, CollectFlags = false };
+                return (async () =>
+                {
+                    await _analysis.RunAsync(request, cancellationToken: cancellationToken);
+                    return appointments;
+                }, $"all clinics, {BenchDataset.ReportMonth}");
+            }
+
+            case BenchStage.Workbook:
+            {
+                var report = await MonthlyReportAsync(cancellationToken);
+                return (() =>
+                {
+                    _workbookWriter.Write(report, settings.WorkDirectory);
+                    return Task.FromResult((long)report.PatientsToCall.Count);
+                }, $"all-clinics workbook with charts for {BenchDataset.ReportMonth}; rows = patients to call; the engine pass before it is not timed");
+            }
+
+            case BenchStage.Outreach:
+            {
+                var list = SyntheticOutreachList.Create(OutreachRows, BenchDataset.Until);
+                return (() => Task.FromResult((long)_outreachWriter.Write(list, settings.WorkDirectory).RowsWritten), "synthetic 5,000-row list");
+            }
+
+            case BenchStage.Import:
+                return (() => ImportIntoFreshSqliteAsync(settings, cancellationToken), "seeded CSV files into a fresh SQLite database; rows = appointments");
+            default:
+                throw new ArgumentOutOfRangeException(nameof(stage), stage, "Unknown benchmark stage.");
+        }
+    }
+
+    private async Task<long> ReadFloorAsync(CancellationToken cancellationToken)
+    {
+        var rows = 0L;
+        await foreach (var _ in new PatientHistoryReader(_database).ReadAppointmentRowsAsync(null, cancellationToken))
+        {
+            rows++;
+        }
+
+        return rows;
+    }
+
+    private async Task<long> CountAppointmentsAsync(CancellationToken cancellationToken) =>
+        (await ClinicDataCounter.CountAsync(_database, cancellationToken)).Appointments;
+
+    /// <summary>The nightly refresh-flags job's work for every clinic (RefreshFlagsJob), as of the history's today.</summary>
+    private async Task RefreshFlagsAsync(IReadOnlyList<string> clinicIds, CancellationToken cancellationToken)
+    {
+        foreach (var clinicId in clinicIds)
+        {
+            var flags = await _flagSource.FlagsAsync(clinicId, BenchDataset.Until, cancellationToken);
+            await _flagStore.ReplaceSetAsync(clinicId, BenchDataset.Until, flags, cancellationToken);
+        }
+    }
+
+    private async Task<MonthlyReport> MonthlyReportAsync(CancellationToken cancellationToken)
+    {
+        var request = new RetentionAnalysisRequest { Month = BenchDataset.ReportMonth };
+        var result = await _analysis.RunAsync(request, cancellationToken: cancellationToken);
+        return new MonthlyReportMapper(result.Metrics!, result.Flags, result.Clinics, _retentionOptions.Value, _reportsOptions.Value).ForAllClinics();
+    }
+
+    private async Task<long> ImportIntoFreshSqliteAsync(BenchStageSettings settings, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(settings.WorkDirectory, "import-" + Guid.NewGuid().ToString("N") + ".db");
+        try
+        {
+            var database = DatabaseSelection.Resolve(new DatabaseOptions { Provider = "sqlite", Path = path });
+            var importer = new ClinicDataImporter(database, _importOptions, _timeProvider);
+            var result = await importer.ImportAsync(new ImportRequest(settings.ImportDirectory), null, cancellationToken);
+            if (!result.Committed)
+            {
+                throw new InvalidOperationException($"The benchmark's seeded files in {settings.ImportDirectory} did not import: {result.ErrorCount} error(s).");
+            }
+
+            return result.Files.Single(file => file.FileName == "appointments.csv").Read;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.EnumerateFiles(settings.WorkDirectory, Path.GetFileName(path) + "*"))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+}

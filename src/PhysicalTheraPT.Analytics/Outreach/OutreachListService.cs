@@ -1,0 +1,86 @@
+using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Retention;
+
+namespace PhysicalTheraPT.Analytics.Outreach;
+
+/// <summary>
+/// Writes the front desk's outreach lists, one workbook per clinic: the clinic's flagged patients as of a
+/// date (one pass of the retention engine), with the contact details read from <c>patients</c>.
+/// Do-not-contact patients are never listed: the engine does not flag them, and the writer leaves out anyone
+/// whose patient row says so. The command line, the weekly job and the demo call it.
+/// </summary>
+public sealed class OutreachListService
+{
+    private readonly RetentionAnalysis _analysis;
+    private readonly PatientContactReader _contacts;
+    private readonly OutreachListWriter _writer;
+
+    public OutreachListService(AnalyticsDatabase database, RetentionAnalysis analysis, OutreachListWriter writer)
+    {
+        _analysis = analysis;
+        _contacts = new PatientContactReader(database);
+        _writer = writer;
+    }
+
+    /// <param name="progress">Receives the number of patients read so far, every few thousand patients.</param>
+    public async Task<OutreachListRun> WriteAsync(OutreachListRequest request, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var result = await _analysis.RunAsync(new RetentionAnalysisRequest { AsOf = request.AsOf, ClinicId = request.ClinicId }, progress, cancellationToken);
+        var clinics = request.ClinicId is null ? result.Clinics.Clinics : [result.Clinics.Require(request.ClinicId)];
+        var flagsByClinic = result.Flags.GroupBy(flag => flag.ClinicId, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
+
+        var lists = new List<ClinicOutreachList>();
+        foreach (var clinic in clinics)
+        {
+            var flags = flagsByClinic.GetValueOrDefault(clinic.ClinicId) ?? [];
+            var list = await ListAsync(clinic, result.AsOfByClinic[clinic.ClinicId], flags, result.Clinics, cancellationToken);
+            var file = _writer.Write(list, request.OutputDirectory);
+            lists.Add(new ClinicOutreachList(clinic.ClinicId, list.AsOf, flags.Count, flags.Count - list.Rows.Count, file));
+        }
+
+        return new OutreachListRun(result.Patients, lists);
+    }
+
+    /// <summary>One clinic's list as of a date, from a pass over that clinic's patients.</summary>
+    public async Task<OutreachList> BuildAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        var result = await _analysis.RunAsync(new RetentionAnalysisRequest { AsOf = asOf, ClinicId = clinicId }, cancellationToken: cancellationToken);
+        return await ListAsync(result.Clinics.Require(clinicId), asOf, result.Flags, result.Clinics, cancellationToken);
+    }
+
+    /// <summary>The clinic's flagged patients with their contact details; one whose patient row has gone is left out.</summary>
+    private async Task<OutreachList> ListAsync(ClinicRow clinic, DateOnly asOf, IReadOnlyList<PatientFlag> flags, ClinicDirectory directory, CancellationToken cancellationToken)
+    {
+        var contacts = await _contacts.ReadAsync(clinic.ClinicId, flags.Select(flag => flag.PatientId).ToHashSet(StringComparer.Ordinal), cancellationToken);
+        var rows = new List<OutreachListRow>(flags.Count);
+        foreach (var flag in flags)
+        {
+            if (contacts.TryGetValue(flag.PatientId, out var contact))
+            {
+                rows.Add(RowFor(flag, contact, directory));
+            }
+        }
+
+        return new OutreachList(clinic.ClinicId, clinic.Name, asOf, rows);
+    }
+
+    private static OutreachListRow RowFor(PatientFlag flag, PatientContactRow contact, ClinicDirectory directory) => new(
+        flag.PatientId,
+        contact.FullName,
+        contact.Phone,
+        contact.Email,
+        contact.PreferredChannel,
+        MonthlyReportMapper.ToReportFlag(flag.Kind),
+        flag.Reason,
+        // The last time the clinic saw the patient: the acute end, or a maintenance visit on or after it.
+        LastVisit(flag.AcuteEnd, flag.LastMaintenance),
+        directory.ProviderNameOrId(flag.DischargingProviderId),
+        flag.DaysSince,
+        flag.Priority,
+        contact.DoNotContact);
+
+    private static DateOnly? LastVisit(DateOnly? acuteEnd, DateOnly? lastMaintenance) =>
+        acuteEnd is null ? lastMaintenance : lastMaintenance is null ? acuteEnd : (acuteEnd > lastMaintenance ? acuteEnd : lastMaintenance);
+}

@@ -1,0 +1,56 @@
+using Dapper;
+using PhysicalTheraPT.Analytics.Data;
+
+namespace PhysicalTheraPT.Analytics.Outreach;
+
+/// <summary>
+/// Reads the contact details of a clinic's flagged patients: one query by clinic, streamed, keeping only
+/// the patients asked for, so memory holds the flagged patients and never the whole clinic. (A list of
+/// thousands of ids in the query itself would hit SQL Server's 2,100-parameter limit.)
+/// </summary>
+public sealed class PatientContactReader : ISqlStatements
+{
+    private const string ClinicContactsSql = """
+        SELECT patient_id AS PatientId, first_name AS FirstName, last_name AS LastName, phone AS Phone,
+               email AS Email, preferred_channel AS PreferredChannel, do_not_contact AS DoNotContact
+        FROM patients
+        WHERE clinic_id = @ClinicId
+        ORDER BY patient_id
+        """;
+
+    private readonly AnalyticsDatabase _database;
+
+    public PatientContactReader(AnalyticsDatabase database)
+    {
+        _database = database;
+    }
+
+    /// <summary>The contact details of those of <paramref name="patientIds"/> that are patients of the clinic, by patient id.</summary>
+    public async Task<IReadOnlyDictionary<string, PatientContactRow>> ReadAsync(
+        string clinicId, IReadOnlySet<string> patientIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(patientIds);
+        var contacts = new Dictionary<string, PatientContactRow>(StringComparer.Ordinal);
+        if (patientIds.Count == 0)
+        {
+            return contacts;
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var rows = connection.QueryUnbufferedAsync<PatientContactRow>(ClinicContactsSql, new { ClinicId = clinicId });
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            if (patientIds.Contains(row.PatientId))
+            {
+                contacts[row.PatientId] = row;
+            }
+        }
+
+        return contacts;
+    }
+
+    public IEnumerable<KeyValuePair<string, string>> StatementsFor(SqlDialect dialect)
+    {
+        yield return new("contacts.clinic", ClinicContactsSql);
+    }
+}

@@ -1,0 +1,156 @@
+using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Retention;
+
+namespace PhysicalTheraPT.Analytics.Reports;
+
+/// <summary>
+/// Turns one pass of the retention engine (its monthly numbers and flags, all as of one date) into the
+/// monthly workbook's model, for all clinics or for one clinic. No I/O: names come from the
+/// <see cref="ClinicDirectory"/> already loaded, so every workbook of a run is built from the same pass.
+/// The trend is the engine's months ending at the report month; the breakdowns add those months up (see
+/// <see cref="BreakdownTotals"/>), since the report month's own windows are all still open by default.
+/// </summary>
+public sealed class MonthlyReportMapper
+{
+    /// <summary>The group's line on a clinic's Clinics sheet and chart.</summary>
+    public const string GroupComparisonName = "All clinics (for comparison)";
+
+    private readonly RetentionMetrics metrics;
+    private readonly IReadOnlyList<PatientFlag> flags;
+    private readonly ClinicDirectory directory;
+    private readonly ReportsOptions reportsOptions;
+    private readonly IReadOnlyList<int> conversionWindows;
+    private readonly IReadOnlyList<int> cohortWindows;
+    private readonly IReadOnlyList<ReportSetting> settings;
+    private readonly ReportMonth month;
+
+    /// <param name="flags">The run's flags (as of <see cref="RetentionMetrics.AsOf"/>), every clinic's.</param>
+    public MonthlyReportMapper(
+        RetentionMetrics metrics, IReadOnlyList<PatientFlag> flags, ClinicDirectory directory, RetentionOptions retentionOptions, ReportsOptions reportsOptions)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(retentionOptions);
+        this.metrics = metrics;
+        this.flags = flags;
+        this.directory = directory;
+        this.reportsOptions = reportsOptions;
+        conversionWindows = retentionOptions.ConversionWindowsDays;
+        cohortWindows = retentionOptions.CohortWindowsDays;
+        settings = ReportSettings.Of(retentionOptions, reportsOptions);
+        month = ToReportMonth(metrics.Month);
+    }
+
+    /// <summary>The report of every clinic together.</summary>
+    public MonthlyReport ForAllClinics() => Map(ReportScope.AllClinics, metrics.All);
+
+    /// <summary>One clinic's report; an unknown id is the user's to fix.</summary>
+    public MonthlyReport ForClinic(string clinicId)
+    {
+        var clinic = directory.Require(clinicId);
+        var scope = metrics.For(clinicId)
+            ?? throw new ArgumentException($"The run has no numbers for clinic {clinicId}: it was added after the run started.", nameof(clinicId));
+        return Map(ReportScope.Clinic(clinic.ClinicId, clinic.Name), scope);
+    }
+
+    internal static ReportMonth ToReportMonth(CalendarMonth month) => new(month.Year, month.Month);
+
+    private MonthlyReport Map(ReportScope scope, ScopeMetrics numbers)
+    {
+        var trend = TrendOf(numbers);
+        var changes = new List<MetricChange>(MetricChangeFinder.Find(null, month, trend, conversionWindows));
+        if (scope.IsAllClinics)
+        {
+            // The group's report also says which clinics moved ("... at Eastside").
+            foreach (var clinic in metrics.Clinics)
+            {
+                changes.AddRange(MetricChangeFinder.Find(directory.ClinicNameOrId(clinic.ClinicId), month, TrendOf(clinic), conversionWindows));
+            }
+        }
+
+        var whatChanged = new WhatChangedWriter(reportsOptions).Write(month, changes);
+        return new MonthlyReport
+        {
+            Scope = scope,
+            Month = month,
+            AsOf = metrics.AsOf,
+            ConversionWindows = conversionWindows,
+            CohortWindows = cohortWindows,
+            Summary = ReportSummaryBuilder.Build(month, metrics.AsOf, trend, conversionWindows, whatChanged),
+            Trend = trend,
+            Cohorts = [.. numbers.Months.Select(row => new CohortRow(ToReportMonth(row.Month), row.AcuteCompletions, [.. row.Cohort.Select(ToCell)]))],
+            Breakdowns = BreakdownsOf(scope, numbers),
+            Recurrence = RecurrenceOf(numbers.Recurrence),
+            PatientsToCall = PatientsToCall(scope),
+            DataQuality = [.. numbers.DataQuality.Select(issue => new DataQualityRow(issue.Issue.ToContractName(), issue.Issue.Describe(), issue.Count, issue.Examples))],
+            Definitions = new ReportDefinitions(
+                [.. metrics.Definitions.Select(definition => new DefinitionRow(definition.Name, definition.Definition, definition.Setting, definition.Value)), BreakdownTotals.Definition(numbers.Months.Count)],
+                settings,
+                []),
+        };
+    }
+
+    private ReportBreakdowns BreakdownsOf(ReportScope scope, ScopeMetrics numbers)
+    {
+        var breakdowns = BreakdownTotals.Of(numbers.Months, conversionWindows, directory);
+        if (scope.IsAllClinics)
+        {
+            return breakdowns;
+        }
+
+        var group = BreakdownTotals.Overall(GroupComparisonName, ScopeMetrics.AllClinics, metrics.All.Months, conversionWindows);
+        return breakdowns with { Clinics = [.. breakdowns.Clinics, group] };
+    }
+
+    private List<TrendMonth> TrendOf(ScopeMetrics numbers) =>
+    [
+        .. numbers.Months.Select(row => new TrendMonth(
+            ToReportMonth(row.Month),
+            row.AcuteCompletions,
+            row.Provisional,
+            row.CompletionsByEndType.ToDictionary(pair => pair.Key.ToContractName(), pair => pair.Value, StringComparer.Ordinal),
+            [.. row.Conversion.Select(ToCell)],
+            row.ActiveMaintenancePatients,
+            row.VisitsPerEpisode.Median,
+            // Patients to call are counted as of the run's date, which belongs to the report month only.
+            row.Month == metrics.Month ? numbers.DroppedAfterAcute : null,
+            row.Month == metrics.Month ? numbers.MaintenanceLapsed : null)),
+    ];
+
+    internal static ConversionCell ToCell(ConversionMetric metric) => metric.Maturing
+        ? ConversionCell.Open(metric.WindowDays, metric.Completions, metric.Converted)
+        : ConversionCell.Matured(metric.WindowDays, metric.Completions, metric.Converted);
+
+    private static RecurrenceReport RecurrenceOf(RecurrenceMetrics recurrence) => new(
+        ToReportMonth(recurrence.FirstMonth),
+        ToReportMonth(recurrence.LastMonth),
+        recurrence.ConvertedWithinDays,
+        recurrence.WindowDays,
+        new RecurrenceCounts(recurrence.Converted.Completions, recurrence.Converted.Recurred),
+        new RecurrenceCounts(recurrence.NotConverted.Completions, recurrence.NotConverted.Recurred),
+        recurrence.Maturing);
+
+    private List<PatientToCallRow> PatientsToCall(ReportScope scope) =>
+    [
+        .. flags
+            .Where(flag => scope.IsAllClinics || string.Equals(flag.ClinicId, scope.ClinicId, StringComparison.Ordinal))
+            .Select(flag => new PatientToCallRow(
+                flag.PatientId,
+                flag.ClinicId,
+                directory.ClinicNameOrId(flag.ClinicId),
+                ToReportFlag(flag.Kind),
+                flag.EndType?.ToContractName(),
+                flag.AcuteEnd,
+                flag.LastMaintenance,
+                directory.ProviderNameOrId(flag.DischargingProviderId),
+                flag.DaysSince,
+                flag.Priority,
+                flag.Reason)),
+    ];
+
+    internal static ReportFlag ToReportFlag(PatientFlagKind kind) => kind switch
+    {
+        PatientFlagKind.DroppedAfterAcute => ReportFlag.DroppedAfterAcute,
+        PatientFlagKind.MaintenanceLapsed => ReportFlag.MaintenanceLapsed,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}

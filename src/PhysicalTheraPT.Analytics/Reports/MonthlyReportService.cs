@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Options;
+using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Retention;
+
+namespace PhysicalTheraPT.Analytics.Reports;
+
+/// <summary>
+/// Writes the monthly retention workbooks: one pass of the retention engine over every patient's history
+/// (as of one date), then the all-clinics workbook and any clinic's workbook from that same pass, so the
+/// group's and the clinics' numbers always agree. The command line, the monthly job and the demo call it.
+/// </summary>
+public sealed class MonthlyReportService
+{
+    private readonly AnalyticsDatabase _database;
+    private readonly RetentionAnalysis _analysis;
+    private readonly RetentionOptions _retentionOptions;
+    private readonly ReportsOptions _reportsOptions;
+    private readonly MonthlyWorkbookWriter _writer;
+
+    public MonthlyReportService(
+        AnalyticsDatabase database,
+        RetentionAnalysis analysis,
+        IOptions<RetentionOptions> retentionOptions,
+        IOptions<ReportsOptions> reportsOptions,
+        MonthlyWorkbookWriter writer)
+    {
+        _database = database;
+        _analysis = analysis;
+        _retentionOptions = retentionOptions.Value;
+        _reportsOptions = reportsOptions.Value;
+        _writer = writer;
+    }
+
+    /// <param name="progress">Receives the number of patients read so far, every few thousand patients.</param>
+    public async Task<MonthlyReportRun> WriteAsync(MonthlyReportRequest request, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (mapper, result) = await PassAsync(request.ClinicId, request.Month, request.AsOf ?? request.Month.DayAfter, progress, cancellationToken);
+
+        var workbooks = new List<MonthlyReportFiles>();
+        if (request.AllClinics)
+        {
+            workbooks.Add(_writer.Write(mapper.ForAllClinics(), request.OutputDirectory));
+        }
+
+        IEnumerable<string> clinicIds = request.EveryClinic ? result.Clinics.ClinicIds : request.ClinicId is null ? [] : [request.ClinicId];
+        foreach (var id in clinicIds)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            workbooks.Add(_writer.Write(mapper.ForClinic(id), request.OutputDirectory));
+        }
+
+        var metrics = result.Metrics!;
+        return new MonthlyReportRun(MonthlyReportMapper.ToReportMonth(metrics.Month), metrics.AsOf, result.Patients, workbooks);
+    }
+
+    /// <summary>One report's model, all clinics (<paramref name="clinicId"/> null) or one clinic, from a pass of its own.</summary>
+    public async Task<MonthlyReport> BuildAsync(string? clinicId, CalendarMonth month, DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        var (mapper, _) = await PassAsync(clinicId, month, asOf, null, cancellationToken);
+        return clinicId is null ? mapper.ForAllClinics() : mapper.ForClinic(clinicId);
+    }
+
+    /// <summary>
+    /// The one pass over every patient's history. Even a single clinic's report reads every patient: an
+    /// episode counts for the clinic it took place at, whoever's patient it was.
+    /// </summary>
+    private async Task<(MonthlyReportMapper Mapper, RetentionAnalysisResult Result)> PassAsync(
+        string? clinicId, CalendarMonth month, DateOnly asOf, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        // An unknown clinic is known before the pass, not after minutes of reading.
+        if (clinicId is not null)
+        {
+            (await ClinicDirectory.LoadAsync(_database, cancellationToken)).Require(clinicId);
+        }
+
+        var result = await _analysis.RunAsync(new RetentionAnalysisRequest { Month = month, AsOf = asOf }, progress, cancellationToken);
+        return (new MonthlyReportMapper(result.Metrics!, result.Flags, result.Clinics, _retentionOptions, _reportsOptions), result);
+    }
+}

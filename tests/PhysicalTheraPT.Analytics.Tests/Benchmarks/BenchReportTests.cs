@@ -1,0 +1,37 @@
+using PhysicalTheraPT.Analytics.Benchmarks;
+
+namespace PhysicalTheraPT.Analytics.Tests.Benchmarks;
+
+public sealed class BenchReportTests
+{
+    [Fact]
+    public void From_TakesTheMedianAndDividesFlagsAndMetricsByTheFloor_WhenEveryStageWasMeasured()
+    {
+        var measurements = new[]
+        {
+            Measured(BenchStage.Floor, 1000, 2.0, 9.0, 1.0),
+            Measured(BenchStage.Flags, 1000, 3.0, 3.0, 30.0),
+            Measured(BenchStage.Metrics, 1000, 1.0, 2.5),
+            Measured(BenchStage.Outreach, 5000, 4.0),
+        };
+
+        var report = BenchReport.From("sqlite", 1000, "test machine", measurements);
+
+        var floor = report.Stages.Single(stage => stage.Stage == "floor");
+        Assert.Equal(2.0, floor.Seconds);
+        Assert.Equal(500, floor.RowsPerSecond);
+        Assert.Null(floor.RatioToFloor);
+        Assert.Equal(1.5, report.Stages.Single(stage => stage.Stage == "flags").RatioToFloor);
+        Assert.Equal(0.875, report.Stages.Single(stage => stage.Stage == "metrics").RatioToFloor);
+        Assert.Null(report.Stages.Single(stage => stage.Stage == "outreach").RatioToFloor);
+    }
+
+    [Fact]
+    public void Median_AveragesTheMiddleTwo_WhenTheCountIsEven()
+    {
+        Assert.Equal(2.5, BenchReport.Median([4.0, 1.0, 2.0, 3.0]));
+    }
+
+    private static BenchStageMeasurement Measured(BenchStage stage, long rows, params double[] seconds) =>
+        new() { Stage = stage.ToName(), Rows = rows, Seconds = seconds, PeakMegabytes = 80 };
+}

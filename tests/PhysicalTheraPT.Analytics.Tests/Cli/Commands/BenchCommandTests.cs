@@ -1,0 +1,92 @@
+using System.Text.Json;
+using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
+
+namespace PhysicalTheraPT.Analytics.Tests.Cli.Commands;
+
+/// <summary>Smoke runs of the benchmark at a small size: it works and writes every stage. Nothing about speed.</summary>
+[Collection(ProcessEnvironmentCollection.Name)]
+public sealed class BenchCommandTests : IDisposable
+{
+    private static readonly string[] Stages = ["floor", "flags", "metrics", "workbook", "outreach", "import"];
+
+    private readonly TemporaryHome home = new();
+    private readonly TemporaryFolder folder = new();
+
+    public void Dispose()
+    {
+        folder.Dispose();
+        home.Dispose();
+    }
+
+    [Fact]
+    public async Task Bench_WritesCsvAndJsonWithEveryStage_OnSqlite()
+    {
+        var (exitCode, output) = await CliRunner.RunAsync(
+            "bench", "--db", folder.File("bench.db"), "--appointments", "20000", "--runs", "1", "--output", folder.File("out"));
+
+        Assert.True(exitCode == 0, output);
+        AssertEveryStageWritten(folder.File("out/bench-sqlite-20000.csv"), folder.File("out/bench-sqlite-20000.json"), 20_000);
+    }
+
+    [Fact]
+    public async Task Bench_DoesNotSeedAgain_WhenTheDatabaseHoldsTheSeededHistory()
+    {
+        string[] arguments = ["bench", "--db", folder.File("bench.db"), "--appointments", "2000", "--runs", "1", "--output", folder.File("out.csv")];
+        var (firstExitCode, firstOutput) = await CliRunner.RunAsync(arguments);
+
+        var (exitCode, output) = await CliRunner.RunAsync(arguments);
+
+        Assert.True(firstExitCode == 0, firstOutput);
+        Assert.DoesNotContain("not seeding again", firstOutput, StringComparison.Ordinal);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("not seeding again", output, StringComparison.Ordinal);
+        AssertEveryStageWritten(folder.File("out.csv"), folder.File("out.json"), 2_000);
+    }
+
+    [PostgresFact]
+    public async Task Bench_WritesCsvAndJsonWithEveryStage_OnPostgres()
+    {
+        await using var database = TestDatabase.Create(DatabaseProvider.Postgres);
+
+        var (exitCode, output) = await CliRunner.RunAsync(
+            ["bench", .. database.CommandLineArguments, "--appointments", "3000", "--runs", "1", "--output", folder.File("pg.json")]);
+
+        Assert.True(exitCode == 0, output);
+        AssertEveryStageWritten(folder.File("pg.csv"), folder.File("pg.json"), 3_000);
+    }
+
+    [Fact]
+    public async Task Bench_ExitsWithAUserError_WhenRunsIsZero()
+    {
+        var (exitCode, output) = await CliRunner.RunAsync("bench", "--db", folder.File("bench.db"), "--runs", "0", "--output", folder.File("out"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--runs 0 is out of range", output, StringComparison.Ordinal);
+    }
+
+    private static void AssertEveryStageWritten(string csvPath, string jsonPath, long appointments)
+    {
+        var lines = File.ReadAllLines(csvPath);
+        Assert.Equal("stage,rows,runs,seconds_median,rows_per_second,peak_memory_mb,ratio_to_floor,note", lines[0]);
+        Assert.Equal(Stages, lines.Skip(1).Select(line => line.Split(',')[0]));
+
+        using var json = JsonDocument.Parse(File.ReadAllText(jsonPath));
+        Assert.Equal(appointments, json.RootElement.GetProperty("appointments").GetInt64());
+        var stages = json.RootElement.GetProperty("stages").EnumerateArray().ToList();
+        Assert.Equal(Stages, stages.Select(stage => stage.GetProperty("stage").GetString()));
+        foreach (var stage in stages)
+        {
+            // A small history can have nobody to call in the workbook month; every other stage has rows.
+            Assert.True(stage.GetProperty("rows").GetInt64() > 0 || stage.GetProperty("stage").GetString() == "workbook", stage.ToString());
+            Assert.True(stage.GetProperty("peak_memory_mb").GetDouble() > 0, stage.ToString());
+        }
+
+        // The seeded history holds about the appointments asked for, and floor, flags and metrics read all of them.
+        var floorRows = stages[0].GetProperty("rows").GetInt64();
+        Assert.InRange(floorRows, appointments * 8 / 10, appointments * 12 / 10);
+        Assert.Equal(floorRows, stages[1].GetProperty("rows").GetInt64());
+        Assert.True(stages[1].GetProperty("ratio_to_floor").GetDouble() > 0);
+        Assert.True(stages[2].GetProperty("ratio_to_floor").GetDouble() > 0);
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Outreach;
+using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Retention;
+using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
+
+namespace PhysicalTheraPT.Analytics.Tests.Outreach;
+
+public sealed class OutreachListServiceTests
+{
+    [Fact]
+    public async Task WriteAsync_DatesEachClinicsListByItsOwnToday_WhenNoAsOfIsGiven()
+    {
+        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        using var folder = new TemporaryFolder();
+        await TwoTimeZones.Build().WriteAsync(test.Database);
+
+        var run = await Service(test.Database, TwoTimeZones.Clock()).WriteAsync(new OutreachListRequest { OutputDirectory = folder.Path });
+
+        Assert.Equal(
+            [("denver", new DateOnly(2026, 3, 1), 0), ("newyork", new DateOnly(2026, 3, 2), 1)],
+            run.Lists.Select(list => (list.ClinicId, list.AsOf, list.File.RowsWritten)));
+        Assert.Equal(
+            ["outreach-denver-2026-03-01.xlsx", "outreach-newyork-2026-03-02.xlsx"],
+            Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task WriteAsync_WritesAListWithNobodyToCall_ForAClinicWithoutFlags()
+    {
+        await using var test = await RetentionCommandData.CreateDatabaseAsync();
+        using var folder = new TemporaryFolder();
+
+        var run = await Service(test.Database, TimeProvider.System).WriteAsync(new OutreachListRequest { AsOf = new DateOnly(2026, 3, 2), ClinicId = "c3", OutputDirectory = folder.Path });
+
+        var list = Assert.Single(run.Lists);
+        Assert.Equal(("c3", 0, 0), (list.ClinicId, list.Flagged, list.File.RowsWritten));
+        Assert.True(File.Exists(list.File.Path));
+    }
+
+    private static OutreachListService Service(AnalyticsDatabase database, TimeProvider clock) =>
+        new(database, new RetentionAnalysis(database, Options.Create(new RetentionOptions()), clock), new OutreachListWriter());
+}
