@@ -6,7 +6,9 @@ namespace PhysicalTheraPT.Analytics.Reports.Snapshots;
 /// Decides, number by number, what a workbook shows for each month, free of I/O. A number some earlier
 /// workbook reported as final is shown as it was reported; a number that was provisional or maturing
 /// is shown fresh and kept again until it is final. With restate, the fresh numbers are shown and kept,
-/// and a month where a final number changed is marked restated.
+/// and a month where a final number changed is marked restated. A workbook dated before the one that
+/// kept a number (an as-of date in the past) neither uses nor replaces it: it looks back, it does not
+/// report anew.
 /// </summary>
 internal sealed class ReportSnapshotMerger
 {
@@ -75,7 +77,7 @@ internal sealed class ReportSnapshotMerger
     private CohortRow MergeCohort(CohortRow row)
     {
         // The completions are the trend's number: shown as kept when it was kept final, never kept from here.
-        var completions = stored.TryGetValue(new(row.CompletionMonth, "acute_completions"), out var kept) && kept.Final && !request.Restate && kept.Value is { } value
+        var completions = stored.TryGetValue(new(row.CompletionMonth, "acute_completions"), out var kept) && kept.Final && !request.Restate && kept.AsOf <= request.AsOf && kept.Value is { } value
             ? (int)value
             : row.Completions;
         return row with { Completions = completions, Windows = [.. row.Windows.Select(cell => MergeConversion(row.CompletionMonth, cell))] };
@@ -111,13 +113,16 @@ internal sealed class ReportSnapshotMerger
     /// for past months known only from what was kept (it cannot be recomputed for a past date).
     /// </summary>
     private double? ShowCountedAsOf(SnapshotKey key, int? computed) =>
-        computed is null ? stored.GetValueOrDefault(key)?.Value : Show(key, computed, final: true, out _);
+        computed is not null ? Show(key, computed, final: true, out _)
+        : stored.TryGetValue(key, out var kept) && kept.AsOf <= request.AsOf ? kept.Value
+        : null;
 
     /// <summary>The number to show for <paramref name="key"/>; records what to keep.</summary>
     private double? Show(SnapshotKey key, double? computed, bool final, out bool fromKept)
     {
         stored.TryGetValue(key, out var kept);
-        if (kept is { Final: true } && !request.Restate)
+        var lookingBack = kept is not null && request.AsOf < kept.AsOf && !request.Restate;
+        if (kept is { Final: true } && !request.Restate && !lookingBack)
         {
             fromKept = true;
             return kept.Value;
@@ -125,8 +130,8 @@ internal sealed class ReportSnapshotMerger
 
         fromKept = false;
         var restatedAt = kept is { Final: true } && kept.Value != computed ? now : kept?.RestatedAt;
-        var keep = new SnapshotValue(computed, final, restatedAt);
-        if (keep != kept)
+        var keep = new SnapshotValue(computed, final, request.AsOf, restatedAt);
+        if (!lookingBack && keep != kept)
         {
             writes[key] = keep;
         }

@@ -7,10 +7,10 @@ namespace PhysicalTheraPT.Analytics.Reports.Snapshots;
 /// <summary><c>report_snapshots</c>: the numbers each monthly workbook reported, per scope, month and metric.</summary>
 internal sealed class ReportSnapshotStore(DbConnection connection, DbTransaction transaction, SqlDialect dialect) : ISqlStatements
 {
-    private static readonly string[] Columns = ["scope", "month", "metric", "value", "final", "produced_at", "restated_at"];
+    private static readonly string[] Columns = ["scope", "month", "metric", "value", "final", "as_of", "produced_at", "restated_at"];
 
     private const string ReadSql = """
-        SELECT month, metric, value, final, restated_at
+        SELECT month, metric, value, final, as_of, restated_at
         FROM report_snapshots
         WHERE scope = @Scope AND month >= @FirstMonth AND month <= @LastMonth
         """;
@@ -30,7 +30,8 @@ internal sealed class ReportSnapshotStore(DbConnection connection, DbTransaction
             values[new SnapshotKey(month, reader.GetString(1))] = new SnapshotValue(
                 await reader.IsDBNullAsync(2, cancellationToken) ? null : reader.GetDouble(2),
                 reader.GetBoolean(3),
-                await reader.IsDBNullAsync(4, cancellationToken) ? null : DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc));
+                DateOnly.FromDateTime(reader.GetDateTime(4)),
+                await reader.IsDBNullAsync(5, cancellationToken) ? null : DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc));
         }
 
         return values;
@@ -50,6 +51,7 @@ internal sealed class ReportSnapshotStore(DbConnection connection, DbTransaction
             pair.Key.Metric,
             pair.Value.Value,
             pair.Value.Final,
+            pair.Value.AsOf,
             ProducedAt = DateTime.SpecifyKind(producedAtUtc, DateTimeKind.Utc),
             RestatedAt = pair.Value.RestatedAt is { } restated ? DateTime.SpecifyKind(restated, DateTimeKind.Utc) : (DateTime?)null,
         }).ToList();

@@ -5,5 +5,6 @@ namespace PhysicalTheraPT.Analytics.Reports.Snapshots;
 /// (not provisional, not maturing), so later workbooks show exactly this unless restated.
 /// </summary>
 /// <param name="Value">Null when the number was not known (no rate without completions, no median).</param>
+/// <param name="AsOf">The as-of date of the workbook that reported it: workbooks as of an earlier date do not use it.</param>
 /// <param name="RestatedAt">When a restatement last changed it (UTC); null when never.</param>
-public sealed record SnapshotValue(double? Value, bool Final, DateTime? RestatedAt = null);
+public sealed record SnapshotValue(double? Value, bool Final, DateOnly AsOf, DateTime? RestatedAt = null);

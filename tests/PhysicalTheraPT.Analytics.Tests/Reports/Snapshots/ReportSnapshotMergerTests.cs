@@ -16,8 +16,8 @@ public sealed class ReportSnapshotMergerTests
         var (result, writes) = ReportSnapshotMerger.Merge(request, new Dictionary<SnapshotKey, SnapshotValue>(), Now);
 
         Assert.Equal(100, result.Trend[0].AcuteCompletions);
-        Assert.Equal(new SnapshotValue(100, true), writes[new(January, "acute_completions")]);
-        Assert.Equal(new SnapshotValue(17, true), writes[new(January, "dropped_after_acute")]);
+        Assert.Equal(new SnapshotValue(100, true, new DateOnly(2026, 4, 1)), writes[new(January, "acute_completions")]);
+        Assert.Equal(new SnapshotValue(17, true, new DateOnly(2026, 4, 1)), writes[new(January, "dropped_after_acute")]);
         Assert.Empty(result.RestatedMonths);
     }
 
@@ -45,9 +45,9 @@ public sealed class ReportSnapshotMergerTests
         var (later, writes) = ReportSnapshotMerger.Merge(Request(new DateOnly(2026, 4, 1), Month(January, 100, provisional: false)), first, Now);
         var (latest, _) = ReportSnapshotMerger.Merge(Request(new DateOnly(2026, 5, 1), Month(January, 104, provisional: false)), Apply(first, writes), Now);
 
-        Assert.Equal(new SnapshotValue(90, false), first[new(January, "acute_completions")]);
+        Assert.Equal(new SnapshotValue(90, false, new DateOnly(2026, 2, 1)), first[new(January, "acute_completions")]);
         Assert.Equal((100, false), (later.Trend[0].AcuteCompletions, later.Trend[0].Provisional));
-        Assert.Equal(new SnapshotValue(100, true), writes[new(January, "acute_completions")]);
+        Assert.Equal(new SnapshotValue(100, true, new DateOnly(2026, 4, 1)), writes[new(January, "acute_completions")]);
         Assert.Equal(100, latest.Trend[0].AcuteCompletions);
     }
 
@@ -65,10 +65,22 @@ public sealed class ReportSnapshotMergerTests
 
         Assert.Equal(104, result.Trend[0].AcuteCompletions);
         Assert.Equal([new RestatedMonth(January, new DateOnly(2026, 5, 1))], result.RestatedMonths);
-        Assert.Equal(new SnapshotValue(104, true, Now), writes[new(January, "acute_completions")]);
+        Assert.Equal(new SnapshotValue(104, true, new DateOnly(2026, 5, 1), Now), writes[new(January, "acute_completions")]);
         Assert.False(writes.ContainsKey(new(february, "acute_completions")));
         Assert.Equal(104, after.Trend[0].AcuteCompletions);
         Assert.Equal([new RestatedMonth(January, new DateOnly(2026, 5, 1))], after.RestatedMonths);
+    }
+
+    [Fact]
+    public void Merge_NeitherUsesNorReplacesKeptNumbers_WhenTheWorkbookIsDatedBeforeThem()
+    {
+        var (_, kept) = ReportSnapshotMerger.Merge(Request(new DateOnly(2026, 6, 15), Month(January, 104, provisional: false)), new Dictionary<SnapshotKey, SnapshotValue>(), Now);
+
+        var (result, writes) = ReportSnapshotMerger.Merge(Request(new DateOnly(2026, 2, 1), Month(January, 90, provisional: true, dropped: null)), kept, Now);
+
+        Assert.Equal((90, true), (result.Trend[0].AcuteCompletions, result.Trend[0].Provisional));
+        Assert.Null(result.Trend[0].DroppedAfterAcute);
+        Assert.Empty(writes);
     }
 
     [Fact]
