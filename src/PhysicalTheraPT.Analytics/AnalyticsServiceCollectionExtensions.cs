@@ -6,9 +6,11 @@ using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Demo;
 using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Outreach;
+using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 using PhysicalTheraPT.Analytics.Seeding;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Reports.Snapshots;
 using PhysicalTheraPT.Analytics.Import;
 
 namespace PhysicalTheraPT.Analytics;
@@ -50,6 +52,18 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<OutreachListService>();
         services.AddSingleton<BenchDataPreparer>();
         services.AddSingleton<BenchStageRunner>();
+        services.AddOptions<OutreachOptions>()
+            .Bind(configuration.GetSection(OutreachOptions.SectionName))
+            .Validate(options =>
+            {
+                options.Validate();
+                return true;
+            });
+        services.AddSingleton<OutreachQueue>();
+        services.AddSingleton<OutreachSuppressions>();
+        services.AddSingleton<OutreachListImporter>();
+        services.AddSingleton<OutreachNumbers>();
+        services.AddSingleton<ReportSnapshots>();
 
         services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection("Scheduling"));
         services.AddSingleton<ClinicCalendar>();

@@ -6,7 +6,8 @@ using Spectre.Console;
 namespace PhysicalTheraPT.Analytics.Cli.Commands;
 
 /// <summary>
-/// <c>ptanalytics outreach lists</c>: one outreach workbook per clinic for front desk. The console gets
+/// <c>ptanalytics outreach lists</c>: one outreach workbook per clinic for front desk; <c>outreach
+/// import</c> (<see cref="OutreachImportCommand"/>): record the lists front desk worked. The console gets
 /// file names and counts only: the lists hold names, phones and emails, the output of a command does not.
 /// </summary>
 internal static class OutreachCommand
@@ -41,6 +42,7 @@ internal static class OutreachCommand
             {
                 var left = list.File.DoNotContactSkipped + list.WithoutPatientRow;
                 var leftOut = left > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({left:N0} left out: do not contact or no longer in the data)") : "";
+                leftOut += list.HeldBack > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({list.HeldBack:N0} held back: tried in the last days, declined, or called lately)") : "";
                 context.Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture, $"{list.File.Path}: {list.File.RowsWritten:N0} patient(s) to call as of {list.AsOf:yyyy-MM-dd}{leftOut}"));
             }
@@ -48,8 +50,9 @@ internal static class OutreachCommand
             return CommandAction.Success;
         });
 
-        var outreach = new Command("outreach", "Lists for front desk.");
+        var outreach = new Command("outreach", "Lists for front desk, and recording the lists they worked.");
         outreach.Subcommands.Add(lists);
+        outreach.Subcommands.Add(OutreachImportCommand.Create(console));
         return outreach;
     }
 }

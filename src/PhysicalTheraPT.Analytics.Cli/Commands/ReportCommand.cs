@@ -17,6 +17,10 @@ internal static class ReportCommand
         var asOf = RetentionArguments.AsOf("Count everything as of this date, YYYY-MM-DD (default: the day after the month).");
         var clinic = new Option<string?>("--clinic") { Description = "Also write this clinic's own workbook." };
         var perClinic = new Option<bool>("--per-clinic") { Description = "Also write every clinic's own workbook." };
+        var restate = new Option<bool>("--restate")
+        {
+            Description = "Recompute past months with today's data instead of showing them as first reported; the Definitions sheet lists the months restated.",
+        };
         var output = OutputFolder();
         var monthly = RetentionArguments.CommandWith(
             "monthly",
@@ -25,6 +29,7 @@ internal static class ReportCommand
             asOf,
             clinic,
             perClinic,
+            restate,
             output);
 
         CommandAction.Set(monthly, console, async context =>
@@ -36,6 +41,7 @@ internal static class ReportCommand
                 AsOf = RetentionArguments.ParseAsOfForMonth(context.Value(asOf), reportMonth),
                 ClinicId = context.Value(clinic),
                 EveryClinic = context.Value(perClinic),
+                Restate = context.Value(restate),
                 OutputDirectory = context.Value(output) ?? AnalyticsPaths.DefaultReportsDirectory,
             };
             if (request.ClinicId is not null && request.EveryClinic)

@@ -8,4 +8,5 @@ namespace PhysicalTheraPT.Analytics.Outreach;
 /// <param name="AsOf">The date the clinic's patients were judged as of (the list's date).</param>
 /// <param name="Flagged">Patients the engine flagged for the clinic.</param>
 /// <param name="WithoutPatientRow">Flagged patients whose patient row was gone when the contact details were read (the data changed in between); left out.</param>
-public sealed record ClinicOutreachList(string ClinicId, DateOnly AsOf, int Flagged, int WithoutPatientRow, OutreachListFile File);
+/// <param name="HeldBack">Flagged patients not listed this time: tried recently, declined, or their item closed lately (docs/outreach.md).</param>
+public sealed record ClinicOutreachList(string ClinicId, DateOnly AsOf, int Flagged, int WithoutPatientRow, OutreachListFile File, int HeldBack = 0);

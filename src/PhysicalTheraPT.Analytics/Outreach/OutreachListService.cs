@@ -8,19 +8,23 @@ namespace PhysicalTheraPT.Analytics.Outreach;
 /// Writes the front desk's outreach lists, one workbook per clinic: the clinic's flagged patients as of a
 /// date (one pass of the retention engine), with the contact details read from <c>patients</c>.
 /// Do-not-contact patients are never listed: the engine does not flag them, and the writer leaves out anyone
-/// whose patient row says so. The command line, the weekly job and the demo call it.
+/// whose patient row says so. Writing a list refreshes the clinic's outreach queue as of the list's date,
+/// and lists only the patients it says are due: nobody tried in the last days, declined, or recently
+/// closed (<see cref="OutreachQueue"/>). The command line, the weekly job and the demo call it.
 /// </summary>
 public sealed class OutreachListService
 {
     private readonly RetentionAnalysis _analysis;
     private readonly PatientContactReader _contacts;
     private readonly OutreachListWriter _writer;
+    private readonly OutreachQueue _queue;
 
-    public OutreachListService(AnalyticsDatabase database, RetentionAnalysis analysis, OutreachListWriter writer)
+    public OutreachListService(AnalyticsDatabase database, RetentionAnalysis analysis, OutreachListWriter writer, OutreachQueue queue)
     {
         _analysis = analysis;
         _contacts = new PatientContactReader(database);
         _writer = writer;
+        _queue = queue;
     }
 
     /// <param name="progress">Receives the number of patients read so far, every few thousand patients.</param>
@@ -35,9 +39,9 @@ public sealed class OutreachListService
         foreach (var clinic in clinics)
         {
             var flags = flagsByClinic.GetValueOrDefault(clinic.ClinicId) ?? [];
-            var list = await ListAsync(clinic, result.AsOfByClinic[clinic.ClinicId], flags, result.Clinics, cancellationToken);
+            var (list, held) = await ListAsync(clinic, result.AsOfByClinic[clinic.ClinicId], flags, result.Clinics, cancellationToken);
             var file = _writer.Write(list, request.OutputDirectory);
-            lists.Add(new ClinicOutreachList(clinic.ClinicId, list.AsOf, flags.Count, flags.Count - list.Rows.Count, file));
+            lists.Add(new ClinicOutreachList(clinic.ClinicId, list.AsOf, flags.Count, flags.Count - held - list.Rows.Count, file, held));
         }
 
         return new OutreachListRun(result.Patients, lists);
@@ -47,12 +51,19 @@ public sealed class OutreachListService
     public async Task<OutreachList> BuildAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken = default)
     {
         var result = await _analysis.RunAsync(new RetentionAnalysisRequest { AsOf = asOf, ClinicId = clinicId }, cancellationToken: cancellationToken);
-        return await ListAsync(result.Clinics.Require(clinicId), asOf, result.Flags, result.Clinics, cancellationToken);
+        return (await ListAsync(result.Clinics.Require(clinicId), asOf, result.Flags, result.Clinics, cancellationToken)).List;
     }
 
-    /// <summary>The clinic's flagged patients with their contact details; one whose patient row has gone is left out.</summary>
-    private async Task<OutreachList> ListAsync(ClinicRow clinic, DateOnly asOf, IReadOnlyList<PatientFlag> flags, ClinicDirectory directory, CancellationToken cancellationToken)
+    /// <summary>
+    /// The clinic's flagged patients that are due for a call, with their contact details (one whose
+    /// patient row has gone is left out), and how many flagged patients were held back.
+    /// </summary>
+    private async Task<(OutreachList List, int HeldBack)> ListAsync(
+        ClinicRow clinic, DateOnly asOf, IReadOnlyList<PatientFlag> flagged, ClinicDirectory directory, CancellationToken cancellationToken)
     {
+        var queue = await _queue.RefreshAsync(clinic.ClinicId, asOf, [.. flagged.Select(OutreachCandidate.From)], cancellationToken);
+        var due = queue.Due.ToHashSet(StringComparer.Ordinal);
+        var flags = flagged.Where(flag => due.Contains(flag.PatientId)).ToList();
         var contacts = await _contacts.ReadAsync(clinic.ClinicId, flags.Select(flag => flag.PatientId).ToHashSet(StringComparer.Ordinal), cancellationToken);
         var rows = new List<OutreachListRow>(flags.Count);
         foreach (var flag in flags)
@@ -63,7 +74,7 @@ public sealed class OutreachListService
             }
         }
 
-        return new OutreachList(clinic.ClinicId, clinic.Name, asOf, rows);
+        return (new OutreachList(clinic.ClinicId, clinic.Name, asOf, rows), flagged.Count - flags.Count);
     }
 
     private static OutreachListRow RowFor(PatientFlag flag, PatientContactRow contact, ClinicDirectory directory) => new(

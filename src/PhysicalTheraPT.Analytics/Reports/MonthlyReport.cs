@@ -43,5 +43,8 @@ public sealed record MonthlyReport
 
     public required ReportDefinitions Definitions { get; init; }
 
+    /// <summary>The Outreach sheet's numbers; null when outreach was not counted for this report (the sheet says so).</summary>
+    public OutreachReport? Outreach { get; init; }
+
     private readonly DateOnly? generatedFor;
 }

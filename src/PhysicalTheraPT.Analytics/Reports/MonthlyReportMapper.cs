@@ -1,4 +1,5 @@
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Reports.Snapshots;
 using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Reports;
@@ -9,6 +10,8 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// <see cref="ClinicDirectory"/> already loaded, so every workbook of a run is built from the same pass.
 /// The trend is the engine's months ending at the report month; the breakdowns add those months up (see
 /// <see cref="BreakdownTotals"/>), since the report month's own windows are all still open by default.
+/// Once <see cref="Show"/> was given a scope's kept numbers (report snapshots and outreach), its trend,
+/// cohorts, summary and "what changed" are built from those, so they agree with earlier workbooks.
 /// </summary>
 public sealed class MonthlyReportMapper
 {
@@ -23,6 +26,7 @@ public sealed class MonthlyReportMapper
     private readonly IReadOnlyList<int> cohortWindows;
     private readonly IReadOnlyList<ReportSetting> settings;
     private readonly ReportMonth month;
+    private IReadOnlyDictionary<string, ShownScopeNumbers> shown = new Dictionary<string, ShownScopeNumbers>();
 
     /// <param name="flags">The run's flags (as of <see cref="RetentionMetrics.AsOf"/>), every clinic's.</param>
     public MonthlyReportMapper(
@@ -52,18 +56,46 @@ public sealed class MonthlyReportMapper
         return Map(ReportScope.Clinic(clinic.ClinicId, clinic.Name), scope);
     }
 
+    /// <summary>The scope ids of the run: <see cref="ScopeMetrics.AllClinics"/>, then every clinic.</summary>
+    public IReadOnlyList<string> ScopeIds => [ScopeMetrics.AllClinics, .. metrics.Clinics.Select(clinic => clinic.ClinicId)];
+
+    /// <summary>The trend months of the run, oldest first.</summary>
+    public IReadOnlyList<ReportMonth> TrendMonths => [.. metrics.All.Months.Select(row => ToReportMonth(row.Month))];
+
+    /// <summary>A scope's trend as this pass computed it, before any kept numbers apply.</summary>
+    public IReadOnlyList<TrendMonth> FreshTrend(string scopeId) => TrendOf(ScopeOf(scopeId));
+
+    /// <summary>A scope's cohort rows as this pass computed them, before any kept numbers apply.</summary>
+    public IReadOnlyList<CohortRow> FreshCohorts(string scopeId) => CohortsOf(ScopeOf(scopeId));
+
+    /// <summary>Builds the scopes given here from their kept numbers from now on (by scope id).</summary>
+    public void Show(IReadOnlyDictionary<string, ShownScopeNumbers> numbers)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        shown = numbers;
+    }
+
     internal static ReportMonth ToReportMonth(CalendarMonth month) => new(month.Year, month.Month);
+
+    private ScopeMetrics ScopeOf(string scopeId) =>
+        metrics.For(scopeId) ?? throw new ArgumentException($"The run has no numbers for scope {scopeId}.", nameof(scopeId));
+
+    private IReadOnlyList<TrendMonth> ShownTrendOf(ScopeMetrics numbers) => shown.GetValueOrDefault(numbers.ClinicId)?.Kept.Trend ?? TrendOf(numbers);
+
+    private List<CohortRow> CohortsOf(ScopeMetrics numbers) =>
+        [.. numbers.Months.Select(row => new CohortRow(ToReportMonth(row.Month), row.AcuteCompletions, [.. row.Cohort.Select(ToCell)]))];
 
     private MonthlyReport Map(ReportScope scope, ScopeMetrics numbers)
     {
-        var trend = TrendOf(numbers);
+        var kept = shown.GetValueOrDefault(numbers.ClinicId);
+        var trend = ShownTrendOf(numbers);
         var changes = new List<MetricChange>(MetricChangeFinder.Find(null, month, trend, conversionWindows));
         if (scope.IsAllClinics)
         {
             // The group's report also says which clinics moved ("... at Eastside").
             foreach (var clinic in metrics.Clinics)
             {
-                changes.AddRange(MetricChangeFinder.Find(directory.ClinicNameOrId(clinic.ClinicId), month, TrendOf(clinic), conversionWindows));
+                changes.AddRange(MetricChangeFinder.Find(directory.ClinicNameOrId(clinic.ClinicId), month, ShownTrendOf(clinic), conversionWindows));
             }
         }
 
@@ -77,17 +109,28 @@ public sealed class MonthlyReportMapper
             CohortWindows = cohortWindows,
             Summary = ReportSummaryBuilder.Build(month, metrics.AsOf, trend, conversionWindows, whatChanged),
             Trend = trend,
-            Cohorts = [.. numbers.Months.Select(row => new CohortRow(ToReportMonth(row.Month), row.AcuteCompletions, [.. row.Cohort.Select(ToCell)]))],
+            Cohorts = kept?.Kept.Cohorts ?? CohortsOf(numbers),
             Breakdowns = BreakdownsOf(scope, numbers),
             Recurrence = RecurrenceOf(numbers.Recurrence),
             PatientsToCall = PatientsToCall(scope),
             DataQuality = [.. numbers.DataQuality.Select(issue => new DataQualityRow(issue.Issue.ToContractName(), issue.Issue.Describe(), issue.Count, issue.Examples))],
             Definitions = new ReportDefinitions(
-                [.. metrics.Definitions.Select(definition => new DefinitionRow(definition.Name, definition.Definition, definition.Setting, definition.Value)), BreakdownTotals.Definition(numbers.Months.Count)],
+                [
+                    .. metrics.Definitions.Select(definition => new DefinitionRow(definition.Name, definition.Definition, definition.Setting, definition.Value)),
+                    BreakdownTotals.Definition(numbers.Months.Count),
+                    .. kept is null ? [] : new[] { PastMonthsDefinition },
+                ],
                 settings,
-                []),
+                kept?.Kept.RestatedMonths ?? []),
+            Outreach = kept?.Outreach,
         };
     }
+
+    private static readonly DefinitionRow PastMonthsDefinition = new(
+        "Past months",
+        "A past month's numbers are shown as the first workbook that reported them as final, even if the data changed since; numbers that were not final yet (grey) are recomputed until they are. Run `report monthly --restate` to recompute past months; the restated months are listed below.",
+        null,
+        null);
 
     private ReportBreakdowns BreakdownsOf(ReportScope scope, ScopeMetrics numbers)
     {

@@ -20,6 +20,12 @@ public sealed record MonthlyReportRequest
     /// <summary>Also write every clinic's workbook.</summary>
     public bool EveryClinic { get; init; }
 
+    /// <summary>
+    /// Recompute past months instead of showing them as first reported, keep the new numbers, and list
+    /// the months whose numbers changed on the Definitions sheet.
+    /// </summary>
+    public bool Restate { get; init; }
+
     /// <summary>The folder the workbooks and their charts go to.</summary>
     public required string OutputDirectory { get; init; }
 }

@@ -26,11 +26,13 @@ public sealed class MonthlyWorkbookWriter
     public static IReadOnlyList<string> SheetNames { get; } =
     [
         SummarySheet.Name, TrendSheet.Name, CohortsSheet.Name, BreakdownSheet.Clinics, BreakdownSheet.Providers, RegionsAndReferralsSheet.Name,
-        BreakdownSheet.EndTypes, RecurrenceSheet.Name, PatientsToCallSheet.Name, DataQualitySheet.Name, DefinitionsSheet.Name,
+        BreakdownSheet.EndTypes, RecurrenceSheet.Name, PatientsToCallSheet.Name, OutreachSheet.Name, DataQualitySheet.Name, DefinitionsSheet.Name,
     ];
 
-    /// <summary>The charts shown on the Summary sheet; the Trend sheet shows them all.</summary>
+    /// <summary>The charts shown on the Summary sheet; the Trend sheet shows all retention charts, the Outreach sheet its own.</summary>
     private static readonly string[] SummaryCharts = [ConversionTrendChart.Key, CompletionsByEndTypeChart.Key];
+
+    private static readonly string[] OutreachCharts = [OutreachChart.Key];
 
     private readonly ReportsOptions options;
     private readonly MonthlyChartRenderer charts;
@@ -70,6 +72,7 @@ public sealed class MonthlyWorkbookWriter
         using var buffer = new MemoryStream();
         int summaryChartsRow;
         int trendChartsRow;
+        int outreachChartsRow;
         using (var workbook = new XLWorkbook())
         {
             SetProperties(workbook, report);
@@ -82,6 +85,7 @@ public sealed class MonthlyWorkbookWriter
             BreakdownSheet.WriteEndTypes(workbook, report);
             RecurrenceSheet.Write(workbook, report);
             PatientsToCallSheet.Write(workbook, report);
+            outreachChartsRow = OutreachSheet.Write(workbook, report);
             DataQualitySheet.Write(workbook, report);
             DefinitionsSheet.Write(workbook, report);
             workbook.SaveAs(buffer);
@@ -89,7 +93,8 @@ public sealed class MonthlyWorkbookWriter
 
         var pictures = new List<SheetPicture>();
         pictures.AddRange(Place(SummarySheet.Name, summaryChartsRow, images.Where(image => SummaryCharts.Contains(image.Key))));
-        pictures.AddRange(Place(TrendSheet.Name, trendChartsRow, images));
+        pictures.AddRange(Place(TrendSheet.Name, trendChartsRow, images.Where(image => !OutreachCharts.Contains(image.Key))));
+        pictures.AddRange(Place(OutreachSheet.Name, outreachChartsRow, images.Where(image => OutreachCharts.Contains(image.Key))));
         using (var document = SpreadsheetDocument.Open(buffer, isEditable: true))
         {
             PictureEmbedder.Embed(document, pictures);

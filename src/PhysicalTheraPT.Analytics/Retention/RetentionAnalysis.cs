@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Outreach;
 
 namespace PhysicalTheraPT.Analytics.Retention;
 
@@ -46,7 +47,10 @@ public sealed class RetentionAnalysis
         }
 
         var asOf = new AsOfDates(clinics, request.AsOf ?? request.Month?.DayAfter, _timeProvider);
-        var histories = new PatientHistoryReader(_database).ReadAsync(request.ClinicId, cancellationToken);
+        // Patients who told front desk never to call again are do-not-contact here too, whatever the
+        // clinic software's export says: never flagged, so on no list, flags file or count.
+        var doNotContact = await OutreachDoNotContact.PatientIdsAsync(_database, request.ClinicId, cancellationToken);
+        var histories = WithDoNotContact(new PatientHistoryReader(_database).ReadAsync(request.ClinicId, cancellationToken), doNotContact);
         var flags = new List<PatientFlag>();
         var patients = 0;
 
@@ -84,6 +88,19 @@ public sealed class RetentionAnalysis
         progress?.Report(patients);
         flags.Sort(FlagOrder);
         return new RetentionAnalysisResult(flags, metrics, patients, asOf.ByClinic(request.ClinicId), clinics);
+    }
+
+    private static async IAsyncEnumerable<PatientHistory> WithDoNotContact(IAsyncEnumerable<PatientHistory> histories, IReadOnlySet<string> doNotContact)
+    {
+        await foreach (var history in histories)
+        {
+            if (doNotContact.Count > 0 && doNotContact.Contains(history.PatientId))
+            {
+                history.DoNotContact = true;
+            }
+
+            yield return history;
+        }
     }
 
     private static void Count(ref int patients, IProgress<int>? progress)

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Jobs;
+using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Jobs;
@@ -60,5 +62,5 @@ public sealed class ClinicJobRunnerTests
     }
 
     private static ClinicJobRunner Runner(TestDatabase test, JobRunStore runs, IClinicFlagSource flags) =>
-        new([new RefreshFlagsJob(flags, new PatientFlagStore(test.Database, TimeProvider.System))], runs, NullLogger<ClinicJobRunner>.Instance);
+        new([new RefreshFlagsJob(flags, new PatientFlagStore(test.Database, TimeProvider.System), new OutreachQueue(test.Database, Options.Create(new OutreachOptions())))], runs, NullLogger<ClinicJobRunner>.Instance);
 }

@@ -104,6 +104,7 @@ public sealed class ScheduledJobsTests
         await using var connection = await test.Database.OpenAsync();
         Assert.Equal(clinics.Count, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM patient_flag_sets"));
         Assert.Equal(clinics.Count * 2, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM job_runs WHERE status = 'succeeded'"));
+        Assert.Equal(clinics.Count * 3, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM outreach_items"));
     }
 
     private static async Task RunNow_StoresEachClinicsFlagsAndRecordsEveryRun(DatabaseProvider provider)
@@ -121,6 +122,8 @@ public sealed class ScheduledJobsTests
         await using var connection = await test.Database.OpenAsync();
         Assert.Equal(9, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM patient_flags"));
         Assert.Equal(3, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM job_runs"));
+        // The outreach queue is refreshed from the stored flags: one open item per flagged patient.
+        Assert.Equal(9, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM outreach_items WHERE status = 'open'"));
     }
 
     private static async Task RunNow_RetriesAFailedClinicJob_AndKeepsExactlyOneSet(DatabaseProvider provider)
@@ -139,6 +142,7 @@ public sealed class ScheduledJobsTests
         await using var connection = await test.Database.OpenAsync();
         Assert.Equal(clinics.Count * 3, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM patient_flags"));
         Assert.Equal(clinics.Count, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM patient_flag_sets"));
+        Assert.Equal(clinics.Count * 3, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM outreach_items"));
         var statuses = (await connection.QueryAsync<string>("SELECT status FROM job_runs ORDER BY attempt, clinic_id")).ToList();
         Assert.Equal([JobRunStatus.Failed, JobRunStatus.Failed, JobRunStatus.Succeeded, JobRunStatus.Succeeded], statuses);
     }

@@ -40,5 +40,5 @@ public sealed class OutreachListServiceTests
     }
 
     private static OutreachListService Service(AnalyticsDatabase database, TimeProvider clock) =>
-        new(database, new RetentionAnalysis(database, Options.Create(new RetentionOptions()), clock), new OutreachListWriter());
+        new(database, new RetentionAnalysis(database, Options.Create(new RetentionOptions()), clock), new OutreachListWriter(), new OutreachQueue(database, Options.Create(new OutreachOptions())));
 }

@@ -1,3 +1,4 @@
+using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Reports;
 
 namespace PhysicalTheraPT.Analytics.Tests.Reports;
@@ -23,6 +24,8 @@ internal sealed class MonthlyReportBuilder
     private List<TrendMonth>? trend;
     private List<CohortRow>? cohorts;
     private IReadOnlyList<string>? whatChanged;
+    private OutreachReport? outreach;
+    private bool outreachSet;
     private (string Id, string Name)[] clinics = DefaultClinics;
 
     public MonthlyReportBuilder ForClinic(string clinicId, string name)
@@ -74,6 +77,14 @@ internal sealed class MonthlyReportBuilder
         return this;
     }
 
+    /// <summary>The Outreach sheet's numbers; null for a report that did not count outreach.</summary>
+    public MonthlyReportBuilder WithOutreach(OutreachReport? value)
+    {
+        outreach = value;
+        outreachSet = true;
+        return this;
+    }
+
     public MonthlyReport Build()
     {
         var reportAsOf = asOf ?? month.LastDay.AddDays(1);
@@ -121,7 +132,28 @@ internal sealed class MonthlyReportBuilder
                 ],
                 [new ReportSetting("Retention:GraceDays", "14"), new ReportSetting("Retention:LapseFactor", "1.5"), new ReportSetting("Retention:LookbackDays", "365")],
                 []),
+            Outreach = outreachSet ? outreach : OutreachFor([.. trendRows.Select(row => row.Month)], reportAsOf, clinics),
         };
+    }
+
+    /// <summary>Plausible outreach for the months: front desk calls most of the listed patients, a third book.</summary>
+    public static OutreachReport OutreachFor(IReadOnlyList<ReportMonth> months, DateOnly asOf, (string Id, string Name)[] clinics)
+    {
+        var trend = months.Select(month =>
+        {
+            var listed = 40 + (3 * month.Month);
+            var contacted = (int)(listed * 0.8);
+            return new OutreachMonth(month, listed, contacted, (int)(contacted * 0.55), (int)(contacted * 0.3), month.LastDay.AddDays(14) >= asOf, 2.5 + (month.Month % 3), month.Month % 3);
+        }).ToList();
+        var byClinic = clinics.Select((clinic, index) => new OutreachBreakdownLine(clinic.Name, clinic.Id, 20 + index, 16 + index, 9, 5 - index, index, 3)).ToList();
+        List<OutreachBreakdownLine> byStaff =
+        [
+            new("JD", clinics[0].Name, null, 14, 8, 5, 1, null),
+            new("AB", clinics[0].Name, null, 6, 3, 1, 0, null),
+            new("MK", clinics[^1].Name, null, 9, 5, 3, 1, null),
+        ];
+        var (definitions, settings) = OutreachDefinitions.For(new OutreachOptions());
+        return new OutreachReport(14, trend, byClinic, byStaff, ["P000901", "P000902"], definitions, settings);
     }
 
     /// <summary>A month of plausible numbers: the same month always gives the same numbers.</summary>

@@ -20,12 +20,12 @@ public sealed class MonthlyWorkbookWriterTests(DefaultMonthlyWorkbook written) :
     public void Dispose() => folder.Dispose();
 
     [Fact]
-    public void Write_CreatesTheElevenSheetsInReadingOrder()
+    public void Write_CreatesTheTwelveSheetsInReadingOrder()
     {
         using var workbook = written.Open();
 
         Assert.Equal(
-            ["Summary", "Trend", "Cohorts", "Clinics", "Providers", "Regions & referrals", "End types", "Recurrence", "Patients to call", "Data quality", "Definitions"],
+            ["Summary", "Trend", "Cohorts", "Clinics", "Providers", "Regions & referrals", "End types", "Recurrence", "Patients to call", "Outreach", "Data quality", "Definitions"],
             workbook.SheetNames);
     }
 
@@ -222,22 +222,23 @@ public sealed class MonthlyWorkbookWriterTests(DefaultMonthlyWorkbook written) :
     }
 
     [Fact]
-    public void Write_EmbedsTheChartsInSummaryAndTrend()
+    public void Write_EmbedsTheChartsInSummaryTrendAndOutreach()
     {
         using var workbook = written.Open();
 
         Assert.Equal(2, workbook.Images(Summary).Count);
         Assert.Equal(6, workbook.Images(Trend).Count);
+        Assert.Single(workbook.Images("Outreach"));
         Assert.All(workbook.Images(Trend), image => Assert.Equal("image/png", image.ContentType));
         Assert.Empty(workbook.Images(Cohorts));
     }
 
     [Fact]
-    public void Write_SavesSixChartPngsOfTheConfiguredSizeThatAreNotBlank()
+    public void Write_SavesSevenChartPngsOfTheConfiguredSizeThatAreNotBlank()
     {
         var files = written.Files;
 
-        Assert.Equal(6, files.ChartPaths.Count);
+        Assert.Equal(7, files.ChartPaths.Count);
         foreach (var path in files.ChartPaths)
         {
             Assert.StartsWith(Path.Combine(written.Folder, "retention-2026-03-"), path, StringComparison.Ordinal);

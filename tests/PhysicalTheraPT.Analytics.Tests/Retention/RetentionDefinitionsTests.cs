@@ -1,4 +1,5 @@
 using PhysicalTheraPT.Analytics.Retention;
+using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Retention;
 
@@ -21,7 +22,7 @@ public sealed class RetentionDefinitionsTests
     [MemberData(nameof(Settings))]
     public void DefinitionsDoc_ListsEverySetting(string setting)
     {
-        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "definitions.md"));
+        var doc = RepositoryFiles.ReadAllText("docs", "definitions.md");
 
         Assert.Contains($"`Retention:{setting}`", doc, StringComparison.Ordinal);
     }
@@ -38,16 +39,5 @@ public sealed class RetentionDefinitionsTests
         Assert.Equal(("Retention:GraceDays, Retention:LookbackDays", "10, 365"), (dropped.Setting, dropped.Value));
         Assert.Contains("lapsed from day 31", definitions.Single(d => d.Name == "Maintenance lapsed").Definition, StringComparison.Ordinal);
         Assert.Equal("30, 45", definitions.Single(d => d.Name == "Conversion to maintenance").Value);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PhysicalTheraPT.Analytics.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Repository root (PhysicalTheraPT.Analytics.sln) not found above " + AppContext.BaseDirectory);
     }
 }

@@ -67,11 +67,12 @@ internal sealed class ClinicDataBuilder
         string status = "completed",
         string? episodeId = null,
         string? providerId = null,
-        string? clinicId = null)
+        string? clinicId = null,
+        DateTime? bookedAtUtc = null)
     {
         var start = DateTime.Parse(startsAt.Length == 10 ? startsAt + " 09:00" : startsAt, System.Globalization.CultureInfo.InvariantCulture);
         _appointments.Add(new AppointmentRow(
-            appointmentId, patientId, clinicId ?? ClinicOf(patientId), providerId, episodeId, service, start, status, null));
+            appointmentId, patientId, clinicId ?? ClinicOf(patientId), providerId, episodeId, service, start, status, bookedAtUtc));
         return this;
     }
 

@@ -17,6 +17,7 @@ public sealed class MonthlyChartRenderer(ReportsOptions options)
             Png(ClinicConversionChart.Key, ClinicConversionChart.Title, ClinicConversionChart.Draw(report, options.ChartMostClinics)),
             Png(ActiveMaintenanceChart.Key, ActiveMaintenanceChart.Title, ActiveMaintenanceChart.Draw(report)),
             Png(RecurrenceChart.Key, RecurrenceChart.TitleFor(report.Recurrence), RecurrenceChart.Draw(report)),
+            Png(OutreachChart.Key, OutreachChart.Title, OutreachChart.Draw(report)),
         ];
     }
 

@@ -13,7 +13,7 @@ internal static class DataQualitySheet
     public static void Write(XLWorkbook workbook, MonthlyReport report)
     {
         var canvas = MonthlySheet.Start(workbook, Name, report, "Data quality: what was odd or skipped");
-        var rows = report.DataQuality.OrderByDescending(row => row.Count).ThenBy(row => row.Kind, StringComparer.Ordinal).ToList();
+        var rows = report.DataQuality.Concat(report.Outreach?.WrongNumbersNote is { } wrongNumbers ? [wrongNumbers] : []).OrderByDescending(row => row.Count).ThenBy(row => row.Kind, StringComparer.Ordinal).ToList();
         canvas.Note(MonthlySheet.FirstContentRow - 1, rows.Count == 0
             ? "Nothing odd found in the data."
             : "These records were counted as described or skipped. Fix them in the clinic software; the next report picks up the change.");

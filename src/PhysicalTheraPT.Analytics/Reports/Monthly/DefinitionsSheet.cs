@@ -27,7 +27,7 @@ internal static class DefinitionsSheet
             new("Setting", definition => ReportCell.Of(definition.Setting)),
             new("Value", definition => ReportCell.NumberOrText(definition.Value)),
         ];
-        var definitions = canvas.Table(row, 1, DefinitionsTable, definitionColumns, report.Definitions.Definitions);
+        var definitions = canvas.Table(row, 1, DefinitionsTable, definitionColumns, [.. report.Definitions.Definitions, .. report.Outreach?.Definitions ?? []]);
 
         row = definitions.NextFreeRow;
         canvas.Heading(row++, "Settings used for this report");
@@ -36,7 +36,7 @@ internal static class DefinitionsSheet
             new("Setting", setting => ReportCell.Of(setting.Name)),
             new("Value", setting => ReportCell.NumberOrText(setting.Value)),
         ];
-        var settings = canvas.Table(row, 1, SettingsTable, settingColumns, [.. report.Definitions.Settings.OrderBy(setting => setting.Name, StringComparer.Ordinal)]);
+        var settings = canvas.Table(row, 1, SettingsTable, settingColumns, [.. report.Definitions.Settings.Concat(report.Outreach?.Settings ?? []).OrderBy(setting => setting.Name, StringComparer.Ordinal)]);
 
         row = settings.NextFreeRow;
         canvas.Heading(row++, "Restated months");

@@ -7,13 +7,13 @@ namespace PhysicalTheraPT.Analytics.Tests.Reports.Charts;
 public sealed class MonthlyChartRendererTests
 {
     [Fact]
-    public void Render_DrawsSixNamedChartsOfTheConfiguredSize()
+    public void Render_DrawsSevenNamedChartsOfTheConfiguredSize()
     {
         var renderer = new MonthlyChartRenderer(new ReportsOptions { ChartWidth = 800, ChartHeight = 400 });
 
         var charts = renderer.Render(new MonthlyReportBuilder().ForClinic("C01", "Eastside").Build());
 
-        Assert.Equal(["conversion-trend", "completions-by-end-type", "cohort-uptake", "clinics", "active-maintenance", "recurrence"], charts.Select(chart => chart.Key));
+        Assert.Equal(["conversion-trend", "completions-by-end-type", "cohort-uptake", "clinics", "active-maintenance", "recurrence", "outreach"], charts.Select(chart => chart.Key));
         Assert.All(charts, chart =>
         {
             using var bitmap = SKBitmap.Decode(chart.Png);
@@ -26,7 +26,7 @@ public sealed class MonthlyChartRendererTests
     public void Render_DrawsACaptionedChart_WhenThereIsNoDataToPlot()
     {
         var renderer = new MonthlyChartRenderer(new ReportsOptions());
-        var empty = new MonthlyReportBuilder().WithTrend([]).WithCohorts([]).Build() with
+        var empty = new MonthlyReportBuilder().WithTrend([]).WithCohorts([]).WithOutreach(null).Build() with
         {
             Recurrence = new RecurrenceReport(new(2024, 4), new(2025, 3), 28, 365, new(0, 0), new(0, 0)),
         };

@@ -1,0 +1,40 @@
+namespace PhysicalTheraPT.Analytics.Outreach;
+
+/// <summary>
+/// One patient in the outreach queue of a clinic: why they are on it, since when, and what front desk
+/// recorded. Open while <see cref="CloseReason"/> is null; a clinic has at most one open item per
+/// patient. Closed items stay as history. Ids and dates only: no names or contact details.
+/// </summary>
+public sealed record OutreachItem
+{
+    public required string ItemId { get; init; }
+
+    public required string ClinicId { get; init; }
+
+    public required string PatientId { get; init; }
+
+    /// <summary>The flag's machine name, e.g. <c>dropped_after_acute</c>: the latest one while open.</summary>
+    public required string Flag { get; init; }
+
+    /// <summary>The latest front-desk reason of the flag.</summary>
+    public required string Reason { get; init; }
+
+    public required int Priority { get; init; }
+
+    /// <summary>The as-of date of the refresh that opened the item: from then on the patient is listed.</summary>
+    public required DateOnly FirstListed { get; init; }
+
+    public OutreachCloseReason? CloseReason { get; init; }
+
+    public DateOnly? ClosedOn { get; init; }
+
+    /// <summary>Recorded outcomes that were tries to reach the patient (<c>not_reached</c>, <c>left_message</c>).</summary>
+    public int Attempts { get; init; }
+
+    public OutreachOutcome? LastOutcome { get; init; }
+
+    /// <summary>The date of the latest recorded outcome of any kind.</summary>
+    public DateOnly? LastContactOn { get; init; }
+
+    public bool IsOpen => CloseReason is null;
+}

@@ -1,0 +1,27 @@
+namespace PhysicalTheraPT.Analytics.Outreach.WorkedLists;
+
+/// <summary>
+/// What importing one worked list did. Accepted when it has no problems; a rejected file recorded
+/// nothing. Counts and patient ids only: fit for the console and a log.
+/// </summary>
+/// <param name="Recorded">Outcomes recorded now, by outcome.</param>
+/// <param name="AlreadyRecorded">Outcomes found already recorded (the file, or this row, was imported before).</param>
+/// <param name="BlankRows">Rows nobody filled in.</param>
+/// <param name="WrongNumbers">Patients whose phone or email turned out wrong: to correct in the clinic software.</param>
+public sealed record OutreachImportFile(
+    string File,
+    string? ClinicId,
+    DateOnly? AsOf,
+    IReadOnlyDictionary<OutreachOutcome, int> Recorded,
+    int AlreadyRecorded,
+    int BlankRows,
+    IReadOnlyList<string> WrongNumbers,
+    IReadOnlyList<OutreachImportProblem> Problems)
+{
+    public bool Accepted => Problems.Count == 0;
+
+    public int RecordedCount => Recorded.Values.Sum();
+
+    internal static OutreachImportFile Rejected(string file, string? clinicId, DateOnly? asOf, IReadOnlyList<OutreachImportProblem> problems) =>
+        new(file, clinicId, asOf, new Dictionary<OutreachOutcome, int>(), 0, 0, [], problems);
+}

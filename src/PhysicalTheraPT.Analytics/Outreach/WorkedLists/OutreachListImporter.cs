@@ -1,0 +1,163 @@
+using System.Data.Common;
+using Microsoft.Extensions.Options;
+using PhysicalTheraPT.Analytics.Data;
+
+namespace PhysicalTheraPT.Analytics.Outreach.WorkedLists;
+
+/// <summary>
+/// <c>ptanalytics outreach import</c>: records what front desk filled in on outreach lists. Each file is
+/// one transaction: it is checked whole first, and any problem (not an outreach list, an edited key, a
+/// row from another clinic's list, an unknown outcome, a missing date or initials) rejects the file with
+/// every problem listed and nothing recorded. Importing the same file again records nothing new.
+/// </summary>
+public sealed class OutreachListImporter
+{
+    /// <summary>The file name kept with each outcome is cut to the column's size.</summary>
+    private const int LongestSourceFile = 260;
+
+    private readonly AnalyticsDatabase _database;
+    private readonly OutreachRules _rules;
+    private readonly TimeProvider _time;
+
+    public OutreachListImporter(AnalyticsDatabase database, IOptions<OutreachOptions> options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _database = database;
+        _rules = new OutreachRules(options.Value);
+        _time = time;
+    }
+
+    /// <summary>Imports each file on its own, in the order given; a rejected file does not stop the others.</summary>
+    public async Task<IReadOnlyList<OutreachImportFile>> ImportAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var clinics = await ClinicDirectory.LoadAsync(_database, cancellationToken);
+        var results = new List<OutreachImportFile>();
+        foreach (var path in paths)
+        {
+            results.Add(await ImportFileAsync(path, clinics, cancellationToken));
+        }
+
+        return results;
+    }
+
+    private async Task<OutreachImportFile> ImportFileAsync(string path, ClinicDirectory clinics, CancellationToken cancellationToken)
+    {
+        if (!WorkedListReader.TryRead(path, out var list, out var unreadable))
+        {
+            return OutreachImportFile.Rejected(path, null, null, [unreadable!]);
+        }
+
+        if (!clinics.Contains(list!.ClinicId))
+        {
+            return OutreachImportFile.Rejected(path, list.ClinicId, list.AsOf,
+                [new OutreachImportProblem(path, null, null, $"the list is for clinic {list.ClinicId}, which is not in this database. Import it into the database the list was made from.")]);
+        }
+
+        var check = WorkedListValidator.Check(list, clinics.TodayIn(list.ClinicId, _time));
+        if (check.Problems.Count > 0)
+        {
+            return OutreachImportFile.Rejected(path, list.ClinicId, list.AsOf, check.Problems);
+        }
+
+        try
+        {
+            return await RecordAsync(list, check, cancellationToken);
+        }
+        catch (DbException exception)
+        {
+            // Most likely the same list imported by two people at once: the loser records nothing.
+            return OutreachImportFile.Rejected(path, list.ClinicId, list.AsOf,
+                [new OutreachImportProblem(path, null, null, $"the database refused the outcomes ({exception.Message}). Nothing from this file was recorded; import it again.")]);
+        }
+    }
+
+    /// <summary>Records a checked list's outcomes in one transaction; a patient no longer in the clinic rejects the whole file.</summary>
+    private async Task<OutreachImportFile> RecordAsync(WorkedList list, WorkedListCheck check, CancellationToken cancellationToken)
+    {
+        var path = list.File;
+        var sourceFile = Path.GetFileName(path);
+        sourceFile = sourceFile.Length > LongestSourceFile ? sourceFile[..LongestSourceFile] : sourceFile;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var items = new OutreachItemStore(connection, transaction);
+        var outcomes = new OutreachOutcomeStore(connection, transaction);
+        var problems = new List<OutreachImportProblem>();
+        var recorded = new Dictionary<OutreachOutcome, int>();
+        var wrongNumbers = new List<string>();
+        var already = 0;
+        var recordedAt = _time.GetUtcNow().UtcDateTime;
+
+        // By date, so attempts count up in the order the calls were made.
+        foreach (var outcome in check.Outcomes.OrderBy(outcome => outcome.On).ThenBy(outcome => outcome.RowNumber))
+        {
+            var patientClinic = await outcomes.PatientClinicAsync(outcome.Key.PatientId, cancellationToken);
+            if (patientClinic != list.ClinicId)
+            {
+                problems.Add(new OutreachImportProblem(path, list.Sheet, outcome.RowNumber, patientClinic is null
+                    ? $"patient {outcome.Key.PatientId} is not in this database. Import the list into the database it was made from."
+                    : $"patient {outcome.Key.PatientId} now belongs to clinic {patientClinic}, not {list.ClinicId}. Record the call in a list of clinic {patientClinic}."));
+                continue;
+            }
+
+            if (await outcomes.ExistsAsync(outcome, cancellationToken))
+            {
+                already++;
+                continue;
+            }
+
+            var item = await ItemForAsync(items, list, outcome, cancellationToken);
+            var outcomeId = await outcomes.InsertAsync(outcome, item.ItemId, sourceFile, recordedAt, cancellationToken);
+            await items.UpdateAsync([_rules.Apply(item, outcome.Outcome, outcome.On)], cancellationToken);
+            if (outcome.Outcome == OutreachOutcome.DoNotContact)
+            {
+                await outcomes.SetDoNotContactAsync(outcome, outcomeId, cancellationToken);
+            }
+
+            if (outcome.Outcome == OutreachOutcome.WrongNumber)
+            {
+                wrongNumbers.Add(outcome.Key.PatientId);
+            }
+
+            recorded[outcome.Outcome] = recorded.GetValueOrDefault(outcome.Outcome) + 1;
+        }
+
+        if (problems.Count > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return OutreachImportFile.Rejected(path, list.ClinicId, list.AsOf, [.. problems.OrderBy(problem => problem.Row)]);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new OutreachImportFile(path, list.ClinicId, list.AsOf, recorded, already, check.BlankRows, wrongNumbers, []);
+    }
+
+    /// <summary>
+    /// The item the list row was about: the patient's latest item listed on or before the list's date,
+    /// else their open item. A list written before the queue knew the patient gets an item of its own,
+    /// from the row's flag, reason and priority.
+    /// </summary>
+    private static async Task<OutreachItem> ItemForAsync(OutreachItemStore items, WorkedList list, WorkedOutcome outcome, CancellationToken cancellationToken)
+    {
+        var known = await items.ReadPatientItemsAsync(list.ClinicId, outcome.Key.PatientId, cancellationToken);
+        var item = known.Where(candidate => candidate.FirstListed <= list.AsOf).MaxBy(candidate => candidate.FirstListed)
+            ?? known.FirstOrDefault(candidate => candidate.IsOpen);
+        if (item is not null)
+        {
+            return item;
+        }
+
+        var created = new OutreachItem
+        {
+            ItemId = OutreachQueue.NewItemId(),
+            ClinicId = list.ClinicId,
+            PatientId = outcome.Key.PatientId,
+            Flag = outcome.Key.Flag,
+            Reason = outcome.Reason ?? "",
+            Priority = outcome.Priority ?? 0,
+            FirstListed = list.AsOf,
+        };
+        await items.InsertAsync([created], cancellationToken);
+        return created;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using PhysicalTheraPT.Analytics.Reports;
+
+namespace PhysicalTheraPT.Analytics.Outreach.WorkedLists;
+
+/// <summary>
+/// Checks every row of a worked list, free of I/O, and reports every problem at once (not only the
+/// first), so front desk can fix the file in one go. An outcome needs a valid, untouched row key from
+/// this very list, an outcome from the dropdown, the date of the call (from the list's date to today)
+/// and the caller's initials.
+/// </summary>
+internal static class WorkedListValidator
+{
+    /// <summary>Initials up to this many letters, as the list's own cell check allows.</summary>
+    public const int LongestInitials = 5;
+
+    /// <summary>Notes are kept up to this length; the rest is cut.</summary>
+    public const int LongestNotes = 1000;
+
+    public static WorkedListCheck Check(WorkedList list, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        var outcomes = new List<WorkedOutcome>();
+        var problems = new List<OutreachImportProblem>();
+        var rowOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var blank = 0;
+        foreach (var row in list.Rows)
+        {
+            void Problem(string reason) => problems.Add(new OutreachImportProblem(list.File, list.Sheet, row.RowNumber, reason));
+
+            if (row.IsBlank)
+            {
+                blank++;
+                continue;
+            }
+
+            if (row.Outcome is null)
+            {
+                Problem($"there is an {OutreachListLayout.OutcomeDate} or {OutreachListLayout.StaffInitials} but no {OutreachListLayout.Outcome}. Pick the outcome from the dropdown, or clear the row.");
+                continue;
+            }
+
+            var before = problems.Count;
+            var key = CheckKey(list, row, rowOfKey, Problem);
+            if (!OutreachOutcomeNames.TryParse(row.Outcome, out var outcome))
+            {
+                Problem($"unknown outcome '{row.Outcome}'. Pick one from the dropdown: {string.Join(", ", OutreachOutcomeNames.All)}.");
+            }
+
+            var date = CheckDate(list, row, today, Problem);
+            var initials = CheckInitials(row, Problem);
+            if (problems.Count == before)
+            {
+                var notes = row.Notes is { Length: > LongestNotes } longNotes ? longNotes[..LongestNotes] : row.Notes;
+                outcomes.Add(new WorkedOutcome(row.RowNumber, key!, outcome!.Value, date!.Value, initials!, notes, row.Reason, row.Priority));
+            }
+        }
+
+        return new WorkedListCheck(outcomes, problems, blank);
+    }
+
+    private static OutreachRowKey? CheckKey(WorkedList list, WorkedListRow row, Dictionary<string, int> rowOfKey, Action<string> problem)
+    {
+        if (row.Key is null)
+        {
+            problem($"the hidden {OutreachListLayout.RowKey} is missing, so the outcome cannot be matched to a patient. Record outcomes only on the rows of the list as written; do not add rows or clear the key.");
+            return null;
+        }
+
+        if (!OutreachRowKey.TryParse(row.Key, out var key, out var error))
+        {
+            problem($"{error}. Do not edit the hidden {OutreachListLayout.RowKey} column; use the list as it was written.");
+            return null;
+        }
+
+        if (!string.Equals(key.ClinicId, list.ClinicId, StringComparison.Ordinal))
+        {
+            problem($"this row comes from the list of clinic {key.ClinicId}, but this file is the list of clinic {list.ClinicId}. Record each clinic's calls in that clinic's own list.");
+            return null;
+        }
+
+        if (key.AsOf != list.AsOf)
+        {
+            problem($"this row comes from the list of {Iso(key.AsOf)}, but this file is the list of {Iso(list.AsOf)}. Record the outcome in the list the row came from.");
+            return null;
+        }
+
+        if (rowOfKey.TryGetValue(key.Value, out var first))
+        {
+            problem(string.Create(CultureInfo.InvariantCulture, $"this is the same patient row as row {first} (a copied row). Record each call once, on the patient's own row."));
+            return null;
+        }
+
+        rowOfKey[key.Value] = row.RowNumber;
+        return key;
+    }
+
+    private static DateOnly? CheckDate(WorkedList list, WorkedListRow row, DateOnly today, Action<string> problem)
+    {
+        if (row.OutcomeDateText is null)
+        {
+            problem($"the {OutreachListLayout.OutcomeDate} is missing. Enter the day you called, e.g. {Iso(list.AsOf.AddDays(2))}.");
+            return null;
+        }
+
+        if (row.OutcomeDate is not { } date)
+        {
+            problem($"the {OutreachListLayout.OutcomeDate} '{row.OutcomeDateText}' is not a date. Enter it as a date, e.g. {Iso(list.AsOf.AddDays(2))}.");
+            return null;
+        }
+
+        if (date < list.AsOf)
+        {
+            problem($"the {OutreachListLayout.OutcomeDate} {Iso(date)} is before the list was made ({Iso(list.AsOf)}). Enter the day you called.");
+            return null;
+        }
+
+        if (date > today)
+        {
+            problem($"the {OutreachListLayout.OutcomeDate} {Iso(date)} is in the future (today is {Iso(today)}). Enter the day you called.");
+            return null;
+        }
+
+        return date;
+    }
+
+    private static string? CheckInitials(WorkedListRow row, Action<string> problem)
+    {
+        if (row.StaffInitials is null)
+        {
+            problem($"the {OutreachListLayout.StaffInitials} are missing. Enter the initials of who called.");
+            return null;
+        }
+
+        // "j.d." and "J D" are the same person as "JD".
+        var initials = new string([.. row.StaffInitials.Where(character => character is not ('.' or ' ')).Select(char.ToUpperInvariant)]);
+        if (initials.Length is 0 or > LongestInitials || !initials.All(char.IsLetter))
+        {
+            problem(string.Create(CultureInfo.InvariantCulture, $"the {OutreachListLayout.StaffInitials} '{row.StaffInitials}' are not initials. Enter 1 to {LongestInitials} letters, e.g. JD."));
+            return null;
+        }
+
+        return initials;
+    }
+
+    private static string Iso(DateOnly date) => IsoDate.Format(date);
+}

@@ -1,0 +1,66 @@
+using System.Data.Common;
+using Dapper;
+using PhysicalTheraPT.Analytics.Data;
+
+namespace PhysicalTheraPT.Analytics.Reports.Snapshots;
+
+/// <summary><c>report_snapshots</c>: the numbers each monthly workbook reported, per scope, month and metric.</summary>
+internal sealed class ReportSnapshotStore(DbConnection connection, DbTransaction transaction, SqlDialect dialect) : ISqlStatements
+{
+    private static readonly string[] Columns = ["scope", "month", "metric", "value", "final", "produced_at", "restated_at"];
+
+    private const string ReadSql = """
+        SELECT month, metric, value, final, restated_at
+        FROM report_snapshots
+        WHERE scope = @Scope AND month >= @FirstMonth AND month <= @LastMonth
+        """;
+
+    public async Task<Dictionary<SnapshotKey, SnapshotValue>> ReadAsync(string scope, ReportMonth first, ReportMonth last, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<SnapshotKey, SnapshotValue>();
+        var parameters = new { Scope = scope, FirstMonth = first.ToString(), LastMonth = last.ToString() };
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(ReadSql, parameters, transaction, cancellationToken: cancellationToken));
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!ReportMonth.TryParse(reader.GetString(0), out var month))
+            {
+                continue;
+            }
+
+            values[new SnapshotKey(month, reader.GetString(1))] = new SnapshotValue(
+                await reader.IsDBNullAsync(2, cancellationToken) ? null : reader.GetDouble(2),
+                reader.GetBoolean(3),
+                await reader.IsDBNullAsync(4, cancellationToken) ? null : DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc));
+        }
+
+        return values;
+    }
+
+    public Task<int> WriteAsync(string scope, IReadOnlyDictionary<SnapshotKey, SnapshotValue> values, DateTime producedAtUtc, CancellationToken cancellationToken)
+    {
+        if (values.Count == 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        var rows = values.Select(pair => new
+        {
+            Scope = scope,
+            Month = pair.Key.Month.ToString(),
+            pair.Key.Metric,
+            pair.Value.Value,
+            pair.Value.Final,
+            ProducedAt = DateTime.SpecifyKind(producedAtUtc, DateTimeKind.Utc),
+            RestatedAt = pair.Value.RestatedAt is { } restated ? DateTime.SpecifyKind(restated, DateTimeKind.Utc) : (DateTime?)null,
+        }).ToList();
+        return connection.ExecuteAsync(new CommandDefinition(UpsertSql(dialect), rows, transaction, cancellationToken: cancellationToken));
+    }
+
+    public IEnumerable<KeyValuePair<string, string>> StatementsFor(SqlDialect dialect)
+    {
+        yield return new("read", ReadSql);
+        yield return new("upsert", UpsertSql(dialect));
+    }
+
+    private static string UpsertSql(SqlDialect dialect) => dialect.Upsert("report_snapshots", ["scope", "month", "metric"], Columns);
+}

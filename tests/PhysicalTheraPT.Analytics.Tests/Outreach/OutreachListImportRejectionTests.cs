@@ -1,0 +1,144 @@
+using ClosedXML.Excel;
+using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Outreach;
+using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
+
+namespace PhysicalTheraPT.Analytics.Tests.Outreach;
+
+/// <summary>
+/// A file with any problem is rejected whole: every problem named with file, sheet, row and reason, and
+/// the database left exactly as it was, although another row of the same file is fine.
+/// </summary>
+public sealed class OutreachListImportRejectionTests
+{
+    private static readonly DateOnly April1 = new(2026, 4, 1);
+    private static readonly DateOnly April3 = new(2026, 4, 3);
+
+    public static TheoryData<string> Spoilers() => [.. Spoils.Keys];
+
+    /// <summary>Each way front desk (or a stray file) can spoil an import, and the words the rejection must use.</summary>
+    private static readonly Dictionary<string, (Action<OutreachScenario, string> Spoil, string Reason, bool InARow)> Spoils = new()
+    {
+        ["edited key"] = ((_, list) => BookedWithKey(list, cell => cell.SetValue(cell.GetString().Replace("|P1|", "|P8|", StringComparison.Ordinal))), "checksum does not match", true),
+        ["missing key"] = ((_, list) => BookedWithKey(list, cell => cell.Clear(XLClearOptions.Contents)), "Row key is missing", true),
+        ["unknown outcome"] = ((_, list) => OutreachScenario.Fill(list, "P1", "Booked!", April3), "unknown outcome 'Booked!'", true),
+        ["another clinic's row"] = (AnotherClinicsRow, "list of clinic C02, but this file is the list of clinic C01", true),
+        ["another day's row"] = (AnotherDaysRow, "list of 2026-03-25, but this file is the list of 2026-04-01", true),
+        ["missing date"] = ((_, list) => OutreachScenario.Fill(list, "P1", "booked", null), "Outcome date is missing", true),
+        ["date before the list"] = ((_, list) => OutreachScenario.Fill(list, "P1", "booked", April1.AddDays(-1)), "before the list was made", true),
+        ["date in the future"] = ((_, list) => OutreachScenario.Fill(list, "P1", "booked", OutreachScenario.Today.AddDays(1)), "is in the future (today is 2026-06-01)", true),
+        ["date as words"] = ((_, list) => DateAsWords(list), "'last Tuesday' is not a date", true),
+        ["missing initials"] = ((_, list) => OutreachScenario.Fill(list, "P1", "booked", April3, initials: null), "Staff initials are missing", true),
+        ["date without outcome"] = ((_, list) => OutreachScenario.Fill(list, "P1", null, April3), "but no Outcome", true),
+        ["renamed sheet"] = ((_, list) => RenameListSheet(list), "sheet 'Patients to call' is missing", false),
+        ["random xlsx"] = ((_, list) => RandomWorkbook(list), "not an outreach list made by ptanalytics", false),
+        ["non-xlsx file"] = ((_, list) => File.WriteAllText(list, "patient_id,clinic_id\nP1,C01\n"), "not an Excel workbook (.xlsx)", false),
+        ["corrupt zip"] = ((_, list) => File.WriteAllBytes(list, File.ReadAllBytes(list)[..2000]), "not an Excel workbook (.xlsx)", false),
+    };
+
+    [Theory]
+    [MemberData(nameof(Spoilers))]
+    public Task Import_RejectsTheWholeFileAndLeavesTheDatabaseUnchanged_OnSqlite(string spoiler) => RejectsWholeFile(DatabaseProvider.Sqlite, spoiler);
+
+    [PostgresTheory]
+    [MemberData(nameof(Spoilers))]
+    public Task Import_RejectsTheWholeFileAndLeavesTheDatabaseUnchanged_OnPostgres(string spoiler) => RejectsWholeFile(DatabaseProvider.Postgres, spoiler);
+
+    [Fact]
+    public async Task Import_ReportsEveryProblem_NotJustTheFirst()
+    {
+        await using var scenario = await OutreachScenario.CreateAsync(DatabaseProvider.Sqlite);
+        var list = await scenario.WriteListAsync(April1, "P1", "P2", "P3");
+        OutreachScenario.Fill(list, "P1", "maybe", April3);
+        OutreachScenario.Fill(list, "P3", "booked", null, initials: null);
+
+        var result = Assert.Single(await scenario.ImportAsync(list));
+
+        Assert.Equal(3, result.Problems.Count);
+        Assert.Contains(result.Problems, problem => problem.Reason.Contains("unknown outcome 'maybe'", StringComparison.Ordinal));
+        Assert.Equal(2, result.Problems.Count(problem => problem.Row == result.Problems[^1].Row));
+    }
+
+    private static async Task RejectsWholeFile(DatabaseProvider provider, string spoiler)
+    {
+        await using var scenario = await OutreachScenario.CreateAsync(provider);
+        var list = await scenario.WriteListAsync(April1, "P1", "P2");
+        var p1Row = RowOf(list, "P1");
+        OutreachScenario.Fill(list, "P2", "booked", April3);
+        var (spoil, reason, inARow) = Spoils[spoiler];
+        spoil(scenario, list);
+        var before = await scenario.OutreachTablesAsync();
+
+        var result = Assert.Single(await scenario.ImportAsync(list));
+
+        Assert.False(result.Accepted);
+        Assert.Equal(0, result.RecordedCount);
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains(reason, problem.Reason, StringComparison.Ordinal);
+        Assert.Equal(list, problem.File);
+        if (inARow)
+        {
+            Assert.Equal((OutreachListLayout.ListSheet, p1Row), (problem.Sheet, problem.Row));
+            Assert.StartsWith(list + ", sheet 'Patients to call', row " + p1Row.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": ", problem.ToString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await scenario.OutreachTablesAsync());
+        Assert.Equal(0, await scenario.CountAsync("SELECT COUNT(*) FROM outreach_outcomes"));
+    }
+
+    private static int RowOf(string list, string patientId)
+    {
+        using var workbook = new XLWorkbook(list);
+        return OutreachScenario.RowOf(workbook.Worksheet(OutreachListLayout.ListSheet), patientId);
+    }
+
+    private static void AnotherClinicsRow(OutreachScenario scenario, string list)
+    {
+        var uptown = scenario.WriteList("C02", April1, ["Q1"]);
+        using var other = new XLWorkbook(uptown);
+        var sheet = other.Worksheet(OutreachListLayout.ListSheet);
+        var key = sheet.Cell(OutreachScenario.RowOf(sheet, "Q1"), OutreachScenario.ColumnOf(sheet, OutreachListLayout.RowKey)).GetString();
+        OutreachScenario.Fill(list, "P1", "booked", April3);
+        OutreachScenario.Edit(list, "P1", OutreachListLayout.RowKey, cell => cell.SetValue(key));
+    }
+
+    private static void AnotherDaysRow(OutreachScenario scenario, string list)
+    {
+        var older = scenario.WriteList("C01", April1.AddDays(-7), ["P1"]);
+        using var other = new XLWorkbook(older);
+        var sheet = other.Worksheet(OutreachListLayout.ListSheet);
+        var key = sheet.Cell(OutreachScenario.RowOf(sheet, "P1"), OutreachScenario.ColumnOf(sheet, OutreachListLayout.RowKey)).GetString();
+        OutreachScenario.Fill(list, "P1", "booked", April3);
+        OutreachScenario.Edit(list, "P1", OutreachListLayout.RowKey, cell => cell.SetValue(key));
+    }
+
+    private static void BookedWithKey(string list, Action<IXLCell> editKey)
+    {
+        OutreachScenario.Fill(list, "P1", "booked", April3);
+        OutreachScenario.Edit(list, "P1", OutreachListLayout.RowKey, editKey);
+    }
+
+    private static void DateAsWords(string list)
+    {
+        OutreachScenario.Fill(list, "P1", "booked", April3);
+        OutreachScenario.Edit(list, "P1", OutreachListLayout.OutcomeDate, cell => cell.SetValue("last Tuesday"));
+    }
+
+    private static void RenameListSheet(string list)
+    {
+        using var workbook = new XLWorkbook(list);
+        workbook.Worksheet(OutreachListLayout.ListSheet).Name = "Calls";
+        workbook.Save();
+    }
+
+    private static void RandomWorkbook(string list)
+    {
+        File.Delete(list);
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.AddWorksheet(OutreachListLayout.ListSheet);
+        sheet.Cell(3, 1).SetValue(OutreachListLayout.Outcome);
+        sheet.Cell(3, 2).SetValue(OutreachListLayout.RowKey);
+        sheet.Cell(4, 1).SetValue("booked");
+        workbook.SaveAs(list);
+    }
+}
