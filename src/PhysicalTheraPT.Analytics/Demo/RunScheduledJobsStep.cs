@@ -38,7 +38,7 @@ internal sealed class RunScheduledJobsStep(IServiceProvider services) : IDemoSte
                 var charts = files.Where(path => path.EndsWith(".png", StringComparison.Ordinal)).Select(Path.GetFileName).ToList();
                 if (charts.Count > 0)
                 {
-                    context.Made("  its charts, beside it", string.Join("\n", charts));
+                    context.Made($"{run.JobName} {work.LastRun.ClinicLabel} charts", string.Join("\n", charts));
                 }
             }
         }

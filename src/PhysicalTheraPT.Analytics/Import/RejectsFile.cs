@@ -1,55 +1,43 @@
 using CsvHelper;
+using PhysicalTheraPT.Analytics.Files;
 
 namespace PhysicalTheraPT.Analytics.Import;
 
 /// <summary>
 /// The rows <c>--skip-invalid</c> left out: file, line, the columns at fault, the reasons, and the record
 /// as it was in the file, so it can be fixed and imported again. It can hold names and contact details,
-/// so it is created owner-only (0600) on Unix; it is written under a temporary name in the same folder and
-/// renamed into place when the import commits, so a reader never sees half a file.
+/// so it is created owner-only (0600) on Unix; it is a <see cref="PendingFile"/>, renamed into place when
+/// the import commits, so a reader never sees half a file.
 /// </summary>
 internal sealed class RejectsFile : IDisposable
 {
     private static readonly string[] Header = ["file", "line", "columns", "reasons", "record"];
 
-    private readonly string _temporaryPath;
+    private readonly PendingFile _file;
     private readonly CsvWriter _writer;
     private bool _completed;
 
-    private RejectsFile(string path, string temporaryPath, CsvWriter writer)
+    private RejectsFile(PendingFile file)
     {
-        Path = path;
-        _temporaryPath = temporaryPath;
-        _writer = writer;
+        _file = file;
+        // Staff open this file in a spreadsheet: a value starting with = or + must not run as a formula.
+        _writer = CsvWriter.Create(file.Stream, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
         _writer.WriteRecord(Header);
     }
 
-    public string Path { get; }
+    public string Path => _file.Path;
 
     public int RowCount { get; private set; }
 
     public static RejectsFile Create(string path)
     {
-        var fullPath = System.IO.Path.GetFullPath(path);
-        var directory = System.IO.Path.GetDirectoryName(fullPath)!;
-        var temporaryPath = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
         try
         {
-            Directory.CreateDirectory(directory);
-            var stream = new FileStream(temporaryPath, options);
-            // Staff open this file in a spreadsheet: a value starting with = or + must not run as a formula.
-            var writer = CsvWriter.Create(stream, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: false);
-            return new RejectsFile(fullPath, temporaryPath, writer);
+            return new RejectsFile(AtomicFile.Begin(path, FilePrivacy.OwnerOnly));
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (UserInputException exception)
         {
-            throw new UserInputException($"Could not create the rejects file {fullPath}: {exception.Message} Choose another place with --rejects FILE.", exception);
+            throw new UserInputException($"{exception.Message} (the rejects file: choose another place with --rejects FILE)", exception);
         }
     }
 
@@ -66,10 +54,11 @@ internal sealed class RejectsFile : IDisposable
     public void Complete()
     {
         _writer.Dispose();
-        File.Move(_temporaryPath, Path, overwrite: true);
+        _file.Commit();
         _completed = true;
     }
 
+    /// <summary>Without <see cref="Complete"/>: the file is abandoned, an older one of that name left as it was.</summary>
     public void Dispose()
     {
         if (_completed)
@@ -78,6 +67,6 @@ internal sealed class RejectsFile : IDisposable
         }
 
         _writer.Dispose();
-        File.Delete(_temporaryPath);
+        _file.Dispose();
     }
 }

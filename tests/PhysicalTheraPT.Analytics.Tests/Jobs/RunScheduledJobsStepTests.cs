@@ -18,6 +18,7 @@ public sealed class RunScheduledJobsStepTests
         await new RunScheduledJobsStep(services).RunAsync(context, TestTimeout.Token);
 
         var made = context.Outputs.ToDictionary(line => line.What, line => line.Value);
+        Assert.Contains("conversion-trend.png", made["retention-report all clinics charts"], StringComparison.Ordinal);
         Assert.Equal("2 of 2 job(s) succeeded, 6 row(s)", made["refresh-flags"]);
         Assert.StartsWith("2 of 2 job(s) succeeded", made["outreach-lists"], StringComparison.Ordinal);
         Assert.StartsWith("3 of 3 job(s) succeeded", made["retention-report"], StringComparison.Ordinal);

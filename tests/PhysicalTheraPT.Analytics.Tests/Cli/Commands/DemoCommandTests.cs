@@ -42,7 +42,7 @@ public sealed class DemoCommandTests
         var (exit, output) = await CliRunner.RunAsync("demo");
 
         Assert.Equal(0, exit);
-        string[] charts = ["active-maintenance", "clinics", "cohort-uptake", "completions-by-end-type", "conversion-trend", "recurrence"];
+        string[] charts = ["active-maintenance", "clinics", "cohort-uptake", "completions-by-end-type", "conversion-trend", "outreach", "recurrence"];
         var stems = new[] { $"retention-{lastMonth}", $"retention-{lastMonth}-C01", $"retention-{lastMonth}-C02", $"retention-{lastMonth}-C03" };
         var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var monthly = Path.Combine(reports, "monthly");
