@@ -130,8 +130,9 @@ internal sealed class ReportSnapshotMerger
 
         fromKept = false;
         var restatedAt = kept is { Final: true } && kept.Value != computed ? now : kept?.RestatedAt;
+        // An unchanged number keeps the date it was first counted as of.
         var keep = new SnapshotValue(computed, final, request.AsOf, restatedAt);
-        if (!lookingBack && keep != kept)
+        if (!lookingBack && keep with { AsOf = kept?.AsOf ?? request.AsOf } != kept)
         {
             writes[key] = keep;
         }

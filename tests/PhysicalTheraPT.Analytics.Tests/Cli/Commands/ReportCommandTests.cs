@@ -57,7 +57,7 @@ public sealed class ReportCommandTests(SeededSqliteHistory history) : IClassFixt
         var (exitCode, output) = await RunReportAsync("--month", "2026-03", "--clinic", "C02");
 
         Assert.Equal(0, exitCode);
-        string[] charts = ["active-maintenance", "clinics", "cohort-uptake", "completions-by-end-type", "conversion-trend", "recurrence"];
+        string[] charts = ["active-maintenance", "clinics", "cohort-uptake", "completions-by-end-type", "conversion-trend", "outreach", "recurrence"];
         string[] expected =
         [
             "retention-2026-03.xlsx", .. charts.Select(chart => $"retention-2026-03-{chart}.png"),
