@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Dapper;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
 
@@ -8,7 +10,7 @@ namespace PhysicalTheraPT.Analytics.Import;
 /// (clinics, providers, patients, episodes, appointments), and upserts them by id inside ONE transaction,
 /// so an import lands whole or not at all and importing the same files again changes nothing.
 /// </summary>
-internal sealed class ClinicDataImporter
+internal sealed class ClinicDataImporter : ISqlStatements
 {
     private readonly AnalyticsDatabase _database;
     private readonly ImportOptions _options;
@@ -23,15 +25,60 @@ internal sealed class ClinicDataImporter
 
     public async Task<ImportResult> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        if (_options.BatchSize < 1 || _options.MaxErrorsListed < 0)
+        if (_options.BatchSize < 1 || _options.MaxErrorsListed < 0 || _options.SqliteCacheMegabytes < 1)
         {
-            throw new UserInputException("Import:BatchSize must be at least 1 and Import:MaxErrorsListed at least 0.");
+            throw new UserInputException(
+                "Import:BatchSize and Import:SqliteCacheMegabytes must be at least 1, and Import:MaxErrorsListed at least 0.");
         }
 
         var services = new ServiceNameMap(_options.ServiceNames);
         var files = ContractFolder.Find(request.Directory);
 
         await using var connection = await _database.OpenAsync(cancellationToken);
+        await ApplyAsync(connection, _database.Dialect.BulkWriteSettings(_options.SqliteCacheMegabytes), cancellationToken);
+        try
+        {
+            return await ImportInTransactionAsync(connection, request, files, services, progress, cancellationToken);
+        }
+        finally
+        {
+            // The connection goes back to the pool: leave it as any other user expects it.
+            if (connection.State == System.Data.ConnectionState.Open)
+            {
+                await ApplyAsync(connection, _database.Dialect.DefaultWriteSettings, CancellationToken.None);
+            }
+        }
+    }
+
+    public IEnumerable<KeyValuePair<string, string>> StatementsFor(SqlDialect dialect)
+    {
+        if (dialect.BulkWriteSettings(new ImportOptions().SqliteCacheMegabytes) is { } bulkWrite)
+        {
+            yield return new("bulk write settings", bulkWrite);
+        }
+
+        if (dialect.DefaultWriteSettings is { } defaults)
+        {
+            yield return new("default write settings", defaults);
+        }
+    }
+
+    private static async Task ApplyAsync(DbConnection connection, string? settings, CancellationToken cancellationToken)
+    {
+        if (settings is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(settings, cancellationToken: cancellationToken));
+        }
+    }
+
+    private async Task<ImportResult> ImportInTransactionAsync(
+        DbConnection connection,
+        ImportRequest request,
+        IReadOnlyList<(ContractFile File, string Path)> files,
+        ServiceNameMap services,
+        IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var index = await ReferenceIndex.LoadAsync(connection, transaction, cancellationToken);
         var writer = new ClinicDataWriter(connection, transaction, _database.Dialect);

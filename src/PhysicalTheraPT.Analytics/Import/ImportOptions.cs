@@ -20,6 +20,13 @@ public sealed class ImportOptions
     public int BatchSize { get; set; } = 1000;
 
     /// <summary>
+    /// SQLite page cache, in megabytes, while an import writes. Default 32: a million appointments import
+    /// in about a quarter less time than with SQLite's 2 MB default, and the cache stays this size however
+    /// large the file.
+    /// </summary>
+    public int SqliteCacheMegabytes { get; set; } = 32;
+
+    /// <summary>
     /// Errors listed in full when an import is refused; the rest are counted ("and N more"). Default 50: a
     /// screenful that shows the pattern of a bad export without burying it.
     /// </summary>

@@ -119,6 +119,19 @@ public sealed class ClinicDataImporterTests
         Assert.True(appointments[^1].FileDone);
     }
 
+    [Fact]
+    public async Task ImportAsync_LeavesPooledSqliteConnectionWithDefaultSettings_AfterImport()
+    {
+        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        using var export = ClinicExport.Valid();
+
+        await TestImport.RunAsync(test.Database, export.Write());
+
+        await using var connection = await test.Database.OpenAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("PRAGMA temp_store"));
+        Assert.Equal(-2000, await connection.ExecuteScalarAsync<long>("PRAGMA cache_size"));
+    }
+
     private static async Task AssertValidExportLands(DatabaseProvider provider)
     {
         await using var test = TestDatabase.Create(provider);
