@@ -4,14 +4,14 @@ using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Benchmarks;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Demo;
-using PhysicalTheraPT.Analytics.Jobs;
-using PhysicalTheraPT.Analytics.Outreach;
-using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
-using PhysicalTheraPT.Analytics.Seeding;
-using PhysicalTheraPT.Analytics.Retention;
-using PhysicalTheraPT.Analytics.Reports;
-using PhysicalTheraPT.Analytics.Reports.Snapshots;
 using PhysicalTheraPT.Analytics.Import;
+using PhysicalTheraPT.Analytics.Jobs;
+using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
+using PhysicalTheraPT.Analytics.Outreach;
+using PhysicalTheraPT.Analytics.Reports.Snapshots;
+using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Retention;
+using PhysicalTheraPT.Analytics.Seeding;
 
 namespace PhysicalTheraPT.Analytics;
 
@@ -22,19 +22,16 @@ public static class AnalyticsServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
 
+        // Data: the configured database.
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection("Database"));
         services.AddSingleton(provider => DatabaseSelection.Resolve(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
 
+        // Import and synthetic data.
+        services.AddOptions<ImportOptions>().Bind(configuration.GetSection("Import"));
+        services.AddSingleton<ClinicDataImporter>();
         services.AddSingleton<ClinicHistorySeeder>();
 
-        // The demo's steps, in the order they run: a feature that joins the demo adds its step here.
-        services.AddTransient<IDemoStep, PrepareDatabaseStep>();
-        services.AddTransient<IDemoStep, SeedHistoryStep>();
-        services.AddTransient<IDemoStep, CountRowsStep>();
-        services.AddTransient<IDemoStep, FlagPatientsStep>();
-        services.AddTransient<IDemoStep, RunScheduledJobsStep>();
-        services.AddTransient<DemoRun>();
-
+        // Retention: the rules' settings and the one pass over every history.
         services.AddOptions<RetentionOptions>()
             .Configure(options => options.BindFrom(configuration.GetSection(RetentionOptions.SectionName)))
             .Validate(options =>
@@ -43,15 +40,14 @@ public static class AnalyticsServiceCollectionExtensions
                 return true;
             });
         services.AddSingleton<RetentionAnalysis>();
+
+        // Reports.
         services.AddOptions<ReportsOptions>().Bind(configuration.GetSection("Reports"));
         services.AddSingleton(provider => new MonthlyWorkbookWriter(provider.GetRequiredService<IOptions<ReportsOptions>>().Value));
-        services.AddSingleton<OutreachListWriter>();
-        services.AddOptions<ImportOptions>().Bind(configuration.GetSection("Import"));
-        services.AddSingleton<ClinicDataImporter>();
         services.AddSingleton<MonthlyReportService>();
-        services.AddSingleton<OutreachListService>();
-        services.AddSingleton<BenchDataPreparer>();
-        services.AddSingleton<BenchStageRunner>();
+        services.AddSingleton<ReportSnapshots>();
+
+        // Outreach: lists, the queue, worked lists read back.
         services.AddOptions<OutreachOptions>()
             .Bind(configuration.GetSection(OutreachOptions.SectionName))
             .Validate(options =>
@@ -59,12 +55,14 @@ public static class AnalyticsServiceCollectionExtensions
                 options.Validate();
                 return true;
             });
+        services.AddSingleton<OutreachListWriter>();
+        services.AddSingleton<OutreachListService>();
         services.AddSingleton<OutreachQueue>();
         services.AddSingleton<OutreachSuppressions>();
         services.AddSingleton<OutreachListImporter>();
         services.AddSingleton<OutreachNumbers>();
-        services.AddSingleton<ReportSnapshots>();
 
+        // Jobs: plain classes the Hangfire wiring runs, one per clinic.
         services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection("Scheduling"));
         services.AddSingleton<ClinicCalendar>();
         services.AddSingleton<JobPlanner>();
@@ -78,6 +76,18 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<IClinicJob, RefreshFlagsJob>();
         services.AddSingleton<IClinicJob, OutreachListsJob>();
         services.AddSingleton<IClinicJob, RetentionReportJob>();
+
+        // The demo's steps, in the order they run: a feature that joins the demo adds its step here.
+        services.AddTransient<IDemoStep, PrepareDatabaseStep>();
+        services.AddTransient<IDemoStep, SeedHistoryStep>();
+        services.AddTransient<IDemoStep, CountRowsStep>();
+        services.AddTransient<IDemoStep, FlagPatientsStep>();
+        services.AddTransient<IDemoStep, RunScheduledJobsStep>();
+        services.AddTransient<DemoRun>();
+
+        // The benchmark.
+        services.AddSingleton<BenchDataPreparer>();
+        services.AddSingleton<BenchStageRunner>();
 
         return services;
     }
