@@ -11,6 +11,7 @@ var configuration = Argument("configuration", "Release");
 var provider = Argument("provider", "sqlite");
 var connection = Argument("connection", "");
 var appointments = Argument("appointments", "1250000");
+var benchRuns = Argument("runs", "3");
 
 var solution = "./PhysicalTheraPT.Analytics.sln";
 var cli = "./src/PhysicalTheraPT.Analytics.Cli/PhysicalTheraPT.Analytics.Cli.csproj";
@@ -27,9 +28,9 @@ void RunCli(string arguments)
     });
 }
 
-string DatabaseArguments() => string.IsNullOrEmpty(connection)
+string DatabaseArguments(string connectionString) => string.IsNullOrEmpty(connectionString)
     ? $"--provider {provider}"
-    : $"--provider {provider} --connection \"{connection}\"";
+    : $"--provider {provider} --connection \"{connectionString}\"";
 
 ///////////////////////////////////////////////////////////////////////////////
 // Tasks
@@ -67,7 +68,7 @@ Task("Migrate")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    RunCli($"db migrate {DatabaseArguments()}");
+    RunCli($"db migrate {DatabaseArguments(connection)}");
 });
 
 Task("Demo")
@@ -81,7 +82,20 @@ Task("Bench")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    RunCli($"bench {DatabaseArguments()} --appointments {appointments} --output {artifacts}/bench");
+    // --appointments takes one size or several (1250000,2500000,5000000): the whole table in one command.
+    // Each size needs a database of its own: SQLite gets a file per size; on a server put {appointments}
+    // in the connection's database name (bench creates it when it is missing).
+    var sizes = appointments.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    if (sizes.Length > 1 && !string.IsNullOrEmpty(connection) && !connection.Contains("{appointments}"))
+    {
+        throw new Exception("Several --appointments sizes on a server need a database each: put {appointments} in the connection string, e.g. Database=pta_bench_{appointments}.");
+    }
+
+    foreach (var size in sizes)
+    {
+        var sizeConnection = connection.Replace("{appointments}", size);
+        RunCli($"bench {DatabaseArguments(sizeConnection)} --appointments {size} --runs {benchRuns} --output {artifacts}/bench");
+    }
 });
 
 ///////////////////////////////////////////////////////////////////////////////

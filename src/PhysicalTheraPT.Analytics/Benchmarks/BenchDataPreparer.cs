@@ -20,8 +20,9 @@ internal sealed class BenchDataPreparer
     }
 
     /// <summary>
-    /// Brings the benchmark's database to the current schema (a server database is not migrated on first
-    /// use, and the benchmark is about to seed it anyway), then checks for the history. Seeding the same
+    /// Creates the benchmark's database on a server when it is missing, brings it to the current schema (a
+    /// server database is not migrated on first use, and the benchmark is about to seed it anyway), then
+    /// checks for the history. Seeding the same
     /// settings writes the same ids, so the history is there when the clinic and patient
     /// counts match it and there are appointments; a database holding other data does not match and is
     /// seeded on top (the seeder upserts by id).
@@ -29,7 +30,9 @@ internal sealed class BenchDataPreparer
     public async Task<bool> HoldsHistoryAsync(BenchDataset dataset, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        new SchemaMigrator(_database).Migrate();
+        var migrator = new SchemaMigrator(_database);
+        migrator.CreateDatabaseIfMissing();
+        migrator.Migrate();
         var counts = await ClinicDataCounter.CountAsync(_database, cancellationToken);
         return counts.Clinics == dataset.History.Clinics && counts.Patients == dataset.History.Patients && counts.Appointments > 0;
     }

@@ -41,6 +41,22 @@ public sealed class SchemaMigrator
         return Run(engine => engine.GetScriptsToExecute().Select(script => script.Name).ToList());
     }
 
+    /// <summary>
+    /// Creates the database itself when a server does not have it yet: for databases of their own, such as
+    /// the benchmark's. The clinic database is created by whoever runs the server, never here.
+    /// </summary>
+    public void CreateDatabaseIfMissing()
+    {
+        try
+        {
+            _database.Dialect.CreateDatabaseIfMissing(_database.ConnectionString);
+        }
+        catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
+        {
+            throw new UserInputException($"Could not create {_database.Description}: {exception.Message}", exception);
+        }
+    }
+
     /// <summary>Applies every pending script, each in its own transaction; returns the names applied.</summary>
     public IReadOnlyList<string> Migrate()
     {

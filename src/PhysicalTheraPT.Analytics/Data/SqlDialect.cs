@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using DbUp;
 using DbUp.Builder;
+using DbUp.Engine.Output;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -153,6 +154,23 @@ public sealed class SqlDialect
         DatabaseProvider.Postgres => DeployChanges.To.PostgresqlDatabase(connectionString),
         _ => DeployChanges.To.SqlDatabase(connectionString),
     };
+
+    /// <summary>
+    /// Creates the server database the connection string names when it is not there (DbUp's
+    /// EnsureDatabase, through the server's maintenance database). SQLite creates its file on first open.
+    /// </summary>
+    internal void CreateDatabaseIfMissing(string connectionString)
+    {
+        switch (Provider)
+        {
+            case DatabaseProvider.Postgres:
+                EnsureDatabase.For.PostgresqlDatabase(connectionString, new NoOpUpgradeLog());
+                break;
+            case DatabaseProvider.SqlServer:
+                EnsureDatabase.For.SqlDatabase(connectionString, new NoOpUpgradeLog());
+                break;
+        }
+    }
 
     public override string ToString() => Name;
 }

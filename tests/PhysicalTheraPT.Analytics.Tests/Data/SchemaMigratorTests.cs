@@ -1,4 +1,5 @@
 using Dapper;
+using Npgsql;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
@@ -32,6 +33,24 @@ public sealed class SchemaMigratorTests
         await using var connection = await test.Database.OpenAsync();
         var tables = await connection.QueryAsync<string>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
         Assert.Superset(ClinicTables.ToHashSet(), tables.ToHashSet());
+    }
+
+    [PostgresFact]
+    public async Task CreateDatabaseIfMissing_CreatesThePostgresDatabase_WhenTheServerDoesNotHaveIt()
+    {
+        await using var test = TestDatabase.Create(DatabaseProvider.Postgres, migrate: false);
+        var name = new NpgsqlConnectionStringBuilder(test.Database.ConnectionString).Database;
+        await using (var admin = new NpgsqlConnection(PostgresServer.AdminConnectionString))
+        {
+            await admin.ExecuteAsync($"DROP DATABASE {name} WITH (FORCE)");
+        }
+
+        var migrator = new SchemaMigrator(test.Database);
+        migrator.CreateDatabaseIfMissing();
+        migrator.CreateDatabaseIfMissing();
+        var applied = migrator.Migrate();
+
+        Assert.Equal(SchemaMigrator.ScriptNames(SqlDialect.Postgres), applied);
     }
 
     [SqlServerFact]
