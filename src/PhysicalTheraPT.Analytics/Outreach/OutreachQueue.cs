@@ -34,7 +34,7 @@ public sealed class OutreachQueue
         ArgumentException.ThrowIfNullOrEmpty(clinicId);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var store = new OutreachItemStore(connection, transaction);
+        var store = new OutreachItemStore(connection, transaction, _database);
         var states = await store.ReadStatesAsync(clinicId, asOf, _options, cancellationToken);
         var booked = await store.BookedSinceListedAsync(clinicId, cancellationToken);
         var newEpisode = await store.NewEpisodeSinceListedAsync(clinicId, cancellationToken);
