@@ -50,7 +50,8 @@ public sealed class OutreachQueue
 
     /// <summary>
     /// Refreshes every clinic of a flags run (<see cref="RetentionAnalysis"/>), each as of the date its
-    /// patients were judged by: the single library call the nightly refresh-flags job makes.
+    /// patients were judged by. Holds every clinic's flags at once: fine for a collected run; the nightly
+    /// refresh-flags job refreshes from each clinic's stored set instead, one clinic at a time.
     /// </summary>
     public async Task<IReadOnlyList<OutreachRefreshResult>> RefreshAsync(RetentionAnalysisResult flags, CancellationToken cancellationToken = default)
     {
