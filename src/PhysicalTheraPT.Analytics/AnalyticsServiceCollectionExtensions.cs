@@ -73,7 +73,8 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<EngineReportSources>();
         services.AddSingleton<IOutreachListSource>(provider => provider.GetRequiredService<EngineReportSources>());
         services.AddSingleton<IMonthlyReportSource>(provider => provider.GetRequiredService<EngineReportSources>());
-        services.AddSingleton<IClinicJob, RefreshFlagsJob>();
+        services.AddSingleton<RefreshFlagsJob>();
+        services.AddSingleton<IClinicJob>(provider => provider.GetRequiredService<RefreshFlagsJob>());
         services.AddSingleton<IClinicJob, OutreachListsJob>();
         services.AddSingleton<IClinicJob, RetentionReportJob>();
 

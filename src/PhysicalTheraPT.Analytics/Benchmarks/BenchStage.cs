@@ -6,7 +6,7 @@ internal enum BenchStage
     /// <summary>Reading the appointment rows the engine needs, unbuffered, doing nothing with them.</summary>
     Floor,
 
-    /// <summary>The nightly flag refresh for all clinics: read + compute + store (the refresh-flags job's work per clinic).</summary>
+    /// <summary>The nightly flag refresh for all clinics: read + compute + store + queue refresh (the refresh-flags job's one all-clinics pass).</summary>
     Flags,
 
     /// <summary>The monthly numbers for all clinics for one month.</summary>

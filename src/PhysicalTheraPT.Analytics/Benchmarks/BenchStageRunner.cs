@@ -25,8 +25,7 @@ internal sealed class BenchStageRunner
     private readonly IOptions<ImportOptions> _importOptions;
     private readonly MonthlyWorkbookWriter _workbookWriter;
     private readonly OutreachListWriter _outreachWriter;
-    private readonly IClinicFlagSource _flagSource;
-    private readonly PatientFlagStore _flagStore;
+    private readonly RefreshFlagsJob _refreshFlags;
     private readonly TimeProvider _timeProvider;
 
     public BenchStageRunner(
@@ -37,12 +36,10 @@ internal sealed class BenchStageRunner
         IOptions<ImportOptions> importOptions,
         MonthlyWorkbookWriter workbookWriter,
         OutreachListWriter outreachWriter,
-        IClinicFlagSource flagSource,
-        PatientFlagStore flagStore,
+        RefreshFlagsJob refreshFlags,
         TimeProvider timeProvider)
     {
-        _flagSource = flagSource;
-        _flagStore = flagStore;
+        _refreshFlags = refreshFlags;
         _database = database;
         _analysis = analysis;
         _retentionOptions = retentionOptions;
@@ -81,12 +78,13 @@ internal sealed class BenchStageRunner
             case BenchStage.Flags:
             {
                 var appointments = await CountAppointmentsAsync(cancellationToken);
-                var clinics = (await ClinicDirectory.LoadAsync(_database, cancellationToken)).ClinicIds;
+                // Exactly the nightly job's work item when the clinics share a date (JobPlanner).
+                var work = JobWorkItem.ForDate(JobNames.RefreshFlags, null, BenchDataset.Until);
                 return (async () =>
                 {
-                    await RefreshFlagsAsync(clinics, cancellationToken);
+                    await _refreshFlags.RunAsync(work, cancellationToken);
                     return appointments;
-                }, "refresh-flags for every clinic as the nightly job does: each clinic's pass + its patient_flags set replaced");
+                }, "refresh-flags for all clinics as the nightly job runs it: one pass, every clinic's set replaced (streamed, batched), each clinic's outreach queue refreshed");
             }
 
             case BenchStage.Metrics:
@@ -136,16 +134,6 @@ internal sealed class BenchStageRunner
 
     private async Task<long> CountAppointmentsAsync(CancellationToken cancellationToken) =>
         (await ClinicDataCounter.CountAsync(_database, cancellationToken)).Appointments;
-
-    /// <summary>The nightly refresh-flags job's work for every clinic (RefreshFlagsJob), as of the history's today.</summary>
-    private async Task RefreshFlagsAsync(IReadOnlyList<string> clinicIds, CancellationToken cancellationToken)
-    {
-        foreach (var clinicId in clinicIds)
-        {
-            var flags = await _flagSource.FlagsAsync(clinicId, BenchDataset.Until, cancellationToken);
-            await _flagStore.ReplaceSetAsync(clinicId, BenchDataset.Until, flags, cancellationToken);
-        }
-    }
 
     private async Task<MonthlyReport> MonthlyReportAsync(CancellationToken cancellationToken)
     {

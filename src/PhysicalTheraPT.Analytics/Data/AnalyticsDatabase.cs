@@ -30,6 +30,13 @@ public sealed class AnalyticsDatabase
 
     public string ConnectionString { get; }
 
+    /// <summary>Rows per round trip for stores writing many rows (<see cref="DatabaseOptions.WriteBatchRows"/>).</summary>
+    public int WriteBatchRows { get; init; } = new DatabaseOptions().WriteBatchRows;
+
+    /// <summary>Writes many rows on <paramref name="connection"/> in batches of <see cref="WriteBatchRows"/>.</summary>
+    internal RowBatchWriter RowWriter(DbConnection connection, DbTransaction? transaction) =>
+        new(connection, transaction, Dialect, WriteBatchRows);
+
     /// <summary>Where the data lives, fit for a log line or a console: never a password.</summary>
     public string Description => Provider switch
     {

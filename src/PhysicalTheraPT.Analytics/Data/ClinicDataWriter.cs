@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 
 namespace PhysicalTheraPT.Analytics.Data;
 
@@ -16,16 +15,12 @@ public sealed class ClinicDataWriter : ISqlStatements
     private static readonly string[] EpisodeColumns = ["episode_id", "patient_id", "clinic_id", "started_on", "discharged_on", "discharge_reason", "condition", "body_region", "referral_source", "maintenance_interval_days"];
     private static readonly string[] AppointmentColumns = ["appointment_id", "patient_id", "clinic_id", "provider_id", "episode_id", "service", "starts_at", "status", "booked_at"];
 
-    private readonly DbConnection _connection;
-    private readonly DbTransaction _transaction;
-    private readonly SqlDialect _dialect;
+    private readonly RowBatchWriter _rows;
     private readonly Dictionary<string, string> _statements;
 
     public ClinicDataWriter(DbConnection connection, DbTransaction transaction, SqlDialect dialect)
     {
-        _connection = connection;
-        _transaction = transaction;
-        _dialect = dialect;
+        _rows = new RowBatchWriter(connection, transaction, dialect);
         _statements = StatementsFor(dialect).ToDictionary();
     }
 
@@ -62,40 +57,7 @@ public sealed class ClinicDataWriter : ISqlStatements
         yield return new("appointments", dialect.Upsert("appointments", ["appointment_id"], AppointmentColumns));
     }
 
-    private async Task<int> ExecuteAsync<TRow>(string table, IEnumerable<TRow> rows, CancellationToken cancellationToken)
-    {
-        var sql = _statements[table];
-        if (!_connection.CanCreateBatch)
-        {
-            // SQLite: in-process, so a statement per row costs no round trip; Dapper runs them all on one
-            // command.
-            var command = new CommandDefinition(sql, rows, _transaction, cancellationToken: cancellationToken);
-            return await _connection.ExecuteAsync(command);
-        }
-
-        // A server: the caller's batch goes in one round trip, not one per row (a million PostgreSQL rows
-        // one at a time spend their time waiting on the network). The statement and its parameters are
-        // the same as Dapper would send.
-        await using var batch = _connection.CreateBatch();
-        batch.Transaction = _transaction;
-        foreach (var row in rows)
-        {
-            var command = batch.CreateBatchCommand();
-            command.CommandText = sql;
-            RowParameters<TRow>.AddTo(command, row);
-            batch.BatchCommands.Add(command);
-        }
-
-        if (batch.BatchCommands.Count == 0)
-        {
-            return 0;
-        }
-
-        if (_dialect.PreparesBatches)
-        {
-            await batch.PrepareAsync(cancellationToken);
-        }
-
-        return await batch.ExecuteNonQueryAsync(cancellationToken);
-    }
+    // The caller hands over bounded batches (ImportOptions.BatchSize): each one goes in one round trip.
+    private Task<int> ExecuteAsync<TRow>(string table, IEnumerable<TRow> rows, CancellationToken cancellationToken) =>
+        _rows.ExecuteAsync(_statements[table], rows, cancellationToken);
 }

@@ -20,4 +20,12 @@ public sealed class DatabaseOptions
     /// no for servers (a production schema changes only when someone runs <c>db migrate</c>).
     /// </summary>
     public bool? MigrateOnFirstUse { get; set; }
+
+    /// <summary>
+    /// Rows one round trip carries when a store writes many rows (flags, outreach items) to a server:
+    /// large enough that the network wait per row is negligible, small enough that a batch's commands
+    /// and parameters stay a few megabytes whatever the number of rows. Default 1,000. SQLite, being
+    /// in-process, writes row by row and ignores it.
+    /// </summary>
+    public int WriteBatchRows { get; set; } = 1000;
 }

@@ -10,7 +10,7 @@ public static class DatabaseSelection
         var dialect = ParseProvider(options.Provider);
         if (dialect.Provider == DatabaseProvider.Sqlite)
         {
-            return new AnalyticsDatabase(dialect, SqliteConnectionString(options), options.MigrateOnFirstUse ?? true);
+            return new AnalyticsDatabase(dialect, SqliteConnectionString(options), options.MigrateOnFirstUse ?? true) { WriteBatchRows = WriteBatchRows(options) };
         }
 
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -20,8 +20,12 @@ public static class DatabaseSelection
                 "--connection \"...\" or set Database:ConnectionString (environment: PTA_Database__ConnectionString).");
         }
 
-        return new AnalyticsDatabase(dialect, options.ConnectionString, options.MigrateOnFirstUse ?? false);
+        return new AnalyticsDatabase(dialect, options.ConnectionString, options.MigrateOnFirstUse ?? false) { WriteBatchRows = WriteBatchRows(options) };
     }
+
+    private static int WriteBatchRows(DatabaseOptions options) => options.WriteBatchRows >= 1
+        ? options.WriteBatchRows
+        : throw new UserInputException($"Database:WriteBatchRows is {options.WriteBatchRows}; it must be at least 1 (default 1000).");
 
     public static SqlDialect ParseProvider(string? provider)
     {

@@ -5,7 +5,7 @@ namespace PhysicalTheraPT.Analytics.Data;
 
 /// <summary>
 /// Binds a row record's properties as command parameters named after them (<c>ClinicId</c> feeds
-/// <c>@ClinicId</c>), as Dapper does, for the batched path of <see cref="ClinicDataWriter"/>, where Dapper
+/// <c>@ClinicId</c>), as Dapper does, for the batched path of <see cref="RowBatchWriter"/>, where Dapper
 /// cannot reach: a <see cref="DbBatchCommand"/> per row.
 /// </summary>
 internal static class RowParameters<TRow>

@@ -3,10 +3,14 @@ using PhysicalTheraPT.Analytics.Data;
 namespace PhysicalTheraPT.Analytics.Jobs;
 
 /// <summary>
-/// Splits a scheduled job into its per-clinic work, so several servers can share it:
-/// refresh-flags and outreach-lists as of each clinic's local today; retention-report for the month
-/// before the schedule's today, once per clinic and once for all clinics together (every workbook of
-/// one run covers the same month, so the all-clinics workbook and the clinics' workbooks agree).
+/// Splits a scheduled job into its work items. outreach-lists: one per clinic as of its local today, so
+/// several servers share them. retention-report: the month before the schedule's today, once per clinic
+/// and once for all clinics together (every workbook of one run covers the same month, so the
+/// all-clinics workbook and the clinics' workbooks agree). refresh-flags: ONE item for all clinics when
+/// every clinic's local today is the same date, because its cost is reading the histories from the one
+/// shared database, and one pass over them serves every clinic (split across servers, each clinic's
+/// pass would read again what the other servers read); one item per clinic, each with its own today,
+/// only when the clinics' zones straddle midnight at run time.
 /// </summary>
 public sealed class JobPlanner
 {
@@ -37,6 +41,15 @@ public sealed class JobPlanner
             ];
         }
 
-        return clinics.ClinicIds.Select(clinicId => JobWorkItem.ForDate(jobName, clinicId, _calendar.ClinicToday(clinics, clinicId))).ToList();
+        var perClinic = clinics.ClinicIds.Select(clinicId => JobWorkItem.ForDate(jobName, clinicId, _calendar.ClinicToday(clinics, clinicId))).ToList();
+        if (jobName == JobNames.RefreshFlags && perClinic.Count > 0 && perClinic.All(item => item.Period == perClinic[0].Period))
+        {
+            return [JobWorkItem.ForDate(jobName, null, perClinic[0].PeriodAsDate())];
+        }
+
+        // Clinics on different dates (a run near midnight in one of their zones): each clinic is judged as
+        // of its own today, so each gets its own pass. Scheduling the refresh at an hour when every clinic
+        // shares a date (the default 02:00) keeps it to one pass.
+        return perClinic;
     }
 }

@@ -23,6 +23,8 @@ public sealed class PatientFlagStore : ISqlStatements
         VALUES (@ClinicId, @AsOf, @PatientId, @Flag, @AcuteEnd, @EndType, @LastMaintenance, @DaysSince, @Priority, @Reason)
         """;
 
+    private const string UpdateSetCount = "UPDATE patient_flag_sets SET flagged_count = @FlaggedCount WHERE clinic_id = @ClinicId AND as_of = @AsOf";
+
     private const string SelectSet = """
         SELECT clinic_id AS ClinicId, as_of AS AsOf, patient_id AS PatientId, flag AS Flag, acute_end AS AcuteEnd,
                end_type AS EndType, last_maintenance AS LastMaintenance, days_since AS DaysSince, priority AS Priority,
@@ -44,29 +46,55 @@ public sealed class PatientFlagStore : ISqlStatements
     /// <summary>Replaces the clinic's set as of <paramref name="asOf"/> with <paramref name="flags"/>; returns the rows written.</summary>
     public async Task<int> ReplaceSetAsync(string clinicId, DateOnly asOf, IReadOnlyCollection<StoredPatientFlag> flags, CancellationToken cancellationToken)
     {
-        var strangers = flags.Where(flag => flag.ClinicId != clinicId || flag.AsOf != asOf).Select(flag => flag.PatientId).Take(3).ToList();
-        if (strangers.Count > 0)
-        {
-            throw new ArgumentException($"Flags for another clinic or date in the set of {clinicId} as of {asOf:yyyy-MM-dd} (patients {string.Join(", ", strangers)}).", nameof(flags));
-        }
+        var counts = await ReplaceSetsAsync([clinicId], asOf, flags.ToAsyncEnumerable(), cancellationToken);
+        return counts[clinicId];
+    }
 
-        var key = new { ClinicId = clinicId, AsOf = asOf };
+    /// <summary>
+    /// Replaces the sets of <paramref name="clinicIds"/> as of <paramref name="asOf"/> in one transaction,
+    /// with the flags as they stream in (written in batches, never collected): every clinic gets a set,
+    /// with 0 when none of its patients is flagged. A failure part-way, in the stream or the database,
+    /// leaves the earlier sets as they were. Returns the rows written per clinic.
+    /// </summary>
+    /// <exception cref="ArgumentException">A flag of a clinic not named or of another date; nothing is kept.</exception>
+    public async Task<IReadOnlyDictionary<string, int>> ReplaceSetsAsync(
+        IReadOnlyCollection<string> clinicIds, DateOnly asOf, IAsyncEnumerable<StoredPatientFlag> flags, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clinicIds);
+        ArgumentNullException.ThrowIfNull(flags);
+        var counts = clinicIds.ToDictionary(clinicId => clinicId, _ => 0, StringComparer.Ordinal);
+        var sets = counts.Keys.Select(clinicId => new FlagSetRow { ClinicId = clinicId, AsOf = asOf }).ToList();
+
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(DeleteFlags, key, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(DeleteSet, key, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(InsertSet, new
+        var rows = _database.RowWriter(connection, transaction);
+        await rows.ExecuteAsync(DeleteFlags, sets, cancellationToken);
+        await rows.ExecuteAsync(DeleteSet, sets, cancellationToken);
+        // The sets go in first (the flags refer to them); their counts once every flag is in.
+        var computedAt = _time.GetUtcNow().UtcDateTime;
+        await rows.ExecuteAsync(InsertSet, sets.Select(set => set with { ComputedAt = computedAt }), cancellationToken);
+
+        var batch = new List<StoredPatientFlag>(_database.WriteBatchRows);
+        await foreach (var flag in flags.WithCancellation(cancellationToken))
         {
-            ClinicId = clinicId,
-            AsOf = asOf,
-            FlaggedCount = flags.Count,
-            ComputedAt = _time.GetUtcNow().UtcDateTime,
-        }, transaction, cancellationToken: cancellationToken));
-        var written = flags.Count == 0
-            ? 0
-            : await connection.ExecuteAsync(new CommandDefinition(InsertFlag, flags, transaction, cancellationToken: cancellationToken));
+            if (flag.AsOf != asOf || !counts.TryGetValue(flag.ClinicId, out var count))
+            {
+                throw new ArgumentException($"Patient {flag.PatientId} is flagged for clinic {flag.ClinicId} as of {flag.AsOf:yyyy-MM-dd}, outside the sets being replaced (as of {asOf:yyyy-MM-dd}).", nameof(flags));
+            }
+
+            counts[flag.ClinicId] = count + 1;
+            batch.Add(flag);
+            if (batch.Count == _database.WriteBatchRows)
+            {
+                await rows.ExecuteAsync(InsertFlag, batch, cancellationToken);
+                batch.Clear();
+            }
+        }
+
+        await rows.ExecuteAsync(InsertFlag, batch, cancellationToken);
+        await rows.ExecuteAsync(UpdateSetCount, counts.Select(pair => new { ClinicId = pair.Key, AsOf = asOf, FlaggedCount = pair.Value }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return written;
+        return counts;
     }
 
     /// <summary>The clinic's set as of <paramref name="asOf"/>, highest priority first; empty when none.</summary>
@@ -83,6 +111,7 @@ public sealed class PatientFlagStore : ISqlStatements
         yield return new("delete set", DeleteSet);
         yield return new("insert set", InsertSet);
         yield return new("insert flag", InsertFlag);
+        yield return new("update set count", UpdateSetCount);
         yield return new("select set", SelectSet);
     }
 }

@@ -1,36 +1,81 @@
+using System.Globalization;
+using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Jobs;
 
 /// <summary>
-/// refresh-flags for one clinic: its flagged patients as of its local today, stored as that day's set
-/// (replacing any earlier set for the same day), then the clinic's outreach queue refreshed from them.
-/// Both steps give the same rows when run again for the same day.
+/// refresh-flags for one clinic or, with no clinic, for all clinics as of one date: ONE engine pass over
+/// the patients in scope, its flags streamed into the store (every clinic's set as of the date replaced in
+/// one transaction, a clinic with nobody flagged getting an empty set), then each clinic's outreach queue
+/// refreshed from its stored set, one clinic at a time, so memory is bounded by the largest clinic's set,
+/// not by the group. Running it again for the same date gives the same rows.
 /// </summary>
 public sealed class RefreshFlagsJob : IClinicJob
 {
+    /// <summary>Clinics named one by one in the summary; beyond this the rest is counted, so a job record stays a line.</summary>
+    private const int ClinicsInSummary = 3;
+
     private readonly IClinicFlagSource _flags;
     private readonly PatientFlagStore _store;
     private readonly OutreachQueue _queue;
+    private readonly AnalyticsDatabase _database;
 
-    public RefreshFlagsJob(IClinicFlagSource flags, PatientFlagStore store, OutreachQueue queue)
+    public RefreshFlagsJob(IClinicFlagSource flags, PatientFlagStore store, OutreachQueue queue, AnalyticsDatabase database)
     {
         _flags = flags;
         _store = store;
         _queue = queue;
+        _database = database;
     }
 
     public string Name => JobNames.RefreshFlags;
 
     public async Task<JobOutcome> RunAsync(JobWorkItem work, CancellationToken cancellationToken)
     {
-        var clinicId = work.ClinicId ?? throw new PermanentJobFailureException($"{work}: refresh-flags runs per clinic, but no clinic was given.");
+        ArgumentNullException.ThrowIfNull(work);
         var asOf = work.PeriodAsDate();
-        var flags = await _flags.FlagsAsync(clinicId, asOf, cancellationToken);
-        var written = await _store.ReplaceSetAsync(clinicId, asOf, flags, cancellationToken);
-        var queue = await _queue.RefreshAsync(clinicId, asOf, [.. flags.Select(OutreachCandidate.From)], cancellationToken);
-        var dropped = flags.Count(flag => flag.Flag == PatientFlagKind.DroppedAfterAcute.ToContractName());
-        return new JobOutcome([], written, $"{written} flagged: {dropped} dropped after acute, {written - dropped} maintenance lapsed. Outreach queue: {queue.Summary}");
+        var clinicIds = await ClinicsInScopeAsync(work.ClinicId, cancellationToken);
+        var written = await _store.ReplaceSetsAsync(clinicIds, asOf, _flags.FlagsAsync(work.ClinicId, asOf, cancellationToken), cancellationToken);
+
+        var dropped = 0;
+        var queues = new List<OutreachRefreshResult>(clinicIds.Count);
+        foreach (var clinicId in clinicIds)
+        {
+            var set = await _store.ReadSetAsync(clinicId, asOf, cancellationToken);
+            dropped += set.Count(flag => flag.Flag == PatientFlagKind.DroppedAfterAcute.ToContractName());
+            queues.Add(await _queue.RefreshAsync(clinicId, asOf, [.. set.Select(OutreachCandidate.From)], cancellationToken));
+        }
+
+        var total = written.Values.Sum();
+        return new JobOutcome([], total, $"{total} flagged: {dropped} dropped after acute, {total - dropped} maintenance lapsed. Outreach queue: {QueueSummary(queues)}");
+    }
+
+    private async Task<IReadOnlyList<string>> ClinicsInScopeAsync(string? clinicId, CancellationToken cancellationToken)
+    {
+        var clinics = await ClinicDirectory.LoadAsync(_database, cancellationToken);
+        if (clinicId is null)
+        {
+            return clinics.ClinicIds;
+        }
+
+        clinics.Require(clinicId);
+        return [clinicId];
+    }
+
+    /// <summary>One clinic: its own line, as before. Several: the sums, and the first few clinics' lines.</summary>
+    private static string QueueSummary(IReadOnlyList<OutreachRefreshResult> queues)
+    {
+        if (queues.Count == 1)
+        {
+            return queues[0].Summary;
+        }
+
+        var sums = string.Create(CultureInfo.InvariantCulture,
+            $"{queues.Count} clinics: {queues.Sum(queue => queue.Due.Count)} to list, {queues.Sum(queue => queue.Opened)} new, {queues.Sum(queue => queue.ClosedCount)} closed, {queues.Sum(queue => queue.Held.Count)} held back");
+        var detail = string.Join(" ", queues.Take(ClinicsInSummary).Select(queue => queue.Summary));
+        var more = queues.Count > ClinicsInSummary ? string.Create(CultureInfo.InvariantCulture, $" (+{queues.Count - ClinicsInSummary} more clinics)") : "";
+        return $"{sums}. {detail}{more}";
     }
 }

@@ -1,8 +1,9 @@
+using System.Runtime.CompilerServices;
 using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Jobs;
 
-/// <summary>A clinic's flags as of a date, from one pass of the retention engine over that clinic's patients.</summary>
+/// <summary>Flags as of a date from one pass of the retention engine, of one clinic's patients or of all.</summary>
 public sealed class RetentionFlagSource : IClinicFlagSource
 {
     private readonly RetentionAnalysis _analysis;
@@ -12,21 +13,24 @@ public sealed class RetentionFlagSource : IClinicFlagSource
         _analysis = analysis;
     }
 
-    public async Task<IReadOnlyList<StoredPatientFlag>> FlagsAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<StoredPatientFlag> FlagsAsync(string? clinicId, DateOnly asOf, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var result = await _analysis.RunAsync(new RetentionAnalysisRequest { ClinicId = clinicId, AsOf = asOf }, cancellationToken: cancellationToken);
-        return result.Flags.Select(flag => new StoredPatientFlag
+        var request = new RetentionAnalysisRequest { ClinicId = clinicId, AsOf = asOf };
+        await foreach (var flag in _analysis.FlagsAsync(request, cancellationToken: cancellationToken))
         {
-            ClinicId = flag.ClinicId,
-            AsOf = asOf,
-            PatientId = flag.PatientId,
-            Flag = flag.Kind.ToContractName(),
-            AcuteEnd = flag.AcuteEnd,
-            EndType = flag.EndType?.ToContractName(),
-            LastMaintenance = flag.LastMaintenance,
-            DaysSince = flag.DaysSince,
-            Priority = flag.Priority,
-            Reason = flag.Reason,
-        }).ToList();
+            yield return new StoredPatientFlag
+            {
+                ClinicId = flag.ClinicId,
+                AsOf = asOf,
+                PatientId = flag.PatientId,
+                Flag = flag.Kind.ToContractName(),
+                AcuteEnd = flag.AcuteEnd,
+                EndType = flag.EndType?.ToContractName(),
+                LastMaintenance = flag.LastMaintenance,
+                DaysSince = flag.DaysSince,
+                Priority = flag.Priority,
+                Reason = flag.Reason,
+            };
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace PhysicalTheraPT.Analytics.Outreach;
 /// and new episodes since an item was listed), on the caller's connection and transaction, so a refresh
 /// or an import lands whole or not at all.
 /// </summary>
-internal sealed class OutreachItemStore(DbConnection connection, DbTransaction? transaction) : ISqlStatements
+internal sealed class OutreachItemStore(DbConnection connection, DbTransaction? transaction, AnalyticsDatabase database) : ISqlStatements
 {
     private const string ItemColumns = """
         item_id AS ItemId, clinic_id AS ClinicId, patient_id AS PatientId, flag AS Flag, reason AS Reason,
@@ -144,8 +144,9 @@ internal sealed class OutreachItemStore(DbConnection connection, DbTransaction? 
     private async Task<IEnumerable<T>> QueryAsync<T>(string sql, object parameters, CancellationToken cancellationToken) =>
         await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
 
+    // A clinic's first refresh opens an item per flagged patient: thousands of rows, batched on a server.
     private async Task<int> ExecuteAsync(string sql, IReadOnlyList<OutreachItemRow> rows, CancellationToken cancellationToken) =>
-        rows.Count == 0 ? 0 : await connection.ExecuteAsync(new CommandDefinition(sql, rows, transaction, cancellationToken: cancellationToken));
+        rows.Count == 0 ? 0 : await database.RowWriter(connection, transaction).ExecuteAsync(sql, rows, cancellationToken);
 
     private sealed class DeclineRow
     {

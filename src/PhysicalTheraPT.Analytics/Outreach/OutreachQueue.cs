@@ -34,7 +34,7 @@ public sealed class OutreachQueue
         ArgumentException.ThrowIfNullOrEmpty(clinicId);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var store = new OutreachItemStore(connection, transaction);
+        var store = new OutreachItemStore(connection, transaction, _database);
         var states = await store.ReadStatesAsync(clinicId, asOf, _options, cancellationToken);
         var booked = await store.BookedSinceListedAsync(clinicId, cancellationToken);
         var newEpisode = await store.NewEpisodeSinceListedAsync(clinicId, cancellationToken);
@@ -50,7 +50,8 @@ public sealed class OutreachQueue
 
     /// <summary>
     /// Refreshes every clinic of a flags run (<see cref="RetentionAnalysis"/>), each as of the date its
-    /// patients were judged by: the single library call the nightly refresh-flags job makes.
+    /// patients were judged by. Holds every clinic's flags at once: fine for a collected run; the nightly
+    /// refresh-flags job refreshes from each clinic's stored set instead, one clinic at a time.
     /// </summary>
     public async Task<IReadOnlyList<OutreachRefreshResult>> RefreshAsync(RetentionAnalysisResult flags, CancellationToken cancellationToken = default)
     {

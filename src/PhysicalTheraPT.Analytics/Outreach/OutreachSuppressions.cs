@@ -28,7 +28,7 @@ public sealed class OutreachSuppressions
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(patientIdOf);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var states = await new OutreachItemStore(connection, null).ReadStatesAsync(clinicId, asOf, _rules.Options, cancellationToken);
+        var states = await new OutreachItemStore(connection, null, _database).ReadStatesAsync(clinicId, asOf, _rules.Options, cancellationToken);
 
         var listed = new List<TRow>();
         var held = new Dictionary<string, OutreachHold>(StringComparer.Ordinal);

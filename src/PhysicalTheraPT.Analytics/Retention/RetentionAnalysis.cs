@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Outreach;
@@ -40,6 +41,66 @@ public sealed class RetentionAnalysis
         RetentionAnalysisRequest request, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var pass = await OpenAsync(request, cancellationToken);
+        var flags = new List<PatientFlag>();
+        RetentionMetrics? metrics = null;
+        if (request.Month is { } month)
+        {
+            // The numbers need one as-of date for everyone, so here every patient is judged by it.
+            var run = new RetentionRun(_options, pass.AsOf.Single!.Value, month, pass.Clinics.ClinicIds, pass.Clinics.ProviderNames);
+            await foreach (var history in pass.Histories)
+            {
+                var flag = run.Add(history);
+                pass.Count(progress);
+                if (flag is not null && request.CollectFlags)
+                {
+                    flags.Add(flag);
+                }
+            }
+
+            metrics = run.Build();
+        }
+        else
+        {
+            await foreach (var flag in EvaluateAsync(pass, progress))
+            {
+                if (request.CollectFlags)
+                {
+                    flags.Add(flag);
+                }
+            }
+        }
+
+        progress?.Report(pass.Patients);
+        flags.Sort(FlagOrder);
+        return new RetentionAnalysisResult(flags, metrics, pass.Patients, pass.AsOf.ByClinic(request.ClinicId), pass.Clinics);
+    }
+
+    /// <summary>
+    /// The flags of one pass, handed over as they are found (in patient order, not <see cref="FlagOrder"/>)
+    /// and never collected: memory stays that of one patient's history whatever the number of flags. The
+    /// same pass as <see cref="RunAsync"/> without a month: same as-of dates, same do-not-contact.
+    /// </summary>
+    public async IAsyncEnumerable<PatientFlag> FlagsAsync(
+        RetentionAnalysisRequest request, IProgress<int>? progress = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Month is not null)
+        {
+            throw new ArgumentException("The flags stream judges each patient by the as-of date alone; ask RunAsync for monthly numbers.", nameof(request));
+        }
+
+        var pass = await OpenAsync(request, cancellationToken);
+        await foreach (var flag in EvaluateAsync(pass, progress))
+        {
+            yield return flag;
+        }
+
+        progress?.Report(pass.Patients);
+    }
+
+    private async Task<Pass> OpenAsync(RetentionAnalysisRequest request, CancellationToken cancellationToken)
+    {
         var clinics = await ClinicDirectory.LoadAsync(_database, cancellationToken);
         if (request.ClinicId is { } clinicId)
         {
@@ -51,43 +112,21 @@ public sealed class RetentionAnalysis
         // clinic software's export says: never flagged, so on no list, flags file or count.
         var doNotContact = await OutreachDoNotContact.PatientIdsAsync(_database, request.ClinicId, cancellationToken);
         var histories = WithDoNotContact(new PatientHistoryReader(_database).ReadAsync(request.ClinicId, cancellationToken), doNotContact);
-        var flags = new List<PatientFlag>();
-        var patients = 0;
+        return new Pass(clinics, asOf, histories);
+    }
 
-        RetentionMetrics? metrics = null;
-        if (request.Month is { } month)
+    private async IAsyncEnumerable<PatientFlag> EvaluateAsync(Pass pass, IProgress<int>? progress)
+    {
+        var evaluator = new PatientEvaluator(_options, pass.Clinics.ProviderNames);
+        await foreach (var history in pass.Histories)
         {
-            // The numbers need one as-of date for everyone, so here every patient is judged by it.
-            var run = new RetentionRun(_options, asOf.Single!.Value, month, clinics.ClinicIds, clinics.ProviderNames);
-            await foreach (var history in histories)
+            var flag = evaluator.Evaluate(history, pass.AsOf.For(history.ClinicId)).Flag;
+            pass.Count(progress);
+            if (flag is not null)
             {
-                var flag = run.Add(history);
-                Count(ref patients, progress);
-                if (flag is not null && request.CollectFlags)
-                {
-                    flags.Add(flag);
-                }
-            }
-
-            metrics = run.Build();
-        }
-        else
-        {
-            var evaluator = new PatientEvaluator(_options, clinics.ProviderNames);
-            await foreach (var history in histories)
-            {
-                var flag = evaluator.Evaluate(history, asOf.For(history.ClinicId)).Flag;
-                Count(ref patients, progress);
-                if (flag is not null && request.CollectFlags)
-                {
-                    flags.Add(flag);
-                }
+                yield return flag;
             }
         }
-
-        progress?.Report(patients);
-        flags.Sort(FlagOrder);
-        return new RetentionAnalysisResult(flags, metrics, patients, asOf.ByClinic(request.ClinicId), clinics);
     }
 
     private static async IAsyncEnumerable<PatientHistory> WithDoNotContact(IAsyncEnumerable<PatientHistory> histories, IReadOnlySet<string> doNotContact)
@@ -103,12 +142,24 @@ public sealed class RetentionAnalysis
         }
     }
 
-    private static void Count(ref int patients, IProgress<int>? progress)
+    /// <summary>One pass over the histories: the clinics, their as-of dates and the patients read so far.</summary>
+    private sealed class Pass(ClinicDirectory clinics, AsOfDates asOf, IAsyncEnumerable<PatientHistory> histories)
     {
-        // Often enough for a progress bar, rarely enough to cost nothing per patient.
-        if (++patients % 10_000 == 0)
+        public ClinicDirectory Clinics { get; } = clinics;
+
+        public AsOfDates AsOf { get; } = asOf;
+
+        public IAsyncEnumerable<PatientHistory> Histories { get; } = histories;
+
+        public int Patients { get; private set; }
+
+        public void Count(IProgress<int>? progress)
         {
-            progress?.Report(patients);
+            // Often enough for a progress bar, rarely enough to cost nothing per patient.
+            if (++Patients % 10_000 == 0)
+            {
+                progress?.Report(Patients);
+            }
         }
     }
 }

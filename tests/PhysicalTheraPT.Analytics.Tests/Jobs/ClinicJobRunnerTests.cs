@@ -62,5 +62,5 @@ public sealed class ClinicJobRunnerTests
     }
 
     private static ClinicJobRunner Runner(TestDatabase test, JobRunStore runs, IClinicFlagSource flags) =>
-        new([new RefreshFlagsJob(flags, new PatientFlagStore(test.Database, TimeProvider.System), new OutreachQueue(test.Database, Options.Create(new OutreachOptions())))], runs, NullLogger<ClinicJobRunner>.Instance);
+        new([new RefreshFlagsJob(flags, new PatientFlagStore(test.Database, TimeProvider.System), new OutreachQueue(test.Database, Options.Create(new OutreachOptions())), test.Database)], runs, NullLogger<ClinicJobRunner>.Instance);
 }

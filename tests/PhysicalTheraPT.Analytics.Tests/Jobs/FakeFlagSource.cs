@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using PhysicalTheraPT.Analytics.Jobs;
 
 namespace PhysicalTheraPT.Analytics.Tests.Jobs;
@@ -6,14 +7,24 @@ namespace PhysicalTheraPT.Analytics.Tests.Jobs;
 /// <summary>
 /// Deterministic flags for the seeded test clinics (every patient of <see cref="JobTestClinics"/>
 /// flagged), standing in for the retention engine where a test is about scheduling, not rules. It can
-/// fail the first call per clinic, or hold every call until released.
+/// fail the first call per clinic (or for all clinics), fail part-way through its stream, or hold every
+/// call until released.
 /// </summary>
 internal sealed class FakeFlagSource(int patientsPerClinic = 3) : IClinicFlagSource
 {
+    /// <summary>The key of the calls for all clinics in <see cref="Calls"/>.</summary>
+    public const string AllClinics = "all clinics";
+
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
 
-    /// <summary>Fails the first call per clinic with this exception.</summary>
+    /// <summary>The clinics an all-clinics call flags (the seeded clinics of the test).</summary>
+    public IReadOnlyList<string> Clinics { get; init; } = [];
+
+    /// <summary>Fails the first call per clinic (or for all clinics) with this exception.</summary>
     public Func<Exception>? FailFirstCallWith { get; init; }
+
+    /// <summary>Every call throws this after handing over that many flags, as a database dropping mid-read would.</summary>
+    public (int Flags, Func<Exception> Error)? FailAfter { get; init; }
 
     /// <summary>Every call waits for this before it answers (and honours cancellation meanwhile).</summary>
     public TaskCompletionSource? Gate { get; init; }
@@ -21,14 +32,14 @@ internal sealed class FakeFlagSource(int patientsPerClinic = 3) : IClinicFlagSou
     /// <summary>Completes when the first call has started.</summary>
     public TaskCompletionSource FirstCallStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Calls started so far, per clinic.</summary>
+    /// <summary>Calls started so far, per clinic; calls for all clinics under <see cref="AllClinics"/>.</summary>
     public IReadOnlyDictionary<string, int> Calls => _calls;
 
     public int TotalCalls => _calls.Values.Sum();
 
-    public async Task<IReadOnlyList<StoredPatientFlag>> FlagsAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<StoredPatientFlag> FlagsAsync(string? clinicId, DateOnly asOf, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var call = _calls.AddOrUpdate(clinicId, 1, (_, count) => count + 1);
+        var call = _calls.AddOrUpdate(clinicId ?? AllClinics, 1, (_, count) => count + 1);
         FirstCallStarted.TrySetResult();
         if (Gate is not null)
         {
@@ -40,7 +51,27 @@ internal sealed class FakeFlagSource(int patientsPerClinic = 3) : IClinicFlagSou
             throw FailFirstCallWith();
         }
 
-        return Enumerable.Range(1, patientsPerClinic).Select(number => new StoredPatientFlag
+        if (clinicId is null && Clinics.Count == 0)
+        {
+            throw new InvalidOperationException("Set Clinics: an all-clinics call flags the patients of the seeded clinics.");
+        }
+
+        var handedOver = 0;
+        foreach (var flag in (clinicId is null ? Clinics : [clinicId]).SelectMany(clinic => For(clinic, asOf, patientsPerClinic)))
+        {
+            if (FailAfter is { } failure && handedOver == failure.Flags)
+            {
+                throw failure.Error();
+            }
+
+            handedOver++;
+            yield return flag;
+        }
+    }
+
+    /// <summary>The flags a call gives one clinic.</summary>
+    public static IEnumerable<StoredPatientFlag> For(string clinicId, DateOnly asOf, int patients = 3) =>
+        Enumerable.Range(1, patients).Select(number => new StoredPatientFlag
         {
             ClinicId = clinicId,
             AsOf = asOf,
@@ -52,6 +83,5 @@ internal sealed class FakeFlagSource(int patientsPerClinic = 3) : IClinicFlagSou
             DaysSince = 20 + number,
             Priority = 90 - number,
             Reason = $"Test reason {number}",
-        }).ToList();
-    }
+        });
 }

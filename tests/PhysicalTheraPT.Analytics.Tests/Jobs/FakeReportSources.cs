@@ -7,12 +7,29 @@ namespace PhysicalTheraPT.Analytics.Tests.Jobs;
 
 /// <summary>
 /// Report models from the reports tests' builders, for the clinic, month and date a job asks for: the
-/// jobs' tests are about writing and recording files, not about the numbers in them.
+/// jobs' tests are about writing and recording files, not about the numbers in them. Outreach lists can
+/// be held until released, so a test can stop a server while its clinic jobs are running.
 /// </summary>
 internal sealed class FakeReportSources : IOutreachListSource, IMonthlyReportSource
 {
-    public Task<OutreachList> BuildAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken) =>
-        Task.FromResult(new OutreachListBuilder().Build() with { ClinicId = clinicId, ClinicName = $"Clinic {clinicId}", AsOf = asOf });
+    private int _outreachCalls;
+
+    /// <summary>Every outreach list waits for this before it answers (and honours cancellation meanwhile).</summary>
+    public TaskCompletionSource? OutreachGate { get; init; }
+
+    /// <summary>Outreach lists started so far.</summary>
+    public int OutreachCalls => Volatile.Read(ref _outreachCalls);
+
+    public async Task<OutreachList> BuildAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _outreachCalls);
+        if (OutreachGate is not null)
+        {
+            await OutreachGate.Task.WaitAsync(cancellationToken);
+        }
+
+        return new OutreachListBuilder().Build() with { ClinicId = clinicId, ClinicName = $"Clinic {clinicId}", AsOf = asOf };
+    }
 
     public Task<MonthlyReport> BuildAsync(string? clinicId, CalendarMonth month, DateOnly asOf, CancellationToken cancellationToken)
     {

@@ -11,7 +11,33 @@ public sealed class JobPlannerTests
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 5, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task PlanAsync_GivesEachClinicItsLocalToday_ForRefreshFlags()
+    public async Task PlanAsync_PlansOneAllClinicsRefresh_WhenEveryClinicSharesADate()
+    {
+        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        await JobTestClinics.SeedAsync(test, clinicCount: 3, timeZone: "America/Denver");
+        var options = new SchedulingOptions { ClinicTimeZones = { ["c02"] = "America/Chicago" } };
+
+        var work = await Planner(test, options).PlanAsync(JobNames.RefreshFlags, CancellationToken.None);
+
+        // 05:00 UTC: 22:00 in Denver, 23:00 in Chicago, both still 28 February.
+        Assert.Equal([new JobWorkItem(JobNames.RefreshFlags, null, "2026-02-28")], work);
+    }
+
+    [Fact]
+    public async Task PlanAsync_KeepsOutreachListsPerClinic_WhenEveryClinicSharesADate()
+    {
+        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        await JobTestClinics.SeedAsync(test, clinicCount: 2, timeZone: "America/Denver");
+
+        var work = await Planner(test, new SchedulingOptions()).PlanAsync(JobNames.OutreachLists, CancellationToken.None);
+
+        Assert.Equal(
+            [new JobWorkItem(JobNames.OutreachLists, "c01", "2026-02-28"), new JobWorkItem(JobNames.OutreachLists, "c02", "2026-02-28")],
+            work);
+    }
+
+    [Fact]
+    public async Task PlanAsync_GivesEachClinicItsLocalToday_WhenClinicsAreOnDifferentDates()
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
         await JobTestClinics.SeedAsync(test, clinicCount: 2, timeZone: "America/Denver");
@@ -42,12 +68,14 @@ public sealed class JobPlannerTests
             work);
     }
 
-    [Fact]
-    public async Task PlanAsync_PlansNothing_WhenThereAreNoClinics()
+    [Theory]
+    [InlineData(JobNames.OutreachLists)]
+    [InlineData(JobNames.RefreshFlags)]
+    public async Task PlanAsync_PlansNothing_WhenThereAreNoClinics(string jobName)
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
 
-        var work = await Planner(test, new SchedulingOptions()).PlanAsync(JobNames.OutreachLists, CancellationToken.None);
+        var work = await Planner(test, new SchedulingOptions()).PlanAsync(jobName, CancellationToken.None);
 
         Assert.Empty(work);
     }

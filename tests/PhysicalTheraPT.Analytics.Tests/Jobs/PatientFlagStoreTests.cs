@@ -61,6 +61,6 @@ public sealed class PatientFlagStoreTests
         Assert.Equal(second.OrderByDescending(flag => flag.Priority), await store.ReadSetAsync("c01", AsOf, CancellationToken.None));
     }
 
-    private static async Task<IReadOnlyList<StoredPatientFlag>> Flags(string clinicId, int count, DateOnly? asOf = null) =>
-        await new FakeFlagSource(count).FlagsAsync(clinicId, asOf ?? AsOf, CancellationToken.None);
+    private static Task<IReadOnlyList<StoredPatientFlag>> Flags(string clinicId, int count, DateOnly? asOf = null) =>
+        Task.FromResult<IReadOnlyList<StoredPatientFlag>>([.. FakeFlagSource.For(clinicId, asOf ?? AsOf, count)]);
 }

@@ -11,24 +11,24 @@ namespace PhysicalTheraPT.Analytics.Tests.Jobs;
 public sealed class ScheduledJobsTests
 {
     [Fact]
-    public Task RunNow_StoresEachClinicsFlagsAndRecordsEveryRun_OnSqlite() => RunNow_StoresEachClinicsFlagsAndRecordsEveryRun(DatabaseProvider.Sqlite);
+    public Task RunNow_StoresEachClinicsFlagsInOneAllClinicsRun_OnSqlite() => RunNow_StoresEachClinicsFlagsInOneAllClinicsRun(DatabaseProvider.Sqlite);
 
     [PostgresFact]
-    public Task RunNow_StoresEachClinicsFlagsAndRecordsEveryRun_OnPostgres() => RunNow_StoresEachClinicsFlagsAndRecordsEveryRun(DatabaseProvider.Postgres);
+    public Task RunNow_StoresEachClinicsFlagsInOneAllClinicsRun_OnPostgres() => RunNow_StoresEachClinicsFlagsInOneAllClinicsRun(DatabaseProvider.Postgres);
 
     [Fact]
-    public Task RunNow_RetriesAFailedClinicJob_AndKeepsExactlyOneSetOnSqlite() => RunNow_RetriesAFailedClinicJob_AndKeepsExactlyOneSet(DatabaseProvider.Sqlite);
+    public Task RunNow_RetriesAFailedRefresh_AndKeepsExactlyOneSetPerClinicOnSqlite() => RunNow_RetriesAFailedRefresh_AndKeepsExactlyOneSetPerClinic(DatabaseProvider.Sqlite);
 
     [PostgresFact]
-    public Task RunNow_RetriesAFailedClinicJob_AndKeepsExactlyOneSetOnPostgres() => RunNow_RetriesAFailedClinicJob_AndKeepsExactlyOneSet(DatabaseProvider.Postgres);
+    public Task RunNow_RetriesAFailedRefresh_AndKeepsExactlyOneSetPerClinicOnPostgres() => RunNow_RetriesAFailedRefresh_AndKeepsExactlyOneSetPerClinic(DatabaseProvider.Postgres);
 
     [Fact]
     public async Task RunNow_FailsAtOnceWithWhatToDo_WhenTheFailureIsPermanent()
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
         using var output = new TemporaryFolder();
-        await JobTestClinics.SeedAsync(test, clinicCount: 2);
-        var flags = new FakeFlagSource { FailFirstCallWith = () => new UserInputException("Unknown time zone 'Mars/Olympus' in Scheduling:ClinicTimeZones.") };
+        var clinics = await JobTestClinics.SeedAsync(test, clinicCount: 2);
+        var flags = new FakeFlagSource { Clinics = clinics, FailFirstCallWith = () => new UserInputException("Unknown time zone 'Mars/Olympus' in Scheduling:ClinicTimeZones.") };
         await using var services = JobTestServices.Build(test, output.Path, flags);
 
         var run = Assert.Single(await JobRunner.RunNowAsync(services, [JobNames.RefreshFlags], TestTimeout.Token));
@@ -41,9 +41,9 @@ public sealed class ScheduledJobsTests
             Assert.Contains("Not retried", work.Failure, StringComparison.Ordinal);
             Assert.Equal(1, work.LastRun!.Attempt);
         });
-        Assert.Equal(1, flags.Calls["c01"]);
+        Assert.Equal(1, flags.Calls[FakeFlagSource.AllClinics]);
         await using var connection = await test.Database.OpenAsync();
-        Assert.Equal(2, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM job_runs WHERE status = 'failed'"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM job_runs WHERE status = 'failed'"));
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM patient_flags"));
     }
 
@@ -52,13 +52,13 @@ public sealed class ScheduledJobsTests
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
         using var output = new TemporaryFolder();
-        await JobTestClinics.SeedAsync(test, clinicCount: 1);
+        var clinics = await JobTestClinics.SeedAsync(test, clinicCount: 1);
         await using (var connection = await test.Database.OpenAsync())
         {
             await connection.ExecuteAsync("DROP TABLE patient_flags");
         }
 
-        var flags = new FakeFlagSource();
+        var flags = new FakeFlagSource { Clinics = clinics };
         await using var services = JobTestServices.Build(test, output.Path, flags);
 
         var work = Assert.Single(Assert.Single(await JobRunner.RunNowAsync(services, [JobNames.RefreshFlags], TestTimeout.Token)).Work);
@@ -66,7 +66,7 @@ public sealed class ScheduledJobsTests
         Assert.Equal(FailedState.StateName, work.State);
         Assert.Contains("no such table: patient_flags", work.Failure, StringComparison.Ordinal);
         Assert.Contains("ptanalytics db migrate", work.Failure, StringComparison.Ordinal);
-        Assert.Equal(1, flags.Calls["c01"]);
+        Assert.Equal(1, work.LastRun!.Attempt);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class ScheduledJobsTests
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
         using var output = new TemporaryFolder();
         var clinics = await JobTestClinics.SeedAsync(test, clinicCount: 2);
-        await using var services = JobTestServices.Build(test, output.Path, new FakeFlagSource());
+        await using var services = JobTestServices.Build(test, output.Path, new FakeFlagSource { Clinics = clinics });
         var first = Assert.Single(await JobRunner.RunNowAsync(services, [JobNames.RefreshFlags], TestTimeout.Token));
         var rowsAfterFirst = await AllFlagsAsync(test);
 
@@ -103,48 +103,51 @@ public sealed class ScheduledJobsTests
         Assert.Equal(clinics.Count * 3, rowsAfterFirst.Count);
         await using var connection = await test.Database.OpenAsync();
         Assert.Equal(clinics.Count, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM patient_flag_sets"));
-        Assert.Equal(clinics.Count * 2, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM job_runs WHERE status = 'succeeded'"));
+        Assert.Equal(2, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM job_runs WHERE status = 'succeeded'"));
         Assert.Equal(clinics.Count * 3, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM outreach_items"));
     }
 
-    private static async Task RunNow_StoresEachClinicsFlagsAndRecordsEveryRun(DatabaseProvider provider)
+    private static async Task RunNow_StoresEachClinicsFlagsInOneAllClinicsRun(DatabaseProvider provider)
     {
         await using var test = TestDatabase.Create(provider);
         using var output = new TemporaryFolder();
         var clinics = await JobTestClinics.SeedAsync(test, clinicCount: 3);
-        await using var services = JobTestServices.Build(test, output.Path, new FakeFlagSource());
-
-        var run = Assert.Single(await JobRunner.RunNowAsync(services, [JobNames.RefreshFlags], TestTimeout.Token));
-
-        Assert.True(run.Succeeded, string.Join("\n", run.Work.Select(work => work.Failure)));
-        Assert.Equal(clinics, run.Work.Select(work => work.LastRun!.ClinicId).Order());
-        Assert.All(run.Work, work => Assert.Equal((JobRunStatus.Succeeded, 3, 1), (work.LastRun!.Status, work.LastRun.RowsWritten, work.LastRun.Attempt)));
-        await using var connection = await test.Database.OpenAsync();
-        Assert.Equal(9, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM patient_flags"));
-        Assert.Equal(3, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM job_runs"));
-        // The outreach queue is refreshed from the stored flags: one open item per flagged patient.
-        Assert.Equal(9, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM outreach_items WHERE status = 'open'"));
-    }
-
-    private static async Task RunNow_RetriesAFailedClinicJob_AndKeepsExactlyOneSet(DatabaseProvider provider)
-    {
-        await using var test = TestDatabase.Create(provider);
-        using var output = new TemporaryFolder();
-        var clinics = await JobTestClinics.SeedAsync(test, clinicCount: 2);
-        var flags = new FakeFlagSource { FailFirstCallWith = () => new TimeoutException("The database did not answer in time.") };
+        var flags = new FakeFlagSource { Clinics = clinics };
         await using var services = JobTestServices.Build(test, output.Path, flags);
 
         var run = Assert.Single(await JobRunner.RunNowAsync(services, [JobNames.RefreshFlags], TestTimeout.Token));
 
         Assert.True(run.Succeeded, string.Join("\n", run.Work.Select(work => work.Failure)));
-        Assert.All(run.Work, work => Assert.Equal(2, work.LastRun!.Attempt));
-        Assert.All(clinics, clinic => Assert.Equal(2, flags.Calls[clinic]));
+        var work = Assert.Single(run.Work);
+        Assert.Equal((null, JobRunStatus.Succeeded, 9, 1), (work.LastRun!.ClinicId, work.LastRun.Status, work.LastRun.RowsWritten, work.LastRun.Attempt));
+        Assert.Equal(1, flags.TotalCalls);
+        await using var connection = await test.Database.OpenAsync();
+        Assert.Equal(9, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM patient_flags"));
+        Assert.Equal(clinics, await connection.QueryAsync<string>("SELECT clinic_id FROM patient_flag_sets WHERE flagged_count = 3 ORDER BY clinic_id"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM job_runs"));
+        // The outreach queue is refreshed from the stored flags: one open item per flagged patient.
+        Assert.Equal(9, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM outreach_items WHERE status = 'open'"));
+    }
+
+    private static async Task RunNow_RetriesAFailedRefresh_AndKeepsExactlyOneSetPerClinic(DatabaseProvider provider)
+    {
+        await using var test = TestDatabase.Create(provider);
+        using var output = new TemporaryFolder();
+        var clinics = await JobTestClinics.SeedAsync(test, clinicCount: 2);
+        var flags = new FakeFlagSource { Clinics = clinics, FailFirstCallWith = () => new TimeoutException("The database did not answer in time.") };
+        await using var services = JobTestServices.Build(test, output.Path, flags);
+
+        var run = Assert.Single(await JobRunner.RunNowAsync(services, [JobNames.RefreshFlags], TestTimeout.Token));
+
+        Assert.True(run.Succeeded, string.Join("\n", run.Work.Select(work => work.Failure)));
+        Assert.Equal(2, Assert.Single(run.Work).LastRun!.Attempt);
+        Assert.Equal(2, flags.Calls[FakeFlagSource.AllClinics]);
         await using var connection = await test.Database.OpenAsync();
         Assert.Equal(clinics.Count * 3, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM patient_flags"));
         Assert.Equal(clinics.Count, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM patient_flag_sets"));
         Assert.Equal(clinics.Count * 3, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM outreach_items"));
-        var statuses = (await connection.QueryAsync<string>("SELECT status FROM job_runs ORDER BY attempt, clinic_id")).ToList();
-        Assert.Equal([JobRunStatus.Failed, JobRunStatus.Failed, JobRunStatus.Succeeded, JobRunStatus.Succeeded], statuses);
+        var statuses = (await connection.QueryAsync<string>("SELECT status FROM job_runs ORDER BY attempt")).ToList();
+        Assert.Equal([JobRunStatus.Failed, JobRunStatus.Succeeded], statuses);
     }
 
     private static async Task<List<StoredPatientFlag>> AllFlagsAsync(TestDatabase test)

@@ -33,7 +33,8 @@ public sealed class ServeProcessesTests
         await using var services = JobTestServices.Build(test, output.Path);
         await using var client = await SchedulingHost.OpenAsync(services, Poll, CancellationToken.None);
 
-        var fanOut = client.RecurringJobs.TriggerJob(JobNames.RefreshFlags);
+        // outreach-lists fans out one job per clinic (refresh-flags is one pass for all clinics).
+        var fanOut = client.RecurringJobs.TriggerJob(JobNames.OutreachLists);
         Assert.Equal(SucceededState.StateName, await JobCompletion.WaitAsync(client.Storage, fanOut, Poll, TestTimeout.Token));
         serverA.Terminate();
         var children = client.ChildrenOf(fanOut);
@@ -48,7 +49,7 @@ public sealed class ServeProcessesTests
         var succeeded = (await connection.QueryAsync<string>("SELECT clinic_id FROM job_runs WHERE status = 'succeeded' ORDER BY clinic_id")).ToList();
         Assert.Equal(20, succeeded.Distinct().Count());
         Assert.Equal(20, succeeded.Count);
-        Assert.Equal(20, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM patient_flag_sets"));
+        Assert.Equal(20, Directory.GetFiles(Path.Combine(output.Path, "outreach"), "outreach-*.xlsx").Length);
         Assert.Empty(await connection.QueryAsync<string>("SELECT run_id FROM job_runs WHERE status IN ('running', 'failed')"));
     }
 }

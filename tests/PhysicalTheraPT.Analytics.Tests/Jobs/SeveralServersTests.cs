@@ -18,21 +18,22 @@ public sealed class SeveralServersTests
         await using var test = TestDatabase.Create(DatabaseProvider.Postgres);
         using var output = new TemporaryFolder();
         var clinics = await JobTestClinics.SeedAsync(test, clinicCount: 20);
-        // Every clinic job waits at the gate, so both servers are busy when one of them is stopped.
-        var flags = new FakeFlagSource { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
-        await using var services = JobTestServices.Build(test, output.Path, flags);
+        // outreach-lists fans out one job per clinic (refresh-flags is one pass for all clinics). Every
+        // clinic job waits at the gate, so both servers are busy when one of them is stopped.
+        var lists = new FakeReportSources { OutreachGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        await using var services = JobTestServices.Build(test, output.Path, reports: lists);
         await using var serverA = await SchedulingHost.OpenAsync(services, Poll, CancellationToken.None);
         await using var serverB = await SchedulingHost.OpenAsync(services, Poll, CancellationToken.None);
         serverA.RegisterRecurringJobs();
         serverA.StartServer("server-a");
         serverB.StartServer("server-b");
 
-        var fanOut = serverA.RecurringJobs.TriggerJob(JobNames.RefreshFlags);
+        var fanOut = serverA.RecurringJobs.TriggerJob(JobNames.OutreachLists);
         Assert.Equal(SucceededState.StateName, await JobCompletion.WaitAsync(serverB.Storage, fanOut, Poll, TestTimeout.Token));
         // Two workers on each server: four clinic jobs started means both servers hold two each.
-        await WaitUntilAsync(() => flags.TotalCalls >= 4);
+        await WaitUntilAsync(() => lists.OutreachCalls >= 4);
         await serverA.StopServerAsync();
-        flags.Gate.SetResult();
+        lists.OutreachGate.SetResult();
         var children = serverB.ChildrenOf(fanOut);
 
         foreach (var child in children)
@@ -44,8 +45,7 @@ public sealed class SeveralServersTests
         await using var connection = await test.Database.OpenAsync();
         var succeeded = (await connection.QueryAsync<string>("SELECT clinic_id FROM job_runs WHERE status = 'succeeded' ORDER BY clinic_id")).ToList();
         Assert.Equal(clinics, succeeded);
-        Assert.Equal(20, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM patient_flag_sets"));
-        Assert.Equal(60, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM patient_flags"));
+        Assert.Equal(20, Directory.GetFiles(Path.Combine(output.Path, "outreach"), "outreach-*.xlsx").Length);
         var stoppedOnA = await connection.QueryAsync<string>("SELECT server FROM job_runs WHERE status = 'cancelled'");
         Assert.Equal(2, stoppedOnA.Count());
         Assert.All(stoppedOnA, server => Assert.StartsWith("server-a", server, StringComparison.Ordinal));

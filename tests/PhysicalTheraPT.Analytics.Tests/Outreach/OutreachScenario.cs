@@ -128,7 +128,7 @@ internal sealed class OutreachScenario : IAsyncDisposable
     public async Task<IReadOnlyList<OutreachItem>> ItemsAsync(string patientId)
     {
         await using var connection = await Database.OpenAsync();
-        return await new OutreachItemStore(connection, null).ReadPatientItemsAsync("C01", patientId, default);
+        return await new OutreachItemStore(connection, null, Database).ReadPatientItemsAsync("C01", patientId, default);
     }
 
     public async Task<OutreachItem?> OpenItemAsync(string patientId) => (await ItemsAsync(patientId)).SingleOrDefault(item => item.IsOpen);

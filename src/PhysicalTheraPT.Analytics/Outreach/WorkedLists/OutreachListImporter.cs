@@ -80,7 +80,7 @@ public sealed class OutreachListImporter
         sourceFile = sourceFile.Length > LongestSourceFile ? sourceFile[..LongestSourceFile] : sourceFile;
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var items = new OutreachItemStore(connection, transaction);
+        var items = new OutreachItemStore(connection, transaction, _database);
         var outcomes = new OutreachOutcomeStore(connection, transaction);
         var problems = new List<OutreachImportProblem>();
         var recorded = new Dictionary<OutreachOutcome, int>();

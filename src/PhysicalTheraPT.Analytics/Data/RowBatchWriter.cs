@@ -1,0 +1,97 @@
+using System.Data.Common;
+using Dapper;
+
+namespace PhysicalTheraPT.Analytics.Data;
+
+/// <summary>
+/// Runs one statement once per row, inside the caller's transaction, in as few round trips as the
+/// database allows: on a server, one <see cref="DbBatch"/> per <c>rowsPerRoundTrip</c> rows (a hundred
+/// thousand PostgreSQL rows one at a time spend their time waiting on the network); on SQLite, which is
+/// in-process and has no round trip to save, Dapper runs them all on one command. The statement and its
+/// parameters are the same either way: the row's properties bind as <c>@PropertyName</c>.
+/// </summary>
+internal sealed class RowBatchWriter
+{
+    private readonly DbConnection _connection;
+    private readonly DbTransaction? _transaction;
+    private readonly SqlDialect _dialect;
+    private readonly int _rowsPerRoundTrip;
+
+    /// <param name="rowsPerRoundTrip">
+    /// The most rows one batch carries, so a batch's commands and parameters stay bounded whatever the
+    /// caller passes; <see cref="int.MaxValue"/> when the caller already hands over bounded batches.
+    /// </param>
+    public RowBatchWriter(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, int rowsPerRoundTrip = int.MaxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerRoundTrip, 1);
+        _connection = connection;
+        _transaction = transaction;
+        _dialect = dialect;
+        _rowsPerRoundTrip = rowsPerRoundTrip;
+    }
+
+    /// <summary>Runs <paramref name="sql"/> for every row; returns the rows the database reports affected.</summary>
+    public async Task<int> ExecuteAsync<TRow>(string sql, IEnumerable<TRow> rows, CancellationToken cancellationToken)
+    {
+        if (!_connection.CanCreateBatch)
+        {
+            var command = new CommandDefinition(sql, rows, _transaction, cancellationToken: cancellationToken);
+            return await _connection.ExecuteAsync(command);
+        }
+
+        var affected = 0;
+        DbBatch? batch = null;
+        try
+        {
+            foreach (var row in rows)
+            {
+                batch ??= NewBatch();
+                var command = batch.CreateBatchCommand();
+                command.CommandText = sql;
+                RowParameters<TRow>.AddTo(command, row);
+                batch.BatchCommands.Add(command);
+                if (batch.BatchCommands.Count == _rowsPerRoundTrip)
+                {
+                    affected += await SendAsync(batch, cancellationToken);
+                    batch = null;
+                }
+            }
+
+            if (batch is not null)
+            {
+                affected += await SendAsync(batch, cancellationToken);
+                batch = null;
+            }
+        }
+        finally
+        {
+            if (batch is not null)
+            {
+                await batch.DisposeAsync();
+            }
+        }
+
+        return affected;
+    }
+
+    private DbBatch NewBatch()
+    {
+        var batch = _connection.CreateBatch();
+        batch.Transaction = _transaction;
+        return batch;
+    }
+
+    /// <summary>Sends and disposes one batch.</summary>
+    private async Task<int> SendAsync(DbBatch batch, CancellationToken cancellationToken)
+    {
+        await using (batch)
+        {
+            if (_dialect.PreparesBatches)
+            {
+                await batch.PrepareAsync(cancellationToken);
+            }
+
+            return await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}
