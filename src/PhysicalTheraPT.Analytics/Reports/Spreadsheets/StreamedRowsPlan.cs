@@ -11,11 +11,14 @@ namespace PhysicalTheraPT.Analytics.Reports.Spreadsheets;
 /// column and <see cref="CellStyleKey"/>.
 /// </summary>
 internal sealed class StreamedRowsPlan(
-    string entryName, int firstReplacedRow, int lastReplacedRow, TablePlacement placement, IReadOnlyList<IReadOnlyDictionary<CellStyleKey, uint?>> styles, Func<int, int, ReportCell> cellAt)
+    string entryName, string dimension, int firstReplacedRow, int lastReplacedRow, TablePlacement placement, IReadOnlyList<IReadOnlyDictionary<CellStyleKey, uint?>> styles, Func<int, int, ReportCell> cellAt)
 {
     public const string SpreadsheetNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     public string EntryName { get; } = entryName;
+
+    /// <summary>The sheet's used range (<c>A1:J30004</c>) once the rows are in.</summary>
+    public string Dimension { get; } = dimension;
 
     /// <summary>The template rows: dropped from the saved sheet, the streamed rows take their place.</summary>
     public int FirstReplacedRow { get; } = firstReplacedRow;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -38,8 +39,8 @@ internal sealed class StreamedTableRows
     public static StreamedTableRows None(string sheetName, TablePlacement placement) => new(sheetName, placement, 0, [], (_, _) => ReportCell.Blank);
 
     /// <summary>
-    /// Reads the style of every template cell, and makes the sheet's dimension and the table (with its
-    /// filter) cover all rows. Returns what the package writer needs to replace the template rows.
+    /// Reads the style of every template cell and makes the table (with its filter) and the sheet's
+    /// dimension cover all rows. Returns what the package writer needs to replace the template rows.
     /// </summary>
     public StreamedRowsPlan Prepare(SpreadsheetDocument document)
     {
@@ -48,11 +49,9 @@ internal sealed class StreamedTableRows
         var sheet = workbookPart.Workbook.Sheets?.Elements<Sheet>().SingleOrDefault(sheet => sheet.Name == SheetName)
             ?? throw new InvalidOperationException("The workbook has no sheet named " + SheetName + ".");
         var part = (WorksheetPart)workbookPart.GetPartById(sheet.Id!.Value!);
-        var worksheet = part.Worksheet;
-
+        var (dimension, rows) = ReadWithoutLoading(part, Placement.FirstDataRow);
         var firstTemplateRow = Placement.FirstDataRow;
         var lastTemplateRow = Placement.HeaderRow + templateRows;
-        var rows = worksheet.GetFirstChild<SheetData>()?.Elements<Row>().Where(row => row.RowIndex?.Value >= firstTemplateRow).ToList() ?? [];
         if (rows.Exists(row => row.RowIndex!.Value > lastTemplateRow))
         {
             throw new InvalidOperationException($"Table {Placement.Name} on {SheetName} must be the last thing on its sheet to have its rows streamed.");
@@ -83,13 +82,36 @@ internal sealed class StreamedTableRows
         }
 
         table.Save();
-        if (worksheet.SheetDimension is { Reference.Value: { } dimension })
+
+        // The sheet's dimension is set while it is copied (StreamedWorkbookPackage).
+        dimension ??= Cell(Placement.FirstColumn, Placement.HeaderRow);
+        var stretched = dimension.Split(':')[0] + ":" + Cell(Math.Max(Placement.LastColumn, LastColumnOf(dimension)), Placement.LastDataRow);
+        return new StreamedRowsPlan(part.Uri.OriginalString.TrimStart('/'), stretched, firstTemplateRow, lastTemplateRow, Placement, styles, cellAt);
+    }
+
+    /// <summary>
+    /// The sheet's dimension and its rows from <paramref name="firstRow"/> on, read with the SDK's reader:
+    /// loading the sheet as a tree would have the SDK save it again, every element rewritten.
+    /// </summary>
+    private static (string? Dimension, List<Row> Rows) ReadWithoutLoading(WorksheetPart part, int firstRow)
+    {
+        string? dimension = null;
+        var rows = new List<Row>();
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
         {
-            worksheet.SheetDimension.Reference = dimension.Split(':')[0] + ":" + Cell(Math.Max(Placement.LastColumn, LastColumnOf(dimension)), Placement.LastDataRow);
-            worksheet.Save();
+            if (reader.IsStartElement && reader.ElementType == typeof(SheetDimension))
+            {
+                dimension = ((SheetDimension)reader.LoadCurrentElement()!).Reference?.Value;
+            }
+            else if (reader.IsStartElement && reader.ElementType == typeof(Row)
+                && reader.Attributes.Any(attribute => attribute.LocalName == "r" && int.Parse(attribute.Value!, CultureInfo.InvariantCulture) >= firstRow))
+            {
+                rows.Add((Row)reader.LoadCurrentElement()!);
+            }
         }
 
-        return new StreamedRowsPlan(part.Uri.OriginalString.TrimStart('/'), firstTemplateRow, lastTemplateRow, Placement, styles, cellAt);
+        return (dimension, rows);
     }
 
     private string Range(int firstRow, int lastRow) => Cell(Placement.FirstColumn, firstRow) + ":" + Cell(Placement.LastColumn, lastRow);

@@ -65,6 +65,13 @@ internal static class StreamedWorkbookPackage
             {
                 CopySheetData(reader, writer, plan);
             }
+            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "dimension" && reader.NamespaceURI == StreamedRowsPlan.SpreadsheetNamespace)
+            {
+                writer.WriteStartElement(reader.Prefix, reader.LocalName, reader.NamespaceURI);
+                writer.WriteAttributeString("ref", plan.Dimension);
+                writer.WriteEndElement();
+                reader.Skip();
+            }
             else
             {
                 writer.WriteNode(reader, defattr: true);
