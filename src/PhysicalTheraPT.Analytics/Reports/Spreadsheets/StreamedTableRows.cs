@@ -45,10 +45,7 @@ internal sealed class StreamedTableRows
     public StreamedRowsPlan Prepare(SpreadsheetDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var workbookPart = document.WorkbookPart ?? throw new InvalidOperationException("The workbook has no workbook part.");
-        var sheet = workbookPart.Workbook.Sheets?.Elements<Sheet>().SingleOrDefault(sheet => sheet.Name == SheetName)
-            ?? throw new InvalidOperationException("The workbook has no sheet named " + SheetName + ".");
-        var part = (WorksheetPart)workbookPart.GetPartById(sheet.Id!.Value!);
+        var part = WorksheetParts.Named(document, SheetName);
         var (dimension, rows) = ReadWithoutLoading(part, Placement.FirstDataRow);
         var firstTemplateRow = Placement.FirstDataRow;
         var lastTemplateRow = Placement.HeaderRow + templateRows;
