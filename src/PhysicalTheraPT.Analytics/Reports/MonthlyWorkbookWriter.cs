@@ -50,7 +50,6 @@ public sealed class MonthlyWorkbookWriter
         ArgumentNullException.ThrowIfNull(report);
         var stem = ReportFileNames.MonthlyStem(report.Scope, report.Month);
         var images = charts.Render(report);
-        var workbook = Build(report, images);
 
         // Charts first: once the workbook exists, everything it refers to exists too.
         var chartPaths = new List<string>();
@@ -62,14 +61,19 @@ public sealed class MonthlyWorkbookWriter
         }
 
         var workbookPath = Path.GetFullPath(Path.Combine(outputDirectory, stem + ".xlsx"));
-        AtomicFile.Write(workbookPath, FilePrivacy.OwnerOnly, workbook);
+        AtomicFile.Write(workbookPath, FilePrivacy.OwnerOnly, output => Build(report, images, output));
         return new MonthlyReportFiles(workbookPath, chartPaths);
     }
 
-    /// <summary>The workbook's bytes, charts embedded: built in memory, so nothing touches the disk half-done.</summary>
-    internal byte[] Build(MonthlyReport report, IReadOnlyList<ChartImage> images)
+    /// <summary>
+    /// Writes the workbook, charts embedded, to <paramref name="output"/> (the atomic file's temporary
+    /// file, renamed into place only when complete). Built in memory first with the patients to call as
+    /// template rows only; their rows are streamed in while the package is copied to the output.
+    /// </summary>
+    internal void Build(MonthlyReport report, IReadOnlyList<ChartImage> images, Stream output)
     {
         using var buffer = new MemoryStream();
+        StreamedTableRows patientsToCall;
         int summaryChartsRow;
         int trendChartsRow;
         int outreachChartsRow;
@@ -84,7 +88,7 @@ public sealed class MonthlyWorkbookWriter
             RegionsAndReferralsSheet.Write(workbook, report);
             BreakdownSheet.WriteEndTypes(workbook, report);
             RecurrenceSheet.Write(workbook, report);
-            PatientsToCallSheet.Write(workbook, report);
+            patientsToCall = PatientsToCallSheet.Write(workbook, report);
             outreachChartsRow = OutreachSheet.Write(workbook, report);
             DataQualitySheet.Write(workbook, report);
             DefinitionsSheet.Write(workbook, report);
@@ -95,8 +99,14 @@ public sealed class MonthlyWorkbookWriter
         pictures.AddRange(Place(SummarySheet.Name, summaryChartsRow, images.Where(image => SummaryCharts.Contains(image.Key))));
         pictures.AddRange(Place(TrendSheet.Name, trendChartsRow, images.Where(image => !OutreachCharts.Contains(image.Key))));
         pictures.AddRange(Place(OutreachSheet.Name, outreachChartsRow, images.Where(image => OutreachCharts.Contains(image.Key))));
+        var streamed = new List<StreamedRowsPlan>();
         using (var document = SpreadsheetDocument.Open(buffer, isEditable: true))
         {
+            if (!patientsToCall.IsEmpty)
+            {
+                streamed.Add(patientsToCall.Prepare(document));
+            }
+
             PictureEmbedder.Embed(document, pictures);
             TextDocumentProperties.Set(document, new Dictionary<string, string>
             {
@@ -107,7 +117,7 @@ public sealed class MonthlyWorkbookWriter
             });
         }
 
-        return buffer.ToArray();
+        StreamedWorkbookPackage.Write(buffer, streamed, output);
     }
 
     private IEnumerable<SheetPicture> Place(string sheet, int firstRow, IEnumerable<ChartImage> images) =>

@@ -5,7 +5,8 @@ namespace PhysicalTheraPT.Analytics.Reports.Monthly;
 
 /// <summary>
 /// The flagged patients for managers, by patient id, highest priority first. No names, phones or emails:
-/// front desk works from the outreach lists, which are separate files.
+/// front desk works from the outreach lists, which are separate files. A group of clinics flags tens of
+/// thousands of patients and every one is listed, so the rows are streamed into the saved file.
 /// </summary>
 internal static class PatientsToCallSheet
 {
@@ -13,7 +14,7 @@ internal static class PatientsToCallSheet
 
     public const string TableName = "PatientsToCall";
 
-    public static void Write(XLWorkbook workbook, MonthlyReport report)
+    public static StreamedTableRows Write(XLWorkbook workbook, MonthlyReport report)
     {
         var canvas = MonthlySheet.Start(workbook, Name, report, "Patients to call");
         var rows = report.PatientsToCall
@@ -38,7 +39,8 @@ internal static class PatientsToCallSheet
             new("Priority", row => ReportCell.Count(row.Priority)),
             new("Reason", row => ReportCell.Of(row.Reason), Wrap: true),
         ];
-        var table = canvas.Table(MonthlySheet.FirstContentRow, 1, TableName, columns, rows);
-        MonthlySheet.Finish(canvas, report, table.HeaderRow);
+        var table = canvas.StreamedTable(MonthlySheet.FirstContentRow, 1, TableName, columns, rows);
+        MonthlySheet.Finish(canvas, report, table.Placement.HeaderRow);
+        return table;
     }
 }

@@ -28,16 +28,11 @@ internal static class PictureEmbedder
 
     public static void Embed(SpreadsheetDocument document, IReadOnlyList<SheetPicture> pictures)
     {
-        var workbookPart = document.WorkbookPart ?? throw new InvalidOperationException("The workbook has no workbook part.");
-
         // A chart shown on two sheets is stored once: the second drawing refers to the same image part.
         var stored = new Dictionary<byte[], ImagePart>(ReferenceEqualityComparer.Instance);
         foreach (var group in pictures.GroupBy(picture => picture.SheetName, StringComparer.Ordinal))
         {
-            var sheet = workbookPart.Workbook.Sheets?.Elements<Sheet>().SingleOrDefault(sheet => sheet.Name == group.Key)
-                ?? throw new InvalidOperationException("The workbook has no sheet named " + group.Key + ".");
-            var worksheetPart = (WorksheetPart)workbookPart.GetPartById(sheet.Id!.Value!);
-            AddDrawing(worksheetPart, [.. group], stored);
+            AddDrawing(WorksheetParts.Named(document, group.Key), [.. group], stored);
         }
     }
 

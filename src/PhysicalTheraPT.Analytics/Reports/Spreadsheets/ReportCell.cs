@@ -45,6 +45,9 @@ internal readonly record struct ReportCell(ReportCellKind Kind, string? Text, do
         _ => value is null ? Blank : new(ReportCellKind.Count, null, value.Value, false),
     };
 
+    /// <summary>Stored as text; every other kind but blank is stored as a number.</summary>
+    public bool IsText => Kind is ReportCellKind.Text or ReportCellKind.Maturing;
+
     /// <summary>
     /// The text a spreadsheet program shows, approximately: used only to size columns, because the
     /// library's own auto-fit needs a native graphics library these machines do not have.

@@ -45,28 +45,27 @@ internal sealed class SheetCanvas(IXLWorksheet sheet)
     public void Put(int row, int column, ReportCell value, bool measure = true)
     {
         var cell = Sheet.Cell(row, column);
-        switch (value.Kind)
+        if (value.IsText)
         {
-            case ReportCellKind.Blank:
-                break;
-            case ReportCellKind.Text or ReportCellKind.Maturing:
-                // SetValue keeps text as text; assigning Value would turn "00123" into 123.
-                cell.SetValue(value.Text ?? "");
-                break;
-            case ReportCellKind.Date or ReportCellKind.Month:
-                cell.SetValue(DateTime.FromOADate(value.Number));
-                break;
-            default:
-                cell.SetValue(value.Number);
-                break;
+            // SetValue keeps text as text; assigning Value would turn "00123" into 123.
+            cell.SetValue(value.Text ?? "");
+        }
+        else if (value.Kind is ReportCellKind.Date or ReportCellKind.Month)
+        {
+            cell.SetValue(DateTime.FromOADate(value.Number));
+        }
+        else if (value.Kind != ReportCellKind.Blank)
+        {
+            cell.SetValue(value.Number);
         }
 
-        if (NumberFormats.For(value.Kind) is { } format)
+        var style = CellStyleKey.Of(value);
+        if (style.NumberFormat is { } format)
         {
             cell.Style.NumberFormat.Format = format;
         }
 
-        if (value.NotFinal)
+        if (style.NotFinal)
         {
             cell.Style.Fill.BackgroundColor = XLColor.FromHtml(ReportPalette.NotFinalFill);
             cell.Style.Font.FontColor = XLColor.FromHtml(ReportPalette.NotFinalText);
@@ -85,6 +84,72 @@ internal sealed class SheetCanvas(IXLWorksheet sheet)
     /// </summary>
     public TablePlacement Table<TRow>(int headerRow, int firstColumn, string name, IReadOnlyList<ReportColumn<TRow>> columns, IReadOnlyList<TRow> rows)
     {
+        Header(headerRow, firstColumn, columns);
+        for (var rowIndex = 0; rowIndex < rows.Count; rowIndex++)
+        {
+            for (var index = 0; index < columns.Count; index++)
+            {
+                Put(headerRow + 1 + rowIndex, firstColumn + index, columns[index].Cell(rows[rowIndex]));
+            }
+        }
+
+        var lastRow = headerRow + Math.Max(rows.Count, 1);
+        CreateTable(name, headerRow, firstColumn, lastRow, firstColumn + columns.Count - 1);
+        return new TablePlacement(name, headerRow, headerRow + 1, lastRow, firstColumn, firstColumn + columns.Count - 1, rows.Count);
+    }
+
+    /// <summary>
+    /// Writes a table whose data rows are streamed into the saved file (<see cref="StreamedTableRows"/>)
+    /// instead of held as cells here: a list of tens of thousands of rows costs the library seconds and
+    /// hundreds of megabytes. Here go the header, a few template rows (one per distinct cell style of each
+    /// column, so the table, its styles and formats exist) and every row's width; the table must be the
+    /// last thing on the sheet. An empty list is written as <see cref="Table"/> writes it.
+    /// </summary>
+    public StreamedTableRows StreamedTable<TRow>(int headerRow, int firstColumn, string name, IReadOnlyList<ReportColumn<TRow>> columns, IReadOnlyList<TRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return StreamedTableRows.None(Sheet.Name, Table(headerRow, firstColumn, name, columns, rows));
+        }
+
+        Header(headerRow, firstColumn, columns);
+        var samples = columns.Select(_ => new List<ReportCell>()).ToArray();
+        foreach (var row in rows)
+        {
+            for (var index = 0; index < columns.Count; index++)
+            {
+                var cell = columns[index].Cell(row);
+                widths.Measure(firstColumn + index, cell.DisplayText);
+                var style = CellStyleKey.Of(cell);
+                if (!samples[index].Exists(sample => CellStyleKey.Of(sample) == style))
+                {
+                    samples[index].Add(cell);
+                }
+            }
+        }
+
+        var templateRows = samples.Max(column => column.Count);
+        for (var template = 0; template < templateRows; template++)
+        {
+            for (var index = 0; index < columns.Count; index++)
+            {
+                var column = samples[index];
+                Put(headerRow + 1 + template, firstColumn + index, column[Math.Min(template, column.Count - 1)], measure: false);
+            }
+        }
+
+        var lastColumn = firstColumn + columns.Count - 1;
+        CreateTable(name, headerRow, firstColumn, headerRow + templateRows, lastColumn);
+        var placement = new TablePlacement(name, headerRow, headerRow + 1, headerRow + rows.Count, firstColumn, lastColumn, rows.Count);
+        var templates = samples.Select(column => (IReadOnlyList<CellStyleKey>)[.. column.Select(CellStyleKey.Of)]).ToList();
+        return new StreamedTableRows(Sheet.Name, placement, templateRows, templates, (row, column) => columns[column].Cell(rows[row]));
+    }
+
+    /// <summary>Keeps the rows above <paramref name="headerRow"/> and the header itself in view while scrolling.</summary>
+    public void FreezeThrough(int headerRow) => Sheet.SheetView.FreezeRows(headerRow);
+
+    private void Header<TRow>(int headerRow, int firstColumn, IReadOnlyList<ReportColumn<TRow>> columns)
+    {
         for (var index = 0; index < columns.Count; index++)
         {
             var column = firstColumn + index;
@@ -100,27 +165,16 @@ internal sealed class SheetCanvas(IXLWorksheet sheet)
                 widths.Fix(column, width);
             }
         }
+    }
 
-        for (var rowIndex = 0; rowIndex < rows.Count; rowIndex++)
-        {
-            for (var index = 0; index < columns.Count; index++)
-            {
-                Put(headerRow + 1 + rowIndex, firstColumn + index, columns[index].Cell(rows[rowIndex]));
-            }
-        }
-
-        var lastRow = headerRow + Math.Max(rows.Count, 1);
-        var lastColumn = firstColumn + columns.Count - 1;
+    private void CreateTable(string name, int headerRow, int firstColumn, int lastRow, int lastColumn)
+    {
         var table = Sheet.Range(headerRow, firstColumn, lastRow, lastColumn).CreateTable(name);
         table.Theme = XLTableTheme.TableStyleMedium2;
         table.ShowAutoFilter = true;
         table.ShowRowStripes = true;
         table.Range(1, 1, table.RowCount(), table.ColumnCount()).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-        return new TablePlacement(name, headerRow, headerRow + 1, lastRow, firstColumn, lastColumn, rows.Count);
     }
-
-    /// <summary>Keeps the rows above <paramref name="headerRow"/> and the header itself in view while scrolling.</summary>
-    public void FreezeThrough(int headerRow) => Sheet.SheetView.FreezeRows(headerRow);
 
     /// <summary>Applies the measured widths; sentence columns wrap instead of growing.</summary>
     public void FitColumns()
