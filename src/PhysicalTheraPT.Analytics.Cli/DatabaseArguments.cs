@@ -41,9 +41,17 @@ internal static class DatabaseArguments
                 throw new UserInputException($"--db names a SQLite file, but --provider is '{provider}'. Use --db alone, or --provider with --connection.");
             }
 
+            if (connection is not null)
+            {
+                throw new UserInputException("--db and --connection both name a database. Use --db for a SQLite file, or --provider with --connection.");
+            }
+
+            // --provider sqlite beside --db says the same thing once more: one key each, or the
+            // configuration refuses the duplicate.
             yield return new("Database:Provider", "sqlite");
             yield return new("Database:Path", db);
             yield return new("Database:ConnectionString", "");
+            yield break;
         }
 
         if (provider is not null)
@@ -54,10 +62,7 @@ internal static class DatabaseArguments
         if (connection is not null)
         {
             yield return new("Database:ConnectionString", connection);
-            if (db is null)
-            {
-                yield return new("Database:Path", "");
-            }
+            yield return new("Database:Path", "");
         }
     }
 }
