@@ -7,7 +7,8 @@ namespace PhysicalTheraPT.Analytics.Data;
 /// <summary>
 /// Streams every patient's history, one patient at a time, in one pass over the database: three
 /// unbuffered queries on three connections (patients, episodes, appointments), each ordered by patient,
-/// merged here. Memory holds one patient's history whatever the size of the clinic group.
+/// merged here, each read ahead in small batches on a thread of its own. Memory holds one patient's
+/// history (and a few batches of rows) whatever the size of the clinic group.
 /// </summary>
 /// <remarks>
 /// The merge never compares two patient ids for order, only for equality: databases sort text by their
@@ -61,12 +62,14 @@ public sealed class PatientHistoryReader : ISqlStatements
         string? clinicId = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var history = new PatientHistory();
-        await using var episodes = ReadEpisodeRowsAsync(clinicId, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using var appointments = ReadAppointmentRowsAsync(clinicId, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        // Each stream is read ahead on a thread of its own: the database driver's work (the floor) and the
+        // merge and the rules after it run on different cores instead of taking turns on one.
+        await using var episodes = ReadEpisodeRowsAsync(clinicId, cancellationToken).ReadAheadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using var appointments = ReadAppointmentRowsAsync(clinicId, cancellationToken).ReadAheadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         var hasEpisode = await episodes.MoveNextAsync();
         var hasAppointment = await appointments.MoveNextAsync();
 
-        await foreach (var patient in ReadPatientRowsAsync(clinicId, cancellationToken))
+        await foreach (var patient in ReadPatientRowsAsync(clinicId, cancellationToken).ReadAheadAsync(cancellationToken))
         {
             history.Reset(patient.PatientId, patient.ClinicId, patient.DoNotContact);
 
