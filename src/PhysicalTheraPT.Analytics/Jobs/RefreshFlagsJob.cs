@@ -40,7 +40,9 @@ public sealed class RefreshFlagsJob : IClinicJob
         var written = await _store.ReplaceSetsAsync(clinicIds, asOf, _flags.FlagsAsync(work.ClinicId, asOf, cancellationToken), cancellationToken);
 
         var dropped = 0;
-        var queues = new List<OutreachRefreshResult>(clinicIds.Count);
+        // Only the counts of each clinic's refresh are kept, never its lists: a result holds every patient
+        // due for a call, and fifty of them held to the end would grow with the group.
+        var queues = new QueueTotals();
         foreach (var clinicId in clinicIds)
         {
             var set = await _store.ReadSetAsync(clinicId, asOf, cancellationToken);
@@ -49,7 +51,7 @@ public sealed class RefreshFlagsJob : IClinicJob
         }
 
         var total = written.Values.Sum();
-        return new JobOutcome([], total, $"{total} flagged: {dropped} dropped after acute, {total - dropped} maintenance lapsed. Outreach queue: {QueueSummary(queues)}");
+        return new JobOutcome([], total, $"{total} flagged: {dropped} dropped after acute, {total - dropped} maintenance lapsed. Outreach queue: {queues.Summary}");
     }
 
     private async Task<IReadOnlyList<string>> ClinicsInScopeAsync(string? clinicId, CancellationToken cancellationToken)
@@ -64,18 +66,43 @@ public sealed class RefreshFlagsJob : IClinicJob
         return [clinicId];
     }
 
-    /// <summary>One clinic: its own line, as before. Several: the sums, and the first few clinics' lines.</summary>
-    private static string QueueSummary(IReadOnlyList<OutreachRefreshResult> queues)
+    /// <summary>The sums of the clinics' queue refreshes, and the first few clinics' own lines.</summary>
+    private sealed class QueueTotals
     {
-        if (queues.Count == 1)
+        private readonly List<string> _firstLines = [];
+        private int _clinics;
+        private int _due;
+        private int _opened;
+        private int _closed;
+        private int _held;
+
+        public void Add(OutreachRefreshResult queue)
         {
-            return queues[0].Summary;
+            _clinics++;
+            _due += queue.Due.Count;
+            _opened += queue.Opened;
+            _closed += queue.ClosedCount;
+            _held += queue.Held.Count;
+            if (_firstLines.Count < ClinicsInSummary)
+            {
+                _firstLines.Add(queue.Summary);
+            }
         }
 
-        var sums = string.Create(CultureInfo.InvariantCulture,
-            $"{queues.Count} clinics: {queues.Sum(queue => queue.Due.Count)} to list, {queues.Sum(queue => queue.Opened)} new, {queues.Sum(queue => queue.ClosedCount)} closed, {queues.Sum(queue => queue.Held.Count)} held back");
-        var detail = string.Join(" ", queues.Take(ClinicsInSummary).Select(queue => queue.Summary));
-        var more = queues.Count > ClinicsInSummary ? string.Create(CultureInfo.InvariantCulture, $" (+{queues.Count - ClinicsInSummary} more clinics)") : "";
-        return $"{sums}. {detail}{more}";
+        /// <summary>One clinic: its own line, as before. Several: the sums, and the first few clinics' lines.</summary>
+        public string Summary
+        {
+            get
+            {
+                if (_clinics == 1)
+                {
+                    return _firstLines[0];
+                }
+
+                var sums = string.Create(CultureInfo.InvariantCulture, $"{_clinics} clinics: {_due} to list, {_opened} new, {_closed} closed, {_held} held back");
+                var more = _clinics > ClinicsInSummary ? string.Create(CultureInfo.InvariantCulture, $" (+{_clinics - ClinicsInSummary} more clinics)") : "";
+                return $"{sums}. {string.Join(" ", _firstLines)}{more}";
+            }
+        }
     }
 }
