@@ -15,7 +15,7 @@ internal static class BenchStageCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var stage = new Option<string>("--stage") { Description = "floor, flags, metrics, workbook, outreach or import.", Required = true };
+        var stage = new Option<string>("--stage") { Description = "floor, flags, metrics, nightly, workbook, outreach or import.", Required = true };
         var appointments = BenchArguments.Appointments();
         var runs = BenchArguments.Runs();
         var importDirectory = new Option<string>("--import-dir") { Description = "The seeded CSV files the import stage reads.", Required = true };
@@ -27,7 +27,7 @@ internal static class BenchStageCommand
         {
             var name = context.Value(stage);
             var benchStage = BenchStageNames.TryParse(name)
-                ?? throw new UserInputException($"--stage '{name}' is not a benchmark stage: use floor, flags, metrics, workbook, outreach or import.");
+                ?? throw new UserInputException($"--stage '{name}' is not a benchmark stage: use floor, flags, metrics, nightly, workbook, outreach or import.");
             var settings = new BenchStageSettings(
                 BenchArguments.Dataset(context.Value(appointments)),
                 BenchArguments.CheckRuns(context.Value(runs)),

@@ -21,7 +21,7 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
     };
 
     /// <summary>The stages whose work on top of reading the history is compared with the floor.</summary>
-    private static readonly string[] ComparedWithFloor = [BenchStage.Flags.ToName(), BenchStage.Metrics.ToName()];
+    private static readonly string[] ComparedWithFloor = [BenchStage.Flags.ToName(), BenchStage.Metrics.ToName(), BenchStage.Nightly.ToName()];
 
     public static BenchReport From(string provider, long appointments, string machine, IEnumerable<BenchStageMeasurement> measurements)
     {

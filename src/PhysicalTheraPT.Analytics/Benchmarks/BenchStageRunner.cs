@@ -76,15 +76,22 @@ internal sealed class BenchStageRunner
             case BenchStage.Floor:
                 return (() => ReadFloorAsync(cancellationToken), "appointment rows through Dapper, unbuffered, nothing else");
             case BenchStage.Flags:
+            case BenchStage.Nightly:
             {
                 var appointments = await CountAppointmentsAsync(cancellationToken);
                 // Exactly the nightly job's work item when the clinics share a date (JobPlanner).
                 var work = JobWorkItem.ForDate(JobNames.RefreshFlags, null, BenchDataset.Until);
-                return (async () =>
-                {
-                    await _refreshFlags.RunAsync(work, cancellationToken);
-                    return appointments;
-                }, "refresh-flags for all clinics as the nightly job runs it: one pass, every clinic's set replaced (streamed, batched), each clinic's outreach queue refreshed");
+                return stage == BenchStage.Flags
+                    ? (async () =>
+                    {
+                        await _refreshFlags.StoreFlagsAsync(work, cancellationToken);
+                        return appointments;
+                    }, "read + compute + store: refresh-flags' one pass for all clinics, every clinic's set replaced (streamed, batched)")
+                    : (async () =>
+                    {
+                        await _refreshFlags.RunAsync(work, cancellationToken);
+                        return appointments;
+                    }, "the whole refresh-flags job: flags, then each clinic's outreach queue refreshed from its set");
             }
 
             case BenchStage.Metrics:

@@ -74,6 +74,25 @@ internal sealed class RowBatchWriter
         return affected;
     }
 
+    /// <summary>
+    /// Inserts new rows: on PostgreSQL by binary COPY into <paramref name="copy"/>'s table, elsewhere by
+    /// running <paramref name="insertSql"/> for every row as <see cref="ExecuteAsync"/> does. Returns the
+    /// rows inserted.
+    /// </summary>
+    public async Task<int> InsertAsync<TRow>(string insertSql, CopyTarget<TRow> copy, IReadOnlyCollection<TRow> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        return _dialect.CopiesRows && _connection is Npgsql.NpgsqlConnection postgres
+            ? await copy.CopyAsync(postgres, rows, cancellationToken)
+            : await ExecuteAsync(insertSql, rows, cancellationToken);
+    }
+
     private DbBatch NewBatch()
     {
         var batch = _connection.CreateBatch();

@@ -53,6 +53,12 @@ public sealed class SqlDialect
     public bool PreparesBatches => Provider == DatabaseProvider.Postgres;
 
     /// <summary>
+    /// PostgreSQL: new rows of a large set go in by binary COPY (<see cref="CopyTarget{TRow}"/>), a fraction
+    /// of the server's work of an INSERT per row. SQLite is in-process and SQL Server batches well.
+    /// </summary>
+    internal bool CopiesRows => Provider == DatabaseProvider.Postgres;
+
+    /// <summary>
     /// Settings for a connection about to write many rows in one transaction, or null when the database
     /// needs none. SQLite: statement journals in memory (with foreign keys on, every upsert writes one, and
     /// in a temporary file that is a system call per page) and a page cache of

@@ -34,6 +34,21 @@ public sealed class PatientFlagStore : ISqlStatements
         ORDER BY priority DESC, patient_id
         """;
 
+    /// <summary>The columns of <see cref="InsertFlag"/>, for PostgreSQL's COPY.</summary>
+    private static readonly CopyTarget<StoredPatientFlag> FlagCopy = new("patient_flags",
+    [
+        ("clinic_id", flag => flag.ClinicId),
+        ("as_of", flag => flag.AsOf),
+        ("patient_id", flag => flag.PatientId),
+        ("flag", flag => flag.Flag),
+        ("acute_end", flag => flag.AcuteEnd),
+        ("end_type", flag => flag.EndType),
+        ("last_maintenance", flag => flag.LastMaintenance),
+        ("days_since", flag => flag.DaysSince),
+        ("priority", flag => flag.Priority),
+        ("reason", flag => flag.Reason),
+    ]);
+
     private readonly AnalyticsDatabase _database;
     private readonly TimeProvider _time;
 
@@ -74,24 +89,24 @@ public sealed class PatientFlagStore : ISqlStatements
         var computedAt = _time.GetUtcNow().UtcDateTime;
         await rows.ExecuteAsync(InsertSet, sets.Select(set => set with { ComputedAt = computedAt }), cancellationToken);
 
-        var batch = new List<StoredPatientFlag>(_database.WriteBatchRows);
-        await foreach (var flag in flags.WithCancellation(cancellationToken))
+        // The flags are written behind the pass: while the database stores one batch, the engine goes on
+        // judging the next patients instead of waiting for it.
+        await using (var inserts = new WriteBehind<StoredPatientFlag>((batch, token) => rows.InsertAsync(InsertFlag, FlagCopy, batch, token), _database.WriteBatchRows, cancellationToken))
         {
-            if (flag.AsOf != asOf || !counts.TryGetValue(flag.ClinicId, out var count))
+            await foreach (var flag in flags.WithCancellation(cancellationToken))
             {
-                throw new ArgumentException($"Patient {flag.PatientId} is flagged for clinic {flag.ClinicId} as of {flag.AsOf:yyyy-MM-dd}, outside the sets being replaced (as of {asOf:yyyy-MM-dd}).", nameof(flags));
+                if (flag.AsOf != asOf || !counts.TryGetValue(flag.ClinicId, out var count))
+                {
+                    throw new ArgumentException($"Patient {flag.PatientId} is flagged for clinic {flag.ClinicId} as of {flag.AsOf:yyyy-MM-dd}, outside the sets being replaced (as of {asOf:yyyy-MM-dd}).", nameof(flags));
+                }
+
+                counts[flag.ClinicId] = count + 1;
+                await inserts.AddAsync(flag);
             }
 
-            counts[flag.ClinicId] = count + 1;
-            batch.Add(flag);
-            if (batch.Count == _database.WriteBatchRows)
-            {
-                await rows.ExecuteAsync(InsertFlag, batch, cancellationToken);
-                batch.Clear();
-            }
+            await inserts.CompleteAsync();
         }
 
-        await rows.ExecuteAsync(InsertFlag, batch, cancellationToken);
         await rows.ExecuteAsync(UpdateSetCount, counts.Select(pair => new { ClinicId = pair.Key, AsOf = asOf, FlaggedCount = pair.Value }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return counts;

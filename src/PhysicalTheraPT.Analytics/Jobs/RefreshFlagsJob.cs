@@ -34,11 +34,7 @@ public sealed class RefreshFlagsJob : IClinicJob
 
     public async Task<JobOutcome> RunAsync(JobWorkItem work, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(work);
-        var asOf = work.PeriodAsDate();
-        var clinicIds = await ClinicsInScopeAsync(work.ClinicId, cancellationToken);
-        var written = await _store.ReplaceSetsAsync(clinicIds, asOf, _flags.FlagsAsync(work.ClinicId, asOf, cancellationToken), cancellationToken);
-
+        var (clinicIds, asOf, written) = await StoreFlagsAsync(work, cancellationToken);
         var dropped = 0;
         // Only the counts of each clinic's refresh are kept, never its lists: a result holds every patient
         // due for a call, and fifty of them held to the end would grow with the group.
@@ -52,6 +48,20 @@ public sealed class RefreshFlagsJob : IClinicJob
 
         var total = written.Values.Sum();
         return new JobOutcome([], total, $"{total} flagged: {dropped} dropped after acute, {total - dropped} maintenance lapsed. Outreach queue: {queues.Summary}");
+    }
+
+    /// <summary>
+    /// The job's first half: the engine pass and every clinic's set replaced (read + compute + store),
+    /// without the outreach queues. Returns the clinics in scope and the rows written per clinic.
+    /// </summary>
+    internal async Task<(IReadOnlyList<string> ClinicIds, DateOnly AsOf, IReadOnlyDictionary<string, int> Written)> StoreFlagsAsync(
+        JobWorkItem work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var asOf = work.PeriodAsDate();
+        var clinicIds = await ClinicsInScopeAsync(work.ClinicId, cancellationToken);
+        var written = await _store.ReplaceSetsAsync(clinicIds, asOf, _flags.FlagsAsync(work.ClinicId, asOf, cancellationToken), cancellationToken);
+        return (clinicIds, asOf, written);
     }
 
     private async Task<IReadOnlyList<string>> ClinicsInScopeAsync(string? clinicId, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace PhysicalTheraPT.Analytics.Tests.Cli.Commands;
 [Collection(ProcessEnvironmentCollection.Name)]
 public sealed class BenchCommandTests : IDisposable
 {
-    private static readonly string[] Stages = ["floor", "flags", "metrics", "workbook", "outreach", "import"];
+    private static readonly string[] Stages = ["floor", "flags", "metrics", "nightly", "workbook", "outreach", "import"];
 
     private readonly TemporaryHome home = new();
     private readonly TemporaryFolder folder = new();
@@ -82,11 +82,14 @@ public sealed class BenchCommandTests : IDisposable
             Assert.True(stage.GetProperty("peak_memory_mb").GetDouble() > 0, stage.ToString());
         }
 
-        // The seeded history holds about the appointments asked for, and floor, flags and metrics read all of them.
+        // The seeded history holds about the appointments asked for, and floor, flags, metrics and the
+        // whole nightly job read all of them.
         var floorRows = stages[0].GetProperty("rows").GetInt64();
         Assert.InRange(floorRows, appointments * 8 / 10, appointments * 12 / 10);
         Assert.Equal(floorRows, stages[1].GetProperty("rows").GetInt64());
         Assert.True(stages[1].GetProperty("ratio_to_floor").GetDouble() > 0);
         Assert.True(stages[2].GetProperty("ratio_to_floor").GetDouble() > 0);
+        Assert.Equal(floorRows, stages[3].GetProperty("rows").GetInt64());
+        Assert.True(stages[3].GetProperty("ratio_to_floor").GetDouble() > 0);
     }
 }

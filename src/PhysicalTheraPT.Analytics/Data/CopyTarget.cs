@@ -1,0 +1,43 @@
+using System.Globalization;
+using Npgsql;
+
+namespace PhysicalTheraPT.Analytics.Data;
+
+/// <summary>
+/// A table new rows can be copied into in PostgreSQL's binary COPY format: its name and, per column, how
+/// to take the value from a row. COPY costs the server a fraction of an INSERT per row, which matters on
+/// a machine whose cores the server shares with the pass that produces the rows.
+/// </summary>
+internal sealed class CopyTarget<TRow>(string table, IReadOnlyList<(string Column, Func<TRow, object?> Value)> columns)
+{
+    public string Table { get; } = table;
+
+    public IReadOnlyList<(string Column, Func<TRow, object?> Value)> Columns { get; } = columns;
+
+    public async Task<int> CopyAsync(NpgsqlConnection connection, IReadOnlyCollection<TRow> rows, CancellationToken cancellationToken)
+    {
+        var columnList = string.Join(", ", Columns.Select(column => column.Column));
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {Table} ({columnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            foreach (var (_, value) in Columns)
+            {
+                await WriteAsync(importer, value(row), cancellationToken);
+            }
+        }
+
+        return (int)await importer.CompleteAsync(cancellationToken);
+    }
+
+    // Binary COPY needs each value in its column's own type: the columns of the tables copied into are
+    // text, date and integer.
+    private static Task WriteAsync(NpgsqlBinaryImporter importer, object? value, CancellationToken cancellationToken) => value switch
+    {
+        null => importer.WriteNullAsync(cancellationToken),
+        string text => importer.WriteAsync(text, cancellationToken),
+        DateOnly date => importer.WriteAsync(date, cancellationToken),
+        int number => importer.WriteAsync(number, cancellationToken),
+        _ => throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture, $"COPY of a {value.GetType().Name} value is not supported.")),
+    };
+}
