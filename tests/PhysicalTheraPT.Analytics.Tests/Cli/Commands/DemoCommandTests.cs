@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dapper;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
@@ -51,7 +52,9 @@ public sealed class DemoCommandTests
         [
             Path.Combine(reports, $"flags-{date}.csv"),
             .. stems.Select(stem => Path.Combine(monthly, stem + ".xlsx")),
-            .. new[] { "C01", "C02", "C03" }.Select(clinic => Path.Combine(outreach, $"outreach-{clinic}-{date}.xlsx")),
+            // An outreach list is dated by its clinic's own today, which after midnight UTC is still
+            // yesterday in the seeded American clinics.
+            .. new[] { "C01", "C02", "C03" }.Select(clinic => Path.Combine(outreach, $"outreach-{clinic}-{ClinicToday(clinic)}.xlsx")),
         ];
         string[] chartFiles = [.. stems.SelectMany(stem => charts.Select(chart => $"{stem}-{chart}.png"))];
         Assert.Equal(
@@ -71,6 +74,14 @@ public sealed class DemoCommandTests
         var flagLines = File.ReadAllLines(Path.Combine(reports, $"flags-{date}.csv"));
         Assert.Equal("patient_id,clinic_id,flag,acute_end,end_type,last_maintenance,days_since,priority,reason", flagLines[0]);
         Assert.True(flagLines.Length > 100, $"Only {flagLines.Length - 1} flags in a 2,000-patient history.");
+    }
+
+    private static string ClinicToday(string clinicId)
+    {
+        var database = DatabaseSelection.Resolve(new DatabaseOptions());
+        using var connection = database.Dialect.CreateConnection(database.ConnectionString);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(connection.ExecuteScalar<string>("SELECT time_zone FROM clinics WHERE clinic_id = @clinicId", new { clinicId })!);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     [Fact]
