@@ -75,22 +75,21 @@ internal sealed class RowBatchWriter
     }
 
     /// <summary>
-    /// Inserts new rows: on PostgreSQL by binary COPY into <paramref name="copy"/>'s table, elsewhere by
-    /// running <paramref name="insertSql"/> for every row as <see cref="ExecuteAsync"/> does. Returns the
-    /// rows inserted.
+    /// Inserts new rows into <paramref name="target"/>: on PostgreSQL by binary COPY, elsewhere by running
+    /// its INSERT for every row as <see cref="ExecuteAsync"/> does. Returns the rows inserted.
     /// </summary>
-    public async Task<int> InsertAsync<TRow>(string insertSql, CopyTarget<TRow> copy, IReadOnlyCollection<TRow> rows, CancellationToken cancellationToken)
+    public async Task<int> InsertAsync<TRow>(InsertTarget<TRow> target, IReadOnlyCollection<TRow> rows, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(copy);
+        ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0)
         {
             return 0;
         }
 
-        return _dialect.CopiesRows && _connection is Npgsql.NpgsqlConnection postgres
-            ? await copy.CopyAsync(postgres, rows, cancellationToken)
-            : await ExecuteAsync(insertSql, rows, cancellationToken);
+        return _dialect.CopiesRows
+            ? await target.CopyAsync((Npgsql.NpgsqlConnection)_connection, rows, cancellationToken)
+            : await ExecuteAsync(target.InsertSql, rows, cancellationToken);
     }
 
     private DbBatch NewBatch()

@@ -53,7 +53,7 @@ public sealed class SqlDialect
     public bool PreparesBatches => Provider == DatabaseProvider.Postgres;
 
     /// <summary>
-    /// PostgreSQL: new rows of a large set go in by binary COPY (<see cref="CopyTarget{TRow}"/>), a fraction
+    /// PostgreSQL: new rows of a large set go in by binary COPY (<see cref="InsertTarget{TRow}"/>), a fraction
     /// of the server's work of an INSERT per row. SQLite is in-process and SQL Server batches well.
     /// </summary>
     internal bool CopiesRows => Provider == DatabaseProvider.Postgres;

@@ -18,11 +18,6 @@ public sealed class PatientFlagStore : ISqlStatements
         VALUES (@ClinicId, @AsOf, @FlaggedCount, @ComputedAt)
         """;
 
-    private const string InsertFlag = """
-        INSERT INTO patient_flags (clinic_id, as_of, patient_id, flag, acute_end, end_type, last_maintenance, days_since, priority, reason)
-        VALUES (@ClinicId, @AsOf, @PatientId, @Flag, @AcuteEnd, @EndType, @LastMaintenance, @DaysSince, @Priority, @Reason)
-        """;
-
     private const string UpdateSetCount = "UPDATE patient_flag_sets SET flagged_count = @FlaggedCount WHERE clinic_id = @ClinicId AND as_of = @AsOf";
 
     private const string SelectSet = """
@@ -34,8 +29,8 @@ public sealed class PatientFlagStore : ISqlStatements
         ORDER BY priority DESC, patient_id
         """;
 
-    /// <summary>The columns of <see cref="InsertFlag"/>, for PostgreSQL's COPY.</summary>
-    private static readonly CopyTarget<StoredPatientFlag> FlagCopy = new("patient_flags",
+    /// <summary>Where a flag goes: INSERT per row, or COPY on PostgreSQL, from the one list of columns.</summary>
+    private static readonly InsertTarget<StoredPatientFlag> FlagRows = new("patient_flags",
     [
         ("clinic_id", flag => flag.ClinicId),
         ("as_of", flag => flag.AsOf),
@@ -91,7 +86,7 @@ public sealed class PatientFlagStore : ISqlStatements
 
         // The flags are written behind the pass: while the database stores one batch, the engine goes on
         // judging the next patients instead of waiting for it.
-        await using (var inserts = new WriteBehind<StoredPatientFlag>((batch, token) => rows.InsertAsync(InsertFlag, FlagCopy, batch, token), _database.WriteBatchRows, cancellationToken))
+        await using (var inserts = new WriteBehind<StoredPatientFlag>((batch, token) => rows.InsertAsync(FlagRows, batch, token), _database.WriteBatchRows, cancellationToken))
         {
             await foreach (var flag in flags.WithCancellation(cancellationToken))
             {
@@ -125,7 +120,7 @@ public sealed class PatientFlagStore : ISqlStatements
         yield return new("delete flags", DeleteFlags);
         yield return new("delete set", DeleteSet);
         yield return new("insert set", InsertSet);
-        yield return new("insert flag", InsertFlag);
+        yield return new("insert flag", FlagRows.InsertSql);
         yield return new("update set count", UpdateSetCount);
         yield return new("select set", SelectSet);
     }

@@ -4,15 +4,22 @@ using Npgsql;
 namespace PhysicalTheraPT.Analytics.Data;
 
 /// <summary>
-/// A table new rows can be copied into in PostgreSQL's binary COPY format: its name and, per column, how
-/// to take the value from a row. COPY costs the server a fraction of an INSERT per row, which matters on
-/// a machine whose cores the server shares with the pass that produces the rows.
+/// A table new rows go into, and per column how to take its value from a row: one list of columns for
+/// both ways in, the INSERT run per row (<see cref="InsertSql"/>, parameters named after the row's
+/// properties) and PostgreSQL's binary COPY (<see cref="CopyAsync"/>), which costs the server a fraction
+/// of an INSERT per row: that matters on a machine whose cores the server shares with the pass that
+/// produces the rows.
 /// </summary>
-internal sealed class CopyTarget<TRow>(string table, IReadOnlyList<(string Column, Func<TRow, object?> Value)> columns)
+internal sealed class InsertTarget<TRow>(string table, IReadOnlyList<(string Column, Func<TRow, object?> Value)> columns)
 {
     public string Table { get; } = table;
 
     public IReadOnlyList<(string Column, Func<TRow, object?> Value)> Columns { get; } = columns;
+
+    /// <summary>The same for all three databases: <c>clinic_id</c> binds <c>@ClinicId</c>.</summary>
+    public string InsertSql =>
+        $"INSERT INTO {Table} ({string.Join(", ", Columns.Select(column => column.Column))}) " +
+        $"VALUES ({string.Join(", ", Columns.Select(column => "@" + SqlDialect.ToParameterName(column.Column)))})";
 
     public async Task<int> CopyAsync(NpgsqlConnection connection, IReadOnlyCollection<TRow> rows, CancellationToken cancellationToken)
     {
