@@ -87,6 +87,14 @@ public sealed class SchemaMigratorTests
     }
 
     [Fact]
+    public Task Script0007_KeepsStoredFlagsAndDropsTheirForeignKeys_OnSqlite() => Script0007_KeepsStoredFlagsAndDropsTheirForeignKeys(
+        DatabaseProvider.Sqlite, "SELECT COUNT(*) FROM pragma_foreign_key_list('patient_flags')");
+
+    [PostgresFact]
+    public Task Script0007_KeepsStoredFlagsAndDropsTheirForeignKeys_OnPostgres() => Script0007_KeepsStoredFlagsAndDropsTheirForeignKeys(
+        DatabaseProvider.Postgres, "SELECT COUNT(*) FROM pg_constraint WHERE conrelid = 'patient_flags'::regclass AND contype = 'f'");
+
+    [Fact]
     public async Task OpenAsync_RefusesWithMigrateAdvice_WhenServerDatabaseIsNotMigrated()
     {
         // A server database is never migrated behind a DBA's back; a SQLite file stands in for one here
@@ -107,5 +115,36 @@ public sealed class SchemaMigratorTests
         await using var connection = await test.Database.OpenAsync();
 
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM appointments"));
+    }
+
+    /// <summary>
+    /// Applies the scripts before 0007 by hand, stores a flag the way refresh-flags does, then applies 0007:
+    /// the flag must survive (SQLite rebuilds the table) and the table must have no foreign key left.
+    /// </summary>
+    private static async Task Script0007_KeepsStoredFlagsAndDropsTheirForeignKeys(DatabaseProvider provider, string countForeignKeys)
+    {
+        await using var test = TestDatabase.Create(provider, migrate: false);
+        var scripts = SchemaMigrator.ScriptNames(test.Database.Dialect);
+        var script0007 = scripts.Single(name => Path.GetFileName(name).StartsWith("0007_", StringComparison.Ordinal));
+        await using var connection = test.Database.Dialect.CreateConnection(test.Database.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var script in scripts.TakeWhile(name => name != script0007))
+        {
+            await connection.ExecuteAsync(SchemaMigrator.ReadScript(script));
+        }
+
+        await connection.ExecuteAsync("""
+            INSERT INTO clinics (clinic_id, name, time_zone) VALUES ('c01', 'Clinic 1', 'UTC');
+            INSERT INTO patients (patient_id, clinic_id, first_name, last_name) VALUES ('p1', 'c01', 'A', 'B');
+            INSERT INTO patient_flag_sets (clinic_id, as_of, flagged_count, computed_at) VALUES ('c01', '2026-03-02', 1, '2026-03-02 02:00:00');
+            INSERT INTO patient_flags (clinic_id, as_of, patient_id, flag, days_since, priority, reason)
+            VALUES ('c01', '2026-03-02', 'p1', 'dropped_after_acute', 40, 70, 'Finished acute care 40 days ago.');
+            """);
+        Assert.NotEqual(0, await connection.ExecuteScalarAsync<long>(countForeignKeys));
+
+        await connection.ExecuteAsync(SchemaMigrator.ReadScript(script0007));
+
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(countForeignKeys));
+        Assert.Equal("p1", await connection.ExecuteScalarAsync<string>("SELECT patient_id FROM patient_flags WHERE clinic_id = 'c01' AND priority = 70"));
     }
 }
