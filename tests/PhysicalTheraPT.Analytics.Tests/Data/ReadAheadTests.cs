@@ -8,6 +8,7 @@ public sealed class ReadAheadTests
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
+    [InlineData(64)]
     [InlineData(512)]
     [InlineData(10_007)]
     public async Task ReadAheadAsync_YieldsEveryRowInOrder_WhateverTheCount(int count)
