@@ -14,6 +14,7 @@ internal static class BenchTable
             .AddColumn("Stage")
             .AddColumn(new TableColumn("Rows").RightAligned())
             .AddColumn(new TableColumn("Seconds (median)").RightAligned())
+            .AddColumn(new TableColumn("Min–max").RightAligned())
             .AddColumn(new TableColumn("Rows/s").RightAligned())
             .AddColumn(new TableColumn("Peak MB").RightAligned())
             .AddColumn(new TableColumn("× floor").RightAligned());
@@ -23,6 +24,7 @@ internal static class BenchTable
                 stage.Stage,
                 stage.Rows.ToString("N0", CultureInfo.InvariantCulture),
                 stage.Seconds.ToString("0.000", CultureInfo.InvariantCulture),
+                string.Create(CultureInfo.InvariantCulture, $"{stage.SecondsMin:0.00}–{stage.SecondsMax:0.00}"),
                 stage.RowsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
                 stage.PeakMegabytes.ToString("0", CultureInfo.InvariantCulture),
                 stage.RatioToFloor?.ToString("0.00", CultureInfo.InvariantCulture) ?? "");

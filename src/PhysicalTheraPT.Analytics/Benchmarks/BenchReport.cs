@@ -6,13 +6,13 @@ using PhysicalTheraPT.Analytics.Files;
 namespace PhysicalTheraPT.Analytics.Benchmarks;
 
 /// <summary>
-/// The benchmark's table: each stage's median seconds, rows per second, peak memory and, for the stages
+/// The benchmark's table: each stage's median seconds (and the fastest and slowest run), rows per second, peak memory and, for the stages
 /// that read the whole history, the ratio to the floor. Written as CSV and JSON with the same columns.
 /// </summary>
 internal sealed record BenchReport(string Provider, long Appointments, string Machine, IReadOnlyList<BenchStageResult> Stages)
 {
     public static readonly IReadOnlyList<string> CsvColumns =
-        ["stage", "rows", "runs", "seconds_median", "rows_per_second", "peak_memory_mb", "ratio_to_floor", "note"];
+        ["stage", "rows", "runs", "seconds_median", "seconds_min", "seconds_max", "rows_per_second", "peak_memory_mb", "ratio_to_floor", "note"];
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -60,6 +60,8 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
                     stage.Rows.ToString(CultureInfo.InvariantCulture),
                     stage.Runs.ToString(CultureInfo.InvariantCulture),
                     stage.Seconds.ToString("0.###", CultureInfo.InvariantCulture),
+                    stage.SecondsMin.ToString("0.###", CultureInfo.InvariantCulture),
+                    stage.SecondsMax.ToString("0.###", CultureInfo.InvariantCulture),
                     stage.RowsPerSecond.ToString("0", CultureInfo.InvariantCulture),
                     stage.PeakMegabytes.ToString("0.#", CultureInfo.InvariantCulture),
                     stage.RatioToFloor?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
@@ -78,6 +80,8 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
             measurement.Rows,
             measurement.Seconds.Count,
             seconds,
+            measurement.Seconds.Count == 0 ? 0 : measurement.Seconds.Min(),
+            measurement.Seconds.Count == 0 ? 0 : measurement.Seconds.Max(),
             seconds > 0 ? measurement.Rows / seconds : 0,
             measurement.PeakMegabytes,
             null,

@@ -18,7 +18,7 @@ public sealed class BenchReportTests
         var report = BenchReport.From("sqlite", 1000, "test machine", measurements);
 
         var floor = report.Stages.Single(stage => stage.Stage == "floor");
-        Assert.Equal(2.0, floor.Seconds);
+        Assert.Equal((2.0, 1.0, 9.0), (floor.Seconds, floor.SecondsMin, floor.SecondsMax));
         Assert.Equal(500, floor.RowsPerSecond);
         Assert.Null(floor.RatioToFloor);
         Assert.Equal(1.5, report.Stages.Single(stage => stage.Stage == "flags").RatioToFloor);

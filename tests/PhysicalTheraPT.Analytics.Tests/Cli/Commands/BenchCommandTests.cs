@@ -68,7 +68,7 @@ public sealed class BenchCommandTests : IDisposable
     private static void AssertEveryStageWritten(string csvPath, string jsonPath, long appointments)
     {
         var lines = File.ReadAllLines(csvPath);
-        Assert.Equal("stage,rows,runs,seconds_median,rows_per_second,peak_memory_mb,ratio_to_floor,note", lines[0]);
+        Assert.Equal("stage,rows,runs,seconds_median,seconds_min,seconds_max,rows_per_second,peak_memory_mb,ratio_to_floor,note", lines[0]);
         Assert.Equal(Stages, lines.Skip(1).Select(line => line.Split(',')[0]));
 
         using var json = JsonDocument.Parse(File.ReadAllText(jsonPath));
