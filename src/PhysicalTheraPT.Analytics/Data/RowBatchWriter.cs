@@ -9,7 +9,9 @@ namespace PhysicalTheraPT.Analytics.Data;
 /// database allows: on a server, one <see cref="DbBatch"/> per <c>rowsPerRoundTrip</c> rows (a hundred
 /// thousand PostgreSQL rows one at a time spend their time waiting on the network); on SQLite, which is
 /// in-process and has no round trip to save, Dapper runs them all on one command. The statement and its
-/// parameters are the same either way: the row's properties bind as <c>@PropertyName</c>.
+/// parameters are the same either way: the row's properties bind as <c>@PropertyName</c>. Rows of an
+/// <see cref="InsertTarget{TRow}"/> go in by <see cref="InsertAsync"/> or <see cref="UpsertAsync"/>,
+/// which on PostgreSQL send them by binary COPY instead.
 /// </summary>
 internal sealed class RowBatchWriter
 {
