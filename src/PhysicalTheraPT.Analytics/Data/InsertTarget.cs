@@ -35,10 +35,7 @@ internal sealed class InsertTarget<TRow>
         Columns = columns;
         ColumnNames = columns.Select(column => column.Column).ToArray();
         _values = columns.Select(column => ValueOf(column.Column, column.Type)).ToArray();
-        _keyValues = keyColumns.Select(key => Array.IndexOf(ColumnNames, key) is var index and >= 0
-                ? _values[index]
-                : throw new ArgumentException($"Key column {key} is not a column of {table}.", nameof(keyColumns)))
-            .ToArray();
+        _keyValues = keyColumns.Select(KeyValueOf).ToArray();
     }
 
     public string Table { get; }
@@ -154,6 +151,14 @@ internal sealed class InsertTarget<TRow>
         // Compiled once: a getter per value of millions of rows, where reflection would cost a call each.
         var row = Expression.Parameter(typeof(TRow), "row");
         return Expression.Lambda<Func<TRow, object?>>(Expression.Convert(Expression.Property(row, property), typeof(object)), row).Compile();
+    }
+
+    private Func<TRow, object?> KeyValueOf(string keyColumn)
+    {
+        var index = Array.IndexOf(ColumnNames, keyColumn);
+        return index >= 0
+            ? _values[index]
+            : throw new ArgumentException($"Key column {keyColumn} is not a column of {Table}.", nameof(keyColumn));
     }
 
     private object?[] KeyOf(TRow row)
