@@ -1,40 +1,91 @@
 using System.Data.Common;
+using NpgsqlTypes;
 
 namespace PhysicalTheraPT.Analytics.Data;
 
 /// <summary>
 /// Writes clinic data rows by id (insert or update; an identical row is left alone), inside the caller's
 /// transaction, so an import or a seed either lands whole or not at all. Each method returns how many rows
-/// were new or changed. Callers stream: pass batches, not whole files.
+/// were new or changed. Callers stream: pass batches, not whole files. On PostgreSQL a batch goes in by
+/// binary COPY and one set-based upsert, elsewhere by an upsert per row (<see cref="RowBatchWriter.UpsertAsync"/>).
 /// </summary>
 public sealed class ClinicDataWriter : ISqlStatements
 {
-    private static readonly string[] ClinicColumns = ["clinic_id", "name", "time_zone"];
-    private static readonly string[] ProviderColumns = ["provider_id", "clinic_id", "name", "discipline"];
-    private static readonly string[] PatientColumns = ["patient_id", "clinic_id", "first_name", "last_name", "birth_date", "phone", "email", "preferred_channel", "do_not_contact"];
-    private static readonly string[] EpisodeColumns = ["episode_id", "patient_id", "clinic_id", "started_on", "discharged_on", "discharge_reason", "condition", "body_region", "referral_source", "maintenance_interval_days"];
-    private static readonly string[] AppointmentColumns = ["appointment_id", "patient_id", "clinic_id", "provider_id", "episode_id", "service", "starts_at", "status", "booked_at"];
+    // The columns of each table with their PostgreSQL types (sql/postgres/0001_clinic_data.sql); a value is
+    // the row record's property of the column's name.
+    private static readonly InsertTarget<ClinicRow> Clinics = new("clinics", ["clinic_id"],
+    [
+        ("clinic_id", NpgsqlDbType.Varchar),
+        ("name", NpgsqlDbType.Varchar),
+        ("time_zone", NpgsqlDbType.Varchar),
+    ]);
+
+    private static readonly InsertTarget<ProviderRow> Providers = new("providers", ["provider_id"],
+    [
+        ("provider_id", NpgsqlDbType.Varchar),
+        ("clinic_id", NpgsqlDbType.Varchar),
+        ("name", NpgsqlDbType.Varchar),
+        ("discipline", NpgsqlDbType.Varchar),
+    ]);
+
+    private static readonly InsertTarget<PatientRow> Patients = new("patients", ["patient_id"],
+    [
+        ("patient_id", NpgsqlDbType.Varchar),
+        ("clinic_id", NpgsqlDbType.Varchar),
+        ("first_name", NpgsqlDbType.Varchar),
+        ("last_name", NpgsqlDbType.Varchar),
+        ("birth_date", NpgsqlDbType.Date),
+        ("phone", NpgsqlDbType.Varchar),
+        ("email", NpgsqlDbType.Varchar),
+        ("preferred_channel", NpgsqlDbType.Varchar),
+        ("do_not_contact", NpgsqlDbType.Boolean),
+    ]);
+
+    private static readonly InsertTarget<EpisodeRow> Episodes = new("episodes", ["episode_id"],
+    [
+        ("episode_id", NpgsqlDbType.Varchar),
+        ("patient_id", NpgsqlDbType.Varchar),
+        ("clinic_id", NpgsqlDbType.Varchar),
+        ("started_on", NpgsqlDbType.Date),
+        ("discharged_on", NpgsqlDbType.Date),
+        ("discharge_reason", NpgsqlDbType.Varchar),
+        ("condition", NpgsqlDbType.Varchar),
+        ("body_region", NpgsqlDbType.Varchar),
+        ("referral_source", NpgsqlDbType.Varchar),
+        ("maintenance_interval_days", NpgsqlDbType.Integer),
+    ]);
+
+    private static readonly InsertTarget<AppointmentRow> Appointments = new("appointments", ["appointment_id"],
+    [
+        ("appointment_id", NpgsqlDbType.Varchar),
+        ("patient_id", NpgsqlDbType.Varchar),
+        ("clinic_id", NpgsqlDbType.Varchar),
+        ("provider_id", NpgsqlDbType.Varchar),
+        ("episode_id", NpgsqlDbType.Varchar),
+        ("service", NpgsqlDbType.Varchar),
+        ("starts_at", NpgsqlDbType.Timestamp),
+        ("status", NpgsqlDbType.Varchar),
+        ("booked_at", NpgsqlDbType.TimestampTz),
+    ]);
 
     private readonly RowBatchWriter _rows;
-    private readonly Dictionary<string, string> _statements;
 
     public ClinicDataWriter(DbConnection connection, DbTransaction transaction, SqlDialect dialect)
     {
         _rows = new RowBatchWriter(connection, transaction, dialect);
-        _statements = StatementsFor(dialect).ToDictionary();
     }
 
     public Task<int> UpsertClinicsAsync(IEnumerable<ClinicRow> rows, CancellationToken cancellationToken) =>
-        ExecuteAsync("clinics", rows, cancellationToken);
+        _rows.UpsertAsync(Clinics, rows, cancellationToken);
 
     public Task<int> UpsertProvidersAsync(IEnumerable<ProviderRow> rows, CancellationToken cancellationToken) =>
-        ExecuteAsync("providers", rows, cancellationToken);
+        _rows.UpsertAsync(Providers, rows, cancellationToken);
 
     public Task<int> UpsertPatientsAsync(IEnumerable<PatientRow> rows, CancellationToken cancellationToken) =>
-        ExecuteAsync("patients", rows, cancellationToken);
+        _rows.UpsertAsync(Patients, rows, cancellationToken);
 
     public Task<int> UpsertEpisodesAsync(IEnumerable<EpisodeRow> rows, CancellationToken cancellationToken) =>
-        ExecuteAsync("episodes", rows, cancellationToken);
+        _rows.UpsertAsync(Episodes, rows, cancellationToken);
 
     public Task<int> UpsertAppointmentsAsync(IEnumerable<AppointmentRow> rows, CancellationToken cancellationToken)
     {
@@ -45,19 +96,13 @@ public sealed class ClinicDataWriter : ISqlStatements
             StartsAt = DateTime.SpecifyKind(row.StartsAt, DateTimeKind.Unspecified),
             BookedAt = row.BookedAt is { } bookedAt ? DateTime.SpecifyKind(bookedAt, DateTimeKind.Utc) : null,
         });
-        return ExecuteAsync("appointments", normalized, cancellationToken);
+        return _rows.UpsertAsync(Appointments, normalized, cancellationToken);
     }
 
-    public IEnumerable<KeyValuePair<string, string>> StatementsFor(SqlDialect dialect)
-    {
-        yield return new("clinics", dialect.Upsert("clinics", ["clinic_id"], ClinicColumns));
-        yield return new("providers", dialect.Upsert("providers", ["provider_id"], ProviderColumns));
-        yield return new("patients", dialect.Upsert("patients", ["patient_id"], PatientColumns));
-        yield return new("episodes", dialect.Upsert("episodes", ["episode_id"], EpisodeColumns));
-        yield return new("appointments", dialect.Upsert("appointments", ["appointment_id"], AppointmentColumns));
-    }
-
-    // The caller hands over bounded batches (ImportOptions.BatchSize): each one goes in one round trip.
-    private Task<int> ExecuteAsync<TRow>(string table, IEnumerable<TRow> rows, CancellationToken cancellationToken) =>
-        _rows.ExecuteAsync(_statements[table], rows, cancellationToken);
+    public IEnumerable<KeyValuePair<string, string>> StatementsFor(SqlDialect dialect) =>
+        Clinics.UpsertStatementsFor(dialect)
+            .Concat(Providers.UpsertStatementsFor(dialect))
+            .Concat(Patients.UpsertStatementsFor(dialect))
+            .Concat(Episodes.UpsertStatementsFor(dialect))
+            .Concat(Appointments.UpsertStatementsFor(dialect));
 }

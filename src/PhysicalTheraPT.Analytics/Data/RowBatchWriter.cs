@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Npgsql;
 
 namespace PhysicalTheraPT.Analytics.Data;
 
@@ -8,7 +9,9 @@ namespace PhysicalTheraPT.Analytics.Data;
 /// database allows: on a server, one <see cref="DbBatch"/> per <c>rowsPerRoundTrip</c> rows (a hundred
 /// thousand PostgreSQL rows one at a time spend their time waiting on the network); on SQLite, which is
 /// in-process and has no round trip to save, Dapper runs them all on one command. The statement and its
-/// parameters are the same either way: the row's properties bind as <c>@PropertyName</c>.
+/// parameters are the same either way: the row's properties bind as <c>@PropertyName</c>. Rows of an
+/// <see cref="InsertTarget{TRow}"/> go in by <see cref="InsertAsync"/> or <see cref="UpsertAsync"/>,
+/// which on PostgreSQL send them by binary COPY instead.
 /// </summary>
 internal sealed class RowBatchWriter
 {
@@ -16,6 +19,9 @@ internal sealed class RowBatchWriter
     private readonly DbTransaction? _transaction;
     private readonly SqlDialect _dialect;
     private readonly int _rowsPerRoundTrip;
+
+    // PostgreSQL's staging tables this writer has created in its transaction, by target table.
+    private readonly Dictionary<string, StagedUpsertSql> _stagedUpserts = new(StringComparer.Ordinal);
 
     /// <param name="rowsPerRoundTrip">
     /// The most rows one batch carries, so a batch's commands and parameters stay bounded whatever the
@@ -88,9 +94,48 @@ internal sealed class RowBatchWriter
         }
 
         return _dialect.CopiesRows
-            ? await target.CopyAsync((Npgsql.NpgsqlConnection)_connection, rows, cancellationToken)
+            ? await target.CopyAsync((NpgsqlConnection)_connection, target.Table, rows, cancellationToken)
             : await ExecuteAsync(target.InsertSql, rows, cancellationToken);
     }
+
+    /// <summary>
+    /// Inserts or updates rows of <paramref name="target"/> by key, leaving an identical row untouched;
+    /// returns the rows new or changed. On PostgreSQL the batch goes by binary COPY into a staging table
+    /// and from there into the table in one statement (<see cref="SqlDialect.StagedUpsert"/>); when a key
+    /// comes more than once, the last row wins, as it does elsewhere, where the upsert runs for every row
+    /// as <see cref="ExecuteAsync"/> does (then each copy counts). Pass bounded batches: on PostgreSQL
+    /// one is held in memory.
+    /// </summary>
+    public async Task<int> UpsertAsync<TRow>(InsertTarget<TRow> target, IEnumerable<TRow> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (!_dialect.CopiesRows)
+        {
+            return await ExecuteAsync(target.UpsertSql(_dialect), rows, cancellationToken);
+        }
+
+        var batch = target.LastOfEachKey(rows as IReadOnlyCollection<TRow> ?? rows.ToList());
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        if (!_stagedUpserts.TryGetValue(target.Table, out var staged))
+        {
+            staged = target.StagedUpsertSql(_dialect);
+            await RunAsync(staged.CreateStagingTable, cancellationToken);
+            _stagedUpserts.Add(target.Table, staged);
+        }
+
+        await target.CopyAsync((NpgsqlConnection)_connection, staged.StagingTable, batch, cancellationToken);
+        var newOrChanged = await RunAsync(staged.UpsertFromStaging, cancellationToken);
+        await RunAsync(staged.EmptyStagingTable, cancellationToken);
+        return newOrChanged;
+    }
+
+    private Task<int> RunAsync(string sql, CancellationToken cancellationToken) =>
+        _connection.ExecuteAsync(new CommandDefinition(sql, transaction: _transaction, cancellationToken: cancellationToken));
 
     private DbBatch NewBatch()
     {

@@ -53,8 +53,9 @@ public sealed class SqlDialect
     public bool PreparesBatches => Provider == DatabaseProvider.Postgres;
 
     /// <summary>
-    /// PostgreSQL: new rows of a large set go in by binary COPY (<see cref="InsertTarget{TRow}"/>), a fraction
-    /// of the server's work of an INSERT per row. SQLite is in-process and SQL Server batches well.
+    /// PostgreSQL: rows of a large set go in by binary COPY (<see cref="InsertTarget{TRow}"/>), new ones
+    /// straight into their table, upserted ones through a staging table (<see cref="StagedUpsert"/>): a
+    /// fraction of the server's work of a statement per row. SQLite is in-process and SQL Server batches well.
     /// </summary>
     internal bool CopiesRows => Provider == DatabaseProvider.Postgres;
 
@@ -81,13 +82,10 @@ public sealed class SqlDialect
     /// </summary>
     public string Upsert(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> columns)
     {
-        var valueColumns = columns.Where(column => !keyColumns.Contains(column)).ToList();
-        var columnList = string.Join(", ", columns);
-        var parameterList = string.Join(", ", columns.Select(column => "@" + ToParameterName(column)));
-        var keyList = string.Join(", ", keyColumns);
-
         if (Provider == DatabaseProvider.SqlServer)
         {
+            var valueColumns = columns.Where(column => !keyColumns.Contains(column)).ToList();
+            var columnList = string.Join(", ", columns);
             var sourceColumns = string.Join(", ", columns.Select(column => $"@{ToParameterName(column)} AS {column}"));
             var match = string.Join(" AND ", keyColumns.Select(column => $"target.{column} = source.{column}"));
             var targetValues = string.Join(", ", valueColumns.Select(column => $"target.{column}"));
@@ -106,11 +104,49 @@ public sealed class SqlDialect
                 """;
         }
 
+        var parameterList = string.Join(", ", columns.Select(column => "@" + ToParameterName(column)));
+        return InsertOnConflict(table, keyColumns, columns, $"VALUES ({parameterList})");
+    }
+
+    /// <summary>
+    /// PostgreSQL's bulk form of <see cref="Upsert"/>: a batch comes by binary COPY into a temporary staging
+    /// table shaped like <paramref name="table"/> and goes on from there in ONE statement by the same rule
+    /// (an identical row is left untouched, so the affected-row count still means "new or changed"), at a
+    /// fraction of the server's work of a statement per row. Only where <see cref="CopiesRows"/>; the
+    /// batch must hold each key once (<see cref="InsertTarget{TRow}.LastOfEachKey"/>).
+    /// </summary>
+    internal StagedUpsertSql StagedUpsert(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> columns)
+    {
+        if (!CopiesRows)
+        {
+            throw new NotSupportedException($"On {Name} rows are upserted one by one ({nameof(Upsert)}); only PostgreSQL stages them.");
+        }
+
+        var staging = "staging_" + table;
+        var columnList = string.Join(", ", columns);
+        return new StagedUpsertSql(
+            staging,
+            // AS SELECT ... WITH NO DATA takes the columns' types (varchar(64), timestamp(0)) and none of
+            // the table's constraints, so a value the table refuses (NULL, foreign key, check) is refused by
+            // the table itself, in the same words as row by row. Temporary and dropped with the transaction,
+            // so nothing is left behind on a pooled connection; IF NOT EXISTS lets a second writer in the same
+            // transaction reuse it (each empties it after its batch).
+            $"CREATE TEMP TABLE IF NOT EXISTS {staging} ON COMMIT DROP AS SELECT {columnList} FROM {table} WITH NO DATA",
+            InsertOnConflict(table, keyColumns, columns, $"SELECT {columnList} FROM {staging}"),
+            // TRUNCATE, not DELETE: a table created in this transaction is emptied in place, where DELETE
+            // would keep every batch's rows as dead ones until the transaction ends.
+            $"TRUNCATE {staging}");
+    }
+
+    /// <summary>SQLite's and PostgreSQL's upsert of the rows of <paramref name="source"/> (VALUES or a SELECT).</summary>
+    private string InsertOnConflict(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> columns, string source)
+    {
+        var valueColumns = columns.Where(column => !keyColumns.Contains(column)).ToList();
         var distinct = Provider == DatabaseProvider.Postgres ? "IS DISTINCT FROM" : "IS NOT";
         var updates = string.Join(", ", valueColumns.Select(column => $"{column} = excluded.{column}"));
         var changed = string.Join(" OR ", valueColumns.Select(column => $"{table}.{column} {distinct} excluded.{column}"));
         var sql = new StringBuilder()
-            .Append($"INSERT INTO {table} ({columnList}) VALUES ({parameterList}) ON CONFLICT ({keyList}) ");
+            .Append($"INSERT INTO {table} ({string.Join(", ", columns)}) {source} ON CONFLICT ({string.Join(", ", keyColumns)}) ");
         sql.Append(valueColumns.Count == 0
             ? "DO NOTHING"
             : $"DO UPDATE SET {updates} WHERE {changed}");

@@ -1,4 +1,5 @@
 using Dapper;
+using NpgsqlTypes;
 using PhysicalTheraPT.Analytics.Data;
 
 namespace PhysicalTheraPT.Analytics.Jobs;
@@ -30,18 +31,18 @@ public sealed class PatientFlagStore : ISqlStatements
         """;
 
     /// <summary>Where a flag goes: INSERT per row, or COPY on PostgreSQL, from the one list of columns.</summary>
-    private static readonly InsertTarget<StoredPatientFlag> FlagRows = new("patient_flags",
+    private static readonly InsertTarget<StoredPatientFlag> FlagRows = new("patient_flags", ["clinic_id", "as_of", "patient_id"],
     [
-        ("clinic_id", flag => flag.ClinicId),
-        ("as_of", flag => flag.AsOf),
-        ("patient_id", flag => flag.PatientId),
-        ("flag", flag => flag.Flag),
-        ("acute_end", flag => flag.AcuteEnd),
-        ("end_type", flag => flag.EndType),
-        ("last_maintenance", flag => flag.LastMaintenance),
-        ("days_since", flag => flag.DaysSince),
-        ("priority", flag => flag.Priority),
-        ("reason", flag => flag.Reason),
+        ("clinic_id", NpgsqlDbType.Varchar),
+        ("as_of", NpgsqlDbType.Date),
+        ("patient_id", NpgsqlDbType.Varchar),
+        ("flag", NpgsqlDbType.Varchar),
+        ("acute_end", NpgsqlDbType.Date),
+        ("end_type", NpgsqlDbType.Varchar),
+        ("last_maintenance", NpgsqlDbType.Date),
+        ("days_since", NpgsqlDbType.Integer),
+        ("priority", NpgsqlDbType.Integer),
+        ("reason", NpgsqlDbType.Varchar),
     ]);
 
     private readonly AnalyticsDatabase _database;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
@@ -20,6 +21,218 @@ public sealed class ClinicDataWriterTests
 
     [PostgresFact]
     public Task Upsert_CountsOnlyNewAndChangedRows_WhenBatchMixesNullsAndValues_OnPostgres() => AssertBatchCounts(DatabaseProvider.Postgres);
+
+    [Fact]
+    public Task Upsert_CountsAndStoresEachChange_WhenValuesBecomeNullAndNullsBecomeValues_OnSqlite() => AssertNullValueSwaps(DatabaseProvider.Sqlite);
+
+    [PostgresFact]
+    public Task Upsert_CountsAndStoresEachChange_WhenValuesBecomeNullAndNullsBecomeValues_OnPostgres() => AssertNullValueSwaps(DatabaseProvider.Postgres);
+
+    [Fact]
+    public Task Upsert_KeepsTheLastRow_WhenAKeyComesTwiceInOneBatch_OnSqlite() => AssertLastRowWins(DatabaseProvider.Sqlite);
+
+    [PostgresFact]
+    public Task Upsert_KeepsTheLastRow_WhenAKeyComesTwiceInOneBatch_OnPostgres() => AssertLastRowWins(DatabaseProvider.Postgres);
+
+    [Fact]
+    public Task Upsert_CountsEachBatchAlone_WhenOneTransactionWritesBatchAfterBatch_OnSqlite() => AssertBatchAfterBatch(DatabaseProvider.Sqlite);
+
+    [PostgresFact]
+    public Task Upsert_CountsEachBatchAlone_WhenOneTransactionWritesBatchAfterBatch_OnPostgres() => AssertBatchAfterBatch(DatabaseProvider.Postgres);
+
+    [Fact]
+    public Task Upsert_CountsAndStoresTheChange_WhenDoNotContactIsSet_OnSqlite() => AssertDoNotContactChange(DatabaseProvider.Sqlite);
+
+    [PostgresFact]
+    public Task Upsert_CountsAndStoresTheChange_WhenDoNotContactIsSet_OnPostgres() => AssertDoNotContactChange(DatabaseProvider.Postgres);
+
+    [Fact]
+    public Task Upsert_LeavesNothingWritten_WhenALaterBatchIsRefused_OnSqlite() => AssertRefusedBatchRollsBack(DatabaseProvider.Sqlite);
+
+    [PostgresFact]
+    public Task Upsert_LeavesNothingWritten_WhenALaterBatchIsRefused_OnPostgres() => AssertRefusedBatchRollsBack(DatabaseProvider.Postgres);
+
+    [PostgresFact]
+    public async Task Upsert_StoresWallClockStartAndUtcBooking_OnPostgres()
+    {
+        await using var test = TestDatabase.Create(DatabaseProvider.Postgres);
+        // starts_at keeps whole seconds: the .4 s is rounded away on the way in, so writing the same row
+        // again must find it unchanged.
+        var startsAt = new DateTime(2026, 3, 2, 9, 30, 15, 400, DateTimeKind.Unspecified);
+        var bookedAt = new DateTime(2026, 2, 20, 15, 0, 0, DateTimeKind.Utc);
+        var appointment = Appointment("a1") with { StartsAt = startsAt, BookedAt = bookedAt };
+
+        var first = await WriteAppointmentBatchesAsync(test.Database, [appointment]);
+        var again = await WriteAppointmentBatchesAsync(test.Database, [appointment]);
+
+        Assert.Equal([1, 0], first.Concat(again));
+        await using var connection = await test.Database.OpenAsync();
+        await using var reader = await connection.ExecuteReaderAsync(
+            "SELECT starts_at, booked_at, to_char(booked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') FROM appointments");
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((new DateTime(2026, 3, 2, 9, 30, 15), DateTimeKind.Unspecified), (reader.GetDateTime(0), reader.GetDateTime(0).Kind));
+        Assert.Equal((bookedAt, DateTimeKind.Utc), (reader.GetDateTime(1), reader.GetDateTime(1).Kind));
+        Assert.Equal("2026-02-20 15:00:00", reader.GetString(2));
+    }
+
+    [PostgresFact]
+    public async Task Upsert_NamesTheTableItself_WhenItRefusesANull_OnPostgres()
+    {
+        await using var test = TestDatabase.Create(DatabaseProvider.Postgres);
+        await using var connection = await test.Database.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var writer = await WriterWithReferenceRowsAsync(test.Database, connection, transaction);
+
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => writer.UpsertAppointmentsAsync([Appointment("a1") with { Status = null! }], default));
+
+        // The staging table takes none of the table's constraints: the table refuses the row, in the
+        // words it uses row by row.
+        Assert.Contains("column \"status\" of relation \"appointments\"", error.Message, StringComparison.Ordinal);
+    }
+
+    private static AppointmentRow Appointment(string appointmentId) =>
+        new(appointmentId, "p1", "c1", null, null, "pt", new DateTime(2026, 3, 2, 9, 30, 0), "booked", null);
+
+    /// <summary>A writer in <paramref name="transaction"/>, with clinic c1, provider pr1, patient p1 and episode e1 written.</summary>
+    private static async Task<ClinicDataWriter> WriterWithReferenceRowsAsync(AnalyticsDatabase database, DbConnection connection, DbTransaction transaction)
+    {
+        var writer = new ClinicDataWriter(connection, transaction, database.Dialect);
+        await writer.UpsertClinicsAsync([new ClinicRow("c1", "Eastside", "America/Denver")], default);
+        await writer.UpsertProvidersAsync([new ProviderRow("pr1", "c1", "Dana Ruiz", "physical_therapy")], default);
+        await writer.UpsertPatientsAsync([new PatientRow("p1", "c1", "Ann", "Lee", null, null, null, null, false)], default);
+        await writer.UpsertEpisodesAsync([new EpisodeRow("e1", "p1", "c1", new DateOnly(2026, 3, 1), null, null, null, null, null, null)], default);
+        return writer;
+    }
+
+    /// <summary>Writes each batch through one writer in one committed transaction; returns each batch's count.</summary>
+    private static async Task<int[]> WriteAppointmentBatchesAsync(AnalyticsDatabase database, params AppointmentRow[][] batches)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var writer = await WriterWithReferenceRowsAsync(database, connection, transaction);
+        var counts = new List<int>();
+        foreach (var batch in batches)
+        {
+            counts.Add(await writer.UpsertAppointmentsAsync(batch, default));
+        }
+
+        await transaction.CommitAsync();
+        return [.. counts];
+    }
+
+    private static async Task<List<(string Id, string Status, string? ProviderId, string? EpisodeId, bool Booked)>> ReadAppointmentsAsync(AnalyticsDatabase database)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var reader = await connection.ExecuteReaderAsync(
+            "SELECT appointment_id, status, provider_id, episode_id, booked_at FROM appointments ORDER BY appointment_id");
+        var rows = new List<(string, string, string?, string?, bool)>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), !reader.IsDBNull(4)));
+        }
+
+        return rows;
+    }
+
+    private static async Task AssertNullValueSwaps(DatabaseProvider provider)
+    {
+        await using var test = TestDatabase.Create(provider);
+        var bookedAt = new DateTime(2026, 2, 20, 15, 0, 0, DateTimeKind.Utc);
+        var bare = Appointment("a1");
+        var full = Appointment("a2") with { ProviderId = "pr1", EpisodeId = "e1", BookedAt = bookedAt };
+        var first = await WriteAppointmentBatchesAsync(test.Database, [bare, full]);
+
+        var again = await WriteAppointmentBatchesAsync(test.Database, [bare, full]);
+        var swapped = await WriteAppointmentBatchesAsync(test.Database, [
+            bare with { ProviderId = "pr1", EpisodeId = "e1", BookedAt = bookedAt },
+            full with { ProviderId = null, EpisodeId = null, BookedAt = null },
+            Appointment("a3"),
+        ]);
+
+        Assert.Equal([2, 0, 3], first.Concat(again).Concat(swapped));
+        Assert.Equal(
+            [("a1", "booked", "pr1", "e1", true), ("a2", "booked", null, null, false), ("a3", "booked", null, null, false)],
+            await ReadAppointmentsAsync(test.Database));
+    }
+
+    private static async Task AssertLastRowWins(DatabaseProvider provider)
+    {
+        await using var test = TestDatabase.Create(provider);
+        await WriteAppointmentBatchesAsync(test.Database, [Appointment("a1"), Appointment("a2")]);
+
+        await WriteAppointmentBatchesAsync(test.Database, [
+            Appointment("a1") with { Status = "cancelled" },
+            Appointment("a2") with { Status = "no_show" },
+            Appointment("a1") with { Status = "completed", ProviderId = "pr1" },
+            Appointment("a2"),
+        ]);
+
+        Assert.Equal(
+            [("a1", "completed", "pr1", null, false), ("a2", "booked", null, null, false)],
+            await ReadAppointmentsAsync(test.Database));
+    }
+
+    private static async Task AssertBatchAfterBatch(DatabaseProvider provider)
+    {
+        await using var test = TestDatabase.Create(provider);
+        await using var connection = await test.Database.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var writer = await WriterWithReferenceRowsAsync(test.Database, connection, transaction);
+        var secondWriter = new ClinicDataWriter(connection, transaction, test.Database.Dialect);
+
+        int[] counts =
+        [
+            await writer.UpsertAppointmentsAsync([Appointment("a1")], default),
+            // Had the first batch stayed behind, a1 would come twice and be refused or counted again.
+            await writer.UpsertAppointmentsAsync([Appointment("a1") with { Status = "completed" }], default),
+            await writer.UpsertAppointmentsAsync([Appointment("a1") with { Status = "completed" }, Appointment("a2")], default),
+            await secondWriter.UpsertAppointmentsAsync([Appointment("a2") with { Status = "no_show" }], default),
+        ];
+        await transaction.CommitAsync();
+
+        Assert.Equal([1, 1, 1, 1], counts);
+        Assert.Equal(
+            [("a1", "completed", null, null, false), ("a2", "no_show", null, null, false)],
+            await ReadAppointmentsAsync(test.Database));
+    }
+
+    private static async Task AssertDoNotContactChange(DatabaseProvider provider)
+    {
+        await using var test = TestDatabase.Create(provider);
+        var patient = new PatientRow("p2", "c1", "Bob", "Ng", new DateOnly(1975, 1, 31), null, null, null, DoNotContact: false);
+        var counts = new List<int>();
+        foreach (var version in new[] { patient, patient, patient with { DoNotContact = true } })
+        {
+            await using var connection = await test.Database.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            var writer = await WriterWithReferenceRowsAsync(test.Database, connection, transaction);
+            counts.Add(await writer.UpsertPatientsAsync([version], default));
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal([1, 0, 1], counts);
+        await using var check = await test.Database.OpenAsync();
+        await using var reader = await check.ExecuteReaderAsync("SELECT do_not_contact, birth_date FROM patients WHERE patient_id = 'p2'");
+        Assert.True(await reader.ReadAsync());
+        Assert.True(reader.GetBoolean(0));
+        Assert.Equal(new DateTime(1975, 1, 31), reader.GetDateTime(1));
+    }
+
+    private static async Task AssertRefusedBatchRollsBack(DatabaseProvider provider)
+    {
+        await using var test = TestDatabase.Create(provider);
+        await using (var connection = await test.Database.OpenAsync())
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            var writer = await WriterWithReferenceRowsAsync(test.Database, connection, transaction);
+            await writer.UpsertAppointmentsAsync([Appointment("a1"), Appointment("a2")], default);
+
+            await Assert.ThrowsAnyAsync<DbException>(() =>
+                writer.UpsertAppointmentsAsync([Appointment("a3"), Appointment("a4") with { PatientId = "nobody" }], default));
+        }
+
+        Assert.Equal(0, (await DatabaseSnapshot.TakeAsync(test.Database)).TotalRows);
+    }
 
     private static async Task AssertBatchCounts(DatabaseProvider provider)
     {

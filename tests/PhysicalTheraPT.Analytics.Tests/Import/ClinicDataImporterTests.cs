@@ -26,6 +26,12 @@ public sealed class ClinicDataImporterTests
     public Task ImportAsync_ConvertsBookedAtWithClinicTimeZone_WhenItHasNoOffset_OnPostgres() => AssertBookedAtConversion(DatabaseProvider.Postgres);
 
     [Fact]
+    public Task ImportAsync_NamesFileAndLineAndWritesNothing_WhenDatabaseRefusesABatch_OnSqlite() => AssertRefusedBatchReported(DatabaseProvider.Sqlite);
+
+    [PostgresFact]
+    public Task ImportAsync_NamesFileAndLineAndWritesNothing_WhenDatabaseRefusesABatch_OnPostgres() => AssertRefusedBatchReported(DatabaseProvider.Postgres);
+
+    [Fact]
     public async Task ImportAsync_CountsOnlyTheChangedRow_WhenOneValueChangesBetweenImports()
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
@@ -158,6 +164,27 @@ public sealed class ClinicDataImporterTests
         Assert.True(await reader.IsDBNullAsync(5));
     }
 
+    private static async Task AssertRefusedBatchReported(DatabaseProvider provider)
+    {
+        await using var test = TestDatabase.Create(provider);
+        // A rule of this database the import's own checks do not know, so only the database can refuse.
+        await ExecuteAsync(test.Database, provider == DatabaseProvider.Sqlite
+            ? "CREATE TRIGGER refuses_no_show BEFORE INSERT ON appointments WHEN NEW.status = 'no_show' BEGIN SELECT RAISE(ABORT, 'refuses_no_show'); END"
+            : "ALTER TABLE appointments ADD CONSTRAINT refuses_no_show CHECK (status <> 'no_show')");
+        using var export = ClinicExport.Valid();
+        for (var number = 2; number <= 5; number++)
+        {
+            export.Appointments.Add(("appointment_id", $"a{number}"), ("status", number == 4 ? "no_show" : "completed"));
+        }
+
+        var error = await Assert.ThrowsAsync<UserInputException>(() => TestImport.RunAsync(test.Database, export.Write(), batchSize: 2));
+
+        Assert.StartsWith("The database refused a batch of 2 rows of appointments.csv ending at line 5: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("refuses_no_show", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Nothing was imported.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, (await DatabaseSnapshot.TakeAsync(test.Database)).TotalRows);
+    }
+
     private static async Task AssertReimportChangesNothing(DatabaseProvider provider)
     {
         await using var test = TestDatabase.Create(provider);
@@ -210,6 +237,12 @@ public sealed class ClinicDataImporterTests
                 new DateTime(2026, 7, 2, 4, 30, 0, DateTimeKind.Utc),
             ],
             bookedAt);
+    }
+
+    private static async Task ExecuteAsync(AnalyticsDatabase database, string sql)
+    {
+        await using var connection = await database.OpenAsync();
+        await connection.ExecuteAsync(sql);
     }
 
     private static async Task<T> ScalarAsync<T>(AnalyticsDatabase database, string sql)
