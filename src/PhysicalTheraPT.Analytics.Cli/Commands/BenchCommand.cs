@@ -56,6 +56,7 @@ internal static class BenchCommand
                 await SeedProgressDisplay.RunAsync(context.Console, "Seeding the benchmark history", progress => preparer.SeedAsync(dataset, progress, context.CancellationToken));
             }
 
+            await preparer.SettleAsync(context.CancellationToken);
             var importDirectory = BenchDataPreparer.ImportFilesDirectory(dataset, Path.Combine(AnalyticsPaths.DataDirectory, "bench-import"));
             if (!BenchDataPreparer.HasImportFiles(importDirectory))
             {

@@ -1,3 +1,4 @@
+using Dapper;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Seeding;
 
@@ -41,6 +42,22 @@ internal sealed class BenchDataPreparer
     {
         ArgumentNullException.ThrowIfNull(dataset);
         return _seeder.SeedDatabaseAsync(dataset.History, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Brings the database to the state a night starts from before anything is measured: freshly seeded
+    /// rows vacuumed and analysed, and the dead rows earlier benchmark runs left in patient_flags cleared,
+    /// so no stage shares the server with autovacuum catching up on them.
+    /// </summary>
+    public async Task SettleAsync(CancellationToken cancellationToken)
+    {
+        if (_database.Dialect.SettleAfterBulkWrites is not { } sql)
+        {
+            return;
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, commandTimeout: 0, cancellationToken: cancellationToken));
     }
 
     /// <summary>The folder, named after its settings under <paramref name="cacheDirectory"/>, holding the import stage's files.</summary>

@@ -154,6 +154,14 @@ public sealed class SqlDialect
     }
 
     /// <summary>
+    /// What a DBA runs after loading or replacing many rows, or null when the database needs nothing:
+    /// PostgreSQL's VACUUM (ANALYZE) sets the visibility map the index-only history scans rely on, clears
+    /// dead rows and refreshes the planner's statistics; left to autovacuum, that work lands at an
+    /// unpredictable moment later, such as in the middle of a measurement. It cannot run in a transaction.
+    /// </summary>
+    internal string? SettleAfterBulkWrites => Provider == DatabaseProvider.Postgres ? "VACUUM (ANALYZE)" : null;
+
+    /// <summary>
     /// Ends an ordered SELECT so it returns at most <paramref name="countParameter"/> rows: <c>LIMIT</c> on
     /// SQLite and PostgreSQL, <c>OFFSET ... FETCH</c> on SQL Server (which needs the ORDER BY it follows).
     /// </summary>
