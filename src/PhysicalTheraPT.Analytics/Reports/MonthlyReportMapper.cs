@@ -175,10 +175,8 @@ public sealed class MonthlyReportMapper
         new RecurrenceCounts(recurrence.NotConverted.Completions, recurrence.NotConverted.Recurred),
         recurrence.Maturing);
 
-    private PatientsToCallList PatientsToCall(ReportScope scope) => PatientsToCallList.Of(
-        flags.Where(flag => scope.IsAllClinics || string.Equals(flag.ClinicId, scope.ClinicId, StringComparison.Ordinal)),
-        directory,
-        metrics.AsOf);
+    private PatientsToCallList PatientsToCall(ReportScope scope) =>
+        PatientsToCallList.Of(flags, scope.IsAllClinics ? null : scope.ClinicId, directory, metrics.AsOf);
 
     internal static ReportFlag ToReportFlag(PatientFlagKind kind) => kind switch
     {

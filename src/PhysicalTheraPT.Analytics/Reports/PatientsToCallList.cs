@@ -10,11 +10,12 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// A group of clinics lists tens of thousands of patients (84,097 at 5M appointments), and a
 /// <see cref="PatientToCallRow"/> with its reason costs about 700 bytes with the flag it came from, so
 /// the report's own list grew the workbook's memory with the group. Built from the engine's flags without
-/// texts (<see cref="FlaggedPatient"/>, about 150 bytes with its ids), it holds only those and makes each
-/// row, reason included, when the row is read: the reason through <see cref="FlagWriter.Reason"/>, the
-/// very words the flag would have carried. Compact rows rather than spilling to a temporary file: ~6 MB
-/// more from 2.5M to 5M appointments is a few percent of the workbook's memory, and no file of patient
-/// ids has to be written, protected and cleaned up.
+/// texts (<see cref="FlaggedPatient"/>: about 120 bytes with its patient id, clinic and provider ids shared),
+/// it holds only those and makes each row, reason included, when the row is read: the reason through
+/// <see cref="FlagWriter.Reason"/>, the very words the flag would have carried. Compact rows rather than
+/// spilling to a temporary file: the ~42,000 more rows from 2.5M to 5M appointments cost about 5-10 MB,
+/// a few percent of the workbook's ~190 MB, and no file of patient ids has to be written owner-only,
+/// read back in order and cleaned up.
 /// </summary>
 public sealed class PatientsToCallList : IReadOnlyList<PatientToCallRow>
 {
@@ -67,13 +68,31 @@ public sealed class PatientsToCallList : IReadOnlyList<PatientToCallRow>
 
     /// <summary>
     /// The engine's flags without texts, as of <paramref name="asOf"/> (the date they were decided as
-    /// of), named from <paramref name="directory"/>: only these are held, each row is made when read.
+    /// of), named from <paramref name="directory"/>: only the flags (shared by every scope's list) and
+    /// the positions of this scope's in the sheet's order are held; each row is made when read.
     /// </summary>
-    internal static PatientsToCallList Of(IEnumerable<FlaggedPatient> flags, ClinicDirectory directory, DateOnly asOf)
+    /// <param name="clinicId">Only this clinic's flags; null for every clinic's.</param>
+    internal static PatientsToCallList Of(IReadOnlyList<FlaggedPatient> flags, string? clinicId, ClinicDirectory directory, DateOnly asOf)
     {
-        FlaggedPatient[] sorted = [.. flags];
-        Array.Sort(sorted, SheetOrder);
-        return new PatientsToCallList(sorted.Length, index => Row(sorted[index], directory, asOf));
+        ArgumentNullException.ThrowIfNull(flags);
+        var inScope = 0;
+        for (var index = 0; index < flags.Count; index++)
+        {
+            inScope += InScope(flags[index], clinicId) ? 1 : 0;
+        }
+
+        var order = new int[inScope];
+        var next = 0;
+        for (var index = 0; index < flags.Count; index++)
+        {
+            if (InScope(flags[index], clinicId))
+            {
+                order[next++] = index;
+            }
+        }
+
+        Array.Sort(order, (left, right) => SheetOrder(flags[left], flags[right]));
+        return new PatientsToCallList(order.Length, index => Row(flags[order[index]], directory, asOf));
     }
 
     public IEnumerator<PatientToCallRow> GetEnumerator()
@@ -85,6 +104,9 @@ public sealed class PatientsToCallList : IReadOnlyList<PatientToCallRow>
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static bool InScope(FlaggedPatient flag, string? clinicId) =>
+        clinicId is null || string.Equals(flag.ClinicId, clinicId, StringComparison.Ordinal);
 
     private static int SheetOrder(FlaggedPatient left, FlaggedPatient right)
     {

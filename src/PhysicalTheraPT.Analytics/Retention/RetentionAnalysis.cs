@@ -65,7 +65,8 @@ public sealed class RetentionAnalysis
                 {
                     if (run.AddFlagged(history) is { } lean)
                     {
-                        flagged.Add(lean);
+                        // Kept for the whole report: one string per clinic and provider, not one per flag.
+                        flagged.Add(lean with { ClinicId = pass.Clinics.SharedClinicId(lean.ClinicId), DischargingProviderId = pass.Clinics.SharedProviderId(lean.DischargingProviderId) });
                     }
                 }
                 else if (run.Add(history) is { } flag)
