@@ -144,9 +144,10 @@ internal sealed class BenchStageRunner
 
     private async Task<MonthlyReport> MonthlyReportAsync(CancellationToken cancellationToken)
     {
-        var request = new RetentionAnalysisRequest { Month = BenchDataset.ReportMonth };
+        // As MonthlyReportService asks: the flags without their texts.
+        var request = new RetentionAnalysisRequest { Month = BenchDataset.ReportMonth, FlagsWithoutTexts = true };
         var result = await _analysis.RunAsync(request, cancellationToken: cancellationToken);
-        return new MonthlyReportMapper(result.Metrics!, result.Flags, result.Clinics, _retentionOptions.Value, _reportsOptions.Value).ForAllClinics();
+        return new MonthlyReportMapper(result.Metrics!, result.FlaggedPatients, result.Clinics, _retentionOptions.Value, _reportsOptions.Value).ForAllClinics();
     }
 
     private async Task<long> ImportIntoFreshSqliteAsync(BenchStageSettings settings, CancellationToken cancellationToken)

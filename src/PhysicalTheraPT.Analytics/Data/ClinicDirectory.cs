@@ -44,6 +44,16 @@ public sealed class ClinicDirectory : ISqlStatements
 
     public bool Contains(string clinicId) => _clinicsById.ContainsKey(clinicId);
 
+    /// <summary>
+    /// The directory's own string for a clinic id equal to <paramref name="clinicId"/> (the id itself when
+    /// unknown), so values kept per patient share one string per clinic instead of one per row read.
+    /// </summary>
+    public string SharedClinicId(string clinicId) => _clinicsById.TryGetValue(clinicId, out var clinic) ? clinic.ClinicId : clinicId;
+
+    /// <summary>As <see cref="SharedClinicId"/>, for a provider id.</summary>
+    public string? SharedProviderId(string? providerId) =>
+        providerId is not null && Providers.TryGetValue(providerId, out var provider) ? provider.ProviderId : providerId;
+
     /// <summary>The clinic, or a message naming the ids there are (an id typed on the command line).</summary>
     public ClinicRow Require(string clinicId)
     {

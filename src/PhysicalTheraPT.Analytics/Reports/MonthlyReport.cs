@@ -37,7 +37,8 @@ public sealed record MonthlyReport
 
     public required RecurrenceReport Recurrence { get; init; }
 
-    public required IReadOnlyList<PatientToCallRow> PatientsToCall { get; init; }
+    /// <summary>Every flagged patient of the scope, in the sheet's order; rows are made as they are read.</summary>
+    public required PatientsToCallList PatientsToCall { get; init; }
 
     public required IReadOnlyList<DataQualityRow> DataQuality { get; init; }
 

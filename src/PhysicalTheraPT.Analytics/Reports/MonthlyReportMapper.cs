@@ -19,7 +19,7 @@ public sealed class MonthlyReportMapper
     public const string GroupComparisonName = "All clinics (for comparison)";
 
     private readonly RetentionMetrics metrics;
-    private readonly IReadOnlyList<PatientFlag> flags;
+    private readonly IReadOnlyList<FlaggedPatient> flags;
     private readonly ClinicDirectory directory;
     private readonly ReportsOptions reportsOptions;
     private readonly IReadOnlyList<int> conversionWindows;
@@ -28,9 +28,12 @@ public sealed class MonthlyReportMapper
     private readonly ReportMonth month;
     private IReadOnlyDictionary<string, ShownScopeNumbers> shown = new Dictionary<string, ShownScopeNumbers>();
 
-    /// <param name="flags">The run's flags (as of <see cref="RetentionMetrics.AsOf"/>), every clinic's.</param>
+    /// <param name="flags">
+    /// The run's flags without their texts (as of <see cref="RetentionMetrics.AsOf"/>), every clinic's:
+    /// <see cref="RetentionAnalysisRequest.FlagsWithoutTexts"/>. The reasons are written as the sheet reads them.
+    /// </param>
     public MonthlyReportMapper(
-        RetentionMetrics metrics, IReadOnlyList<PatientFlag> flags, ClinicDirectory directory, RetentionOptions retentionOptions, ReportsOptions reportsOptions)
+        RetentionMetrics metrics, IReadOnlyList<FlaggedPatient> flags, ClinicDirectory directory, RetentionOptions retentionOptions, ReportsOptions reportsOptions)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(retentionOptions);
@@ -172,23 +175,8 @@ public sealed class MonthlyReportMapper
         new RecurrenceCounts(recurrence.NotConverted.Completions, recurrence.NotConverted.Recurred),
         recurrence.Maturing);
 
-    private List<PatientToCallRow> PatientsToCall(ReportScope scope) =>
-    [
-        .. flags
-            .Where(flag => scope.IsAllClinics || string.Equals(flag.ClinicId, scope.ClinicId, StringComparison.Ordinal))
-            .Select(flag => new PatientToCallRow(
-                flag.PatientId,
-                flag.ClinicId,
-                directory.ClinicNameOrId(flag.ClinicId),
-                ToReportFlag(flag.Kind),
-                flag.EndType?.ToContractName(),
-                flag.AcuteEnd,
-                flag.LastMaintenance,
-                directory.ProviderNameOrId(flag.DischargingProviderId),
-                flag.DaysSince,
-                flag.Priority,
-                flag.Reason)),
-    ];
+    private PatientsToCallList PatientsToCall(ReportScope scope) =>
+        PatientsToCallList.Of(flags, scope.IsAllClinics ? null : scope.ClinicId, directory, metrics.AsOf);
 
     internal static ReportFlag ToReportFlag(PatientFlagKind kind) => kind switch
     {

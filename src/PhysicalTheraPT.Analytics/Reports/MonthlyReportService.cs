@@ -107,7 +107,7 @@ public sealed class MonthlyReportService
             (await ClinicDirectory.LoadAsync(_database, cancellationToken)).Require(clinicId);
         }
 
-        var result = await _analysis.RunAsync(new RetentionAnalysisRequest { Month = month, AsOf = asOf }, progress, cancellationToken);
-        return (new MonthlyReportMapper(result.Metrics!, result.Flags, result.Clinics, _retentionOptions, _reportsOptions), result);
+        var result = await _analysis.RunAsync(new RetentionAnalysisRequest { Month = month, AsOf = asOf, FlagsWithoutTexts = true }, progress, cancellationToken);
+        return (new MonthlyReportMapper(result.Metrics!, result.FlaggedPatients, result.Clinics, _retentionOptions, _reportsOptions), result);
     }
 }

@@ -4,16 +4,16 @@ namespace PhysicalTheraPT.Analytics.Retention;
 
 /// <summary>
 /// Decides a patient's flag from an evaluation and writes its priority and the front-desk reason.
-/// Allocates only for flagged patients.
+/// Allocates only for flagged patients: <see cref="Decide"/> nothing at all, <see cref="Write"/> the texts.
 /// </summary>
 internal sealed class FlagWriter(RetentionOptions options, IReadOnlyDictionary<string, string> providerNames)
 {
     /// <summary>
-    /// The flag, or null. dropped_after_acute is decided first; the two cannot both hold (dropped needs no
-    /// maintenance visit on or after E, lapsed needs the last one on or after E), so the order only
-    /// documents the precedence.
+    /// The flag without its texts, or null. dropped_after_acute is decided first; the two cannot both hold
+    /// (dropped needs no maintenance visit on or after E, lapsed needs the last one on or after E), so the
+    /// order only documents the precedence.
     /// </summary>
-    public PatientFlag? FlagFor(PatientEvaluation evaluation)
+    public FlaggedPatient? Decide(PatientEvaluation evaluation)
     {
         if (evaluation.DoNotContact || evaluation.InAcuteCare || evaluation.HasFutureMaintenanceBooking)
         {
@@ -23,7 +23,7 @@ internal sealed class FlagWriter(RetentionOptions options, IReadOnlyDictionary<s
         var asOfDay = evaluation.AsOf.DayNumber;
         var end = evaluation.LatestAcuteEnd;
         var lastMaintenance = evaluation.LastMaintenanceVisit;
-        EvaluatedEpisode? ended = evaluation.EndedEpisodeIndex < 0 ? null : evaluation.Episodes[evaluation.EndedEpisodeIndex];
+        var ended = EndedEpisode(evaluation);
         var interval = ended?.MaintenanceIntervalDays ?? options.DefaultMaintenanceIntervalDays;
         if (end is { } acuteEnd)
         {
@@ -46,33 +46,63 @@ internal sealed class FlagWriter(RetentionOptions options, IReadOnlyDictionary<s
         return null;
     }
 
-    private PatientFlag Create(PatientEvaluation evaluation, PatientFlagKind kind, EvaluatedEpisode? ended, int daysSince, int interval)
+    /// <summary>The flag <see cref="Decide"/> found for <paramref name="evaluation"/>, with its priority explanation and reason.</summary>
+    public PatientFlag Write(FlaggedPatient flagged, PatientEvaluation evaluation)
     {
-        var (priority, explanation) = Prioritise(evaluation, kind, ended, daysSince, interval);
-        var reason = kind == PatientFlagKind.DroppedAfterAcute
-            ? DroppedReason(ended!.Value, evaluation.AsOf)
-            : LapsedReason(evaluation.LastMaintenanceVisit!.Value, daysSince, interval, evaluation.AsOf);
+        var points = Points(evaluation, flagged.Kind, EndedEpisode(evaluation), flagged.DaysSince, flagged.MaintenanceIntervalDays);
         return new PatientFlag(
-            evaluation.PatientId,
-            evaluation.ClinicId,
-            kind,
-            ended?.End,
-            ended?.EndType,
-            evaluation.LastMaintenanceVisit,
-            daysSince,
-            priority,
-            explanation,
-            reason,
-            ended?.DischargingProviderId,
-            ended?.Visits ?? 0,
-            interval);
+            flagged.PatientId,
+            flagged.ClinicId,
+            flagged.Kind,
+            flagged.AcuteEnd,
+            flagged.EndType,
+            flagged.LastMaintenance,
+            flagged.DaysSince,
+            flagged.Priority,
+            Explain(points, flagged.DaysSince),
+            Reason(flagged, evaluation.AsOf, providerNames),
+            flagged.DischargingProviderId,
+            flagged.EpisodeVisits,
+            flagged.MaintenanceIntervalDays);
     }
+
+    /// <summary>
+    /// The one sentence for front desk. The only place its wording lives: flags get it when they are
+    /// written, and lists that hold flags without texts (<see cref="FlaggedPatient"/>) get it here too.
+    /// </summary>
+    /// <param name="asOf">The date the flag was decided as of: dates in its year are written without the year.</param>
+    /// <param name="providerNames">Provider id → name, as the flag was written with.</param>
+    public static string Reason(FlaggedPatient flagged, DateOnly asOf, IReadOnlyDictionary<string, string> providerNames)
+    {
+        ArgumentNullException.ThrowIfNull(providerNames);
+        return flagged.Kind == PatientFlagKind.DroppedAfterAcute
+            ? DroppedReason(flagged, asOf, providerNames)
+            : LapsedReason(flagged.LastMaintenance!.Value, flagged.DaysSince, flagged.MaintenanceIntervalDays, asOf);
+    }
+
+    private static EvaluatedEpisode? EndedEpisode(PatientEvaluation evaluation) =>
+        evaluation.EndedEpisodeIndex < 0 ? null : evaluation.Episodes[evaluation.EndedEpisodeIndex];
+
+    private FlaggedPatient Create(PatientEvaluation evaluation, PatientFlagKind kind, EvaluatedEpisode? ended, int daysSince, int interval) => new(
+        evaluation.PatientId,
+        evaluation.ClinicId,
+        kind,
+        ended?.End,
+        ended?.EndType,
+        ended?.EndedByDischarge ?? false,
+        ended?.IsImplicit ?? false,
+        evaluation.LastMaintenanceVisit,
+        daysSince,
+        Points(evaluation, kind, ended, daysSince, interval).Priority,
+        ended?.DischargingProviderId,
+        ended?.Visits ?? 0,
+        interval);
 
     /// <summary>
     /// Priority = recency + no planned discharge + re-injured before + visits invested (docs/definitions.md).
     /// Integer arithmetic with halves rounded up, so every implementation gets the same number.
     /// </summary>
-    private (int Priority, string Explanation) Prioritise(PatientEvaluation evaluation, PatientFlagKind kind, EvaluatedEpisode? ended, int daysSince, int interval)
+    private PriorityPoints Points(PatientEvaluation evaluation, PatientFlagKind kind, EvaluatedEpisode? ended, int daysSince, int interval)
     {
         // Recency counts from the first day the flag can appear: the grace period for dropped patients,
         // the first lapsed day for lapsed ones; all points then, none at the lookback limit.
@@ -102,24 +132,24 @@ internal sealed class FlagWriter(RetentionOptions options, IReadOnlyDictionary<s
         }
 
         var invested = Share(options.PriorityVisitsWeight, Math.Min(visits, options.PriorityVisitsForFullWeight), options.PriorityVisitsForFullWeight);
-        var priority = Math.Min(100, recency + unplanned + reinjury + invested);
-        var explanation = string.Create(CultureInfo.InvariantCulture,
-            $"recency {recency}/{options.PriorityRecencyWeight} ({Count(daysSince, "day")}) + no planned discharge {unplanned}/{options.PrioritySelfDischargedWeight} + re-injured before {reinjury}/{options.PriorityReinjuryWeight} ({Count(endedEpisodes, "episode")}) + visits invested {invested}/{options.PriorityVisitsWeight} ({Count(visits, "visit")}) = {priority}");
-        return (priority, explanation);
+        return new PriorityPoints(recency, unplanned, reinjury, invested, endedEpisodes, visits);
     }
+
+    private string Explain(PriorityPoints points, int daysSince) => string.Create(CultureInfo.InvariantCulture,
+        $"recency {points.Recency}/{options.PriorityRecencyWeight} ({Count(daysSince, "day")}) + no planned discharge {points.Unplanned}/{options.PrioritySelfDischargedWeight} + re-injured before {points.Reinjury}/{options.PriorityReinjuryWeight} ({Count(points.EndedEpisodes, "episode")}) + visits invested {points.Invested}/{options.PriorityVisitsWeight} ({Count(points.Visits, "visit")}) = {points.Priority}");
 
     /// <summary><paramref name="weight"/> × <paramref name="part"/> / <paramref name="whole"/>, halves rounded up.</summary>
     internal static int Share(int weight, int part, int whole) => ((2 * weight * part) + whole) / (2 * whole);
 
-    private string DroppedReason(EvaluatedEpisode ended, DateOnly asOf)
+    private static string DroppedReason(FlaggedPatient flagged, DateOnly asOf, IReadOnlyDictionary<string, string> providerNames)
     {
-        var end = ended.End!.Value;
-        var opening = ended.EndedByDischarge
-            ? $"Discharged {Day(end, asOf)} ({ended.EndType!.Value.ToPlainWords()})"
-            : ended.IsImplicit
+        var end = flagged.AcuteEnd!.Value;
+        var opening = flagged.EndedByDischarge
+            ? $"Discharged {Day(end, asOf)} ({flagged.EndType!.Value.ToPlainWords()})"
+            : flagged.ImplicitEpisode
                 ? $"Last acute visit {Day(end, asOf)} (no episode recorded)"
                 : $"Last acute visit {Day(end, asOf)} (stopped coming, no discharge recorded)";
-        return $"{opening} after {Count(ended.Visits, "visit")}{ProviderPart(ended.DischargingProviderId)}; no maintenance booked";
+        return $"{opening} after {Count(flagged.EpisodeVisits, "visit")}{ProviderPart(flagged.DischargingProviderId, providerNames)}; no maintenance booked";
     }
 
     private static string LapsedReason(DateOnly lastMaintenance, int daysSince, int interval, DateOnly asOf) =>
@@ -129,7 +159,7 @@ internal sealed class FlagWriter(RetentionOptions options, IReadOnlyDictionary<s
     private static string Count(int count, string noun) =>
         count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
 
-    private string ProviderPart(string? providerId)
+    private static string ProviderPart(string? providerId, IReadOnlyDictionary<string, string> providerNames)
     {
         if (providerId is null)
         {

@@ -45,6 +45,9 @@ public sealed class PatientEvaluation
     /// <summary>The flag as of the date, or null.</summary>
     public PatientFlag? Flag { get; internal set; }
 
+    /// <summary><see cref="Flag"/> without its texts, or null.</summary>
+    public FlaggedPatient? Flagged { get; internal set; }
+
     internal void Reset(PatientHistory history, DateOnly asOf)
     {
         PatientId = history.PatientId;
@@ -59,5 +62,6 @@ public sealed class PatientEvaluation
         HasFutureMaintenanceBooking = false;
         EndedEpisodeIndex = -1;
         Flag = null;
+        Flagged = null;
     }
 }

@@ -43,7 +43,8 @@ public sealed class PatientEvaluator
         EndRecordedEpisodes(episodes, asOf);
         EndImplicitEpisodes(asOf);
         evaluation.EndedEpisodeIndex = FindEpisodeEndedLast();
-        evaluation.Flag = flagWriter.FlagFor(evaluation);
+        evaluation.Flagged = flagWriter.Decide(evaluation);
+        evaluation.Flag = evaluation.Flagged is { } flagged ? flagWriter.Write(flagged, evaluation) : null;
         return evaluation;
     }
 

@@ -41,8 +41,14 @@ public sealed class RetentionAnalysis
         RetentionAnalysisRequest request, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.FlagsWithoutTexts && request.Month is null)
+        {
+            throw new ArgumentException("Flags without texts are collected by the monthly pass only: give a month.", nameof(request));
+        }
+
         var pass = await OpenAsync(request, cancellationToken);
         var flags = new List<PatientFlag>();
+        var flagged = new List<FlaggedPatient>();
         RetentionMetrics? metrics = null;
         if (request.Month is { } month)
         {
@@ -50,9 +56,20 @@ public sealed class RetentionAnalysis
             var run = new RetentionRun(_options, pass.AsOf.Single!.Value, month, pass.Clinics.ClinicIds, pass.Clinics.ProviderNames);
             await foreach (var history in pass.Histories)
             {
-                var flag = run.Add(history);
                 pass.Count(progress);
-                if (flag is not null && request.CollectFlags)
+                if (!request.CollectFlags)
+                {
+                    run.Add(history);
+                }
+                else if (request.FlagsWithoutTexts)
+                {
+                    if (run.AddFlagged(history) is { } lean)
+                    {
+                        // Kept for the whole report: one string per clinic and provider, not one per flag.
+                        flagged.Add(lean with { ClinicId = pass.Clinics.SharedClinicId(lean.ClinicId), DischargingProviderId = pass.Clinics.SharedProviderId(lean.DischargingProviderId) });
+                    }
+                }
+                else if (run.Add(history) is { } flag)
                 {
                     flags.Add(flag);
                 }
@@ -73,7 +90,7 @@ public sealed class RetentionAnalysis
 
         progress?.Report(pass.Patients);
         flags.Sort(FlagOrder);
-        return new RetentionAnalysisResult(flags, metrics, pass.Patients, pass.AsOf.ByClinic(request.ClinicId), pass.Clinics);
+        return new RetentionAnalysisResult(flags, metrics, pass.Patients, pass.AsOf.ByClinic(request.ClinicId), pass.Clinics) { FlaggedPatients = flagged };
     }
 
     /// <summary>

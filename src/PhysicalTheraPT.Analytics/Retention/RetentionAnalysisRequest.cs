@@ -17,4 +17,12 @@ public sealed record RetentionAnalysisRequest
 
     /// <summary>Keep the flags in the result; off when only the numbers are wanted.</summary>
     public bool CollectFlags { get; init; } = true;
+
+    /// <summary>
+    /// Collect the flags without their texts, as <see cref="RetentionAnalysisResult.FlaggedPatients"/>
+    /// (<see cref="RetentionAnalysisResult.Flags"/> stays empty): a few dozen bytes a flagged patient
+    /// instead of about 700, for a caller that lists every one and writes the reasons as it goes (the
+    /// monthly workbook). Needs <see cref="Month"/>.
+    /// </summary>
+    public bool FlagsWithoutTexts { get; init; }
 }

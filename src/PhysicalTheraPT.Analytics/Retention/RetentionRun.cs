@@ -35,6 +35,14 @@ public sealed class RetentionRun
         return evaluation.Flag;
     }
 
+    /// <summary>As <see cref="Add"/>, returning the flag without its texts (or null).</summary>
+    public FlaggedPatient? AddFlagged(PatientHistory history)
+    {
+        var evaluation = evaluator.Evaluate(history, metrics.AsOf);
+        metrics.Add(evaluation);
+        return evaluation.Flagged;
+    }
+
     /// <summary>Adds every history; <paramref name="onFlag"/> receives each flag as it is found.</summary>
     public void AddAll(IEnumerable<PatientHistory> histories, Action<PatientFlag>? onFlag = null)
     {

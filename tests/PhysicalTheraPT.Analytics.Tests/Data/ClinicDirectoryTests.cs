@@ -22,6 +22,21 @@ public sealed class ClinicDirectoryTests
         Assert.Equal("Unknown clinic 'c9': known clinics: c1, c2.", error.Message);
     }
 
+    [Fact]
+    public void SharedIds_GiveTheDirectorysOwnStrings_AndUnknownIdsAsGiven()
+    {
+        var clinic = new ClinicRow("c1", "One", "America/Denver");
+        var provider = new ProviderRow("pr1", "c1", "Dana Ruiz", "physical_therapy");
+        var directory = new ClinicDirectory([clinic], [provider]);
+        // Equal ids read from another row: equal strings, not the same ones.
+        var readClinic = new string("c1".AsSpan());
+        var readProvider = new string("pr1".AsSpan());
+
+        Assert.Same(clinic.ClinicId, directory.SharedClinicId(readClinic));
+        Assert.Same(provider.ProviderId, directory.SharedProviderId(readProvider));
+        Assert.Equal(("c9", "pr9", (string?)null), (directory.SharedClinicId("c9"), directory.SharedProviderId("pr9"), directory.SharedProviderId(null)));
+    }
+
     [Theory]
     [InlineData("America/Denver", "2026-03-01")]
     [InlineData("America/New_York", "2026-03-02")]

@@ -117,7 +117,7 @@ internal sealed class MonthlyReportBuilder
                 [Breakdown("Physician", null, 52, reportAsOf), Breakdown("Self", null, 30, reportAsOf), Breakdown("Insurer", null, 19, reportAsOf)],
                 [Breakdown("goals_met", null, 46, reportAsOf), Breakdown("self_discharged", null, 25, reportAsOf), Breakdown("unrecorded", null, 15, reportAsOf), Breakdown("referred_out", null, 8, reportAsOf)]),
             Recurrence = new RecurrenceReport(month.AddMonths(-23), month.AddMonths(-12), 28, 365, new RecurrenceCounts(80, 12), new RecurrenceCounts(240, 67)),
-            PatientsToCall = patientsToCall ?? DefaultPatientsToCall(reportAsOf),
+            PatientsToCall = PatientsToCallList.Of(patientsToCall ?? DefaultPatientsToCall(reportAsOf)),
             DataQuality = dataQuality ??
             [
                 new DataQualityRow("stale_booking", "Booked appointments dated before the as-of date: counted as nothing.", 14, ["A1042", "A1077", "A2210"]),

@@ -16,6 +16,11 @@ public sealed class MonthlyReportMapperTests
         [new ClinicRow("c1", "Eastside", "America/Denver"), new ClinicRow("c2", "Uptown", "America/New_York")],
         [new ProviderRow("pr1", "c1", "Dana Ruiz", "physical_therapy"), new ProviderRow("pr2", "c1", "Sam Ode", "physical_therapy"), new ProviderRow("pr3", "c2", "Lee Chen", "physical_therapy")]);
 
+    // The random histories' clinics, with pr3 left unnamed (its reasons say "with provider pr3").
+    private static readonly ClinicDirectory RandomClinics = new(
+        [new ClinicRow("c1", "Eastside", "America/Denver"), new ClinicRow("c2", "Uptown", "America/New_York"), new ClinicRow("c3", "Lakeside", "America/Chicago")],
+        [new ProviderRow("pr1", "c1", "Dana Ruiz", "physical_therapy"), new ProviderRow("pr2", "c2", "Lee Chen", "physical_therapy")]);
+
     [Fact]
     public void ForAllClinics_AddsUpTheTrendMonthsInTheBreakdowns_EachWindowOverTheMonthsItHasClosedFor()
     {
@@ -122,17 +127,66 @@ public sealed class MonthlyReportMapperTests
         Assert.Contains(new ReportSetting("Reports:NotableRateChangePoints", "5"), report.Definitions.Settings);
     }
 
+    [Fact]
+    public void PatientsToCall_HoldsTheRowsTheFlagsWithTextsGive_InTheSheetOrder_WhenBuiltFromFlagsWithoutTexts()
+    {
+        // Random patients over three clinics, so every kind of reason is compared: discharged, stopped
+        // coming, no episode recorded, lapsed; a named provider, one the directory does not name, none.
+        var generator = new RandomHistoryGenerator(7, AsOf);
+        var histories = Enumerable.Range(0, 3_000).Select(generator.Next).ToList();
+        var withTexts = new RetentionRun(new RetentionOptions(), AsOf, September, RandomClinics.ClinicIds, RandomClinics.ProviderNames);
+        var flags = new List<PatientFlag>();
+        withTexts.AddAll(histories, flags.Add);
+        var (metrics, flagged) = Run(histories, RandomClinics);
+        var mapper = new MonthlyReportMapper(metrics, flagged, RandomClinics, new RetentionOptions(), new ReportsOptions());
+
+        var all = mapper.ForAllClinics().PatientsToCall;
+        var c2 = mapper.ForClinic("c2").PatientsToCall;
+
+        // The rows as the report made them when it held every flag with its texts, and sorted them.
+        var expected = flags
+            .Select(flag => new PatientToCallRow(
+                flag.PatientId,
+                flag.ClinicId,
+                RandomClinics.ClinicNameOrId(flag.ClinicId),
+                MonthlyReportMapper.ToReportFlag(flag.Kind),
+                flag.EndType?.ToContractName(),
+                flag.AcuteEnd,
+                flag.LastMaintenance,
+                RandomClinics.ProviderNameOrId(flag.DischargingProviderId),
+                flag.DaysSince,
+                flag.Priority,
+                flag.Reason))
+            .OrderByDescending(row => row.Priority)
+            .ThenBy(row => row.ClinicId, StringComparer.Ordinal)
+            .ThenBy(row => row.PatientId, StringComparer.Ordinal)
+            .ToList();
+        Assert.True(expected.Count >= 300, $"only {expected.Count} flags: too few to compare every kind of reason");
+        Assert.Equal(expected, all);
+        Assert.Equal(expected, Enumerable.Range(0, all.Count).Select(index => all[index]));
+        Assert.Equal(expected.Where(row => row.ClinicId == "c2"), c2);
+    }
+
     private static MonthlyReportMapper Mapper()
     {
         var (metrics, flags) = Run();
         return new MonthlyReportMapper(metrics, flags, Clinics, new RetentionOptions(), new ReportsOptions());
     }
 
-    private static (RetentionMetrics Metrics, List<PatientFlag> Flags) Run()
+    private static (RetentionMetrics Metrics, List<FlaggedPatient> Flags) Run() => Run(Histories(), Clinics);
+
+    private static (RetentionMetrics Metrics, List<FlaggedPatient> Flags) Run(IEnumerable<PatientHistory> histories, ClinicDirectory clinics)
     {
-        var run = new RetentionRun(new RetentionOptions(), AsOf, September, Clinics.ClinicIds, Clinics.ProviderNames);
-        var flags = new List<PatientFlag>();
-        run.AddAll(Histories(), flags.Add);
+        var run = new RetentionRun(new RetentionOptions(), AsOf, September, clinics.ClinicIds, clinics.ProviderNames);
+        var flags = new List<FlaggedPatient>();
+        foreach (var history in histories)
+        {
+            if (run.AddFlagged(history) is { } flag)
+            {
+                flags.Add(flag);
+            }
+        }
+
         return (run.Build(), flags);
     }
 

@@ -17,11 +17,8 @@ internal static class PatientsToCallSheet
     public static StreamedTableRows Write(XLWorkbook workbook, MonthlyReport report)
     {
         var canvas = MonthlySheet.Start(workbook, Name, report, "Patients to call");
-        var rows = report.PatientsToCall
-            .OrderByDescending(row => row.Priority)
-            .ThenBy(row => row.ClinicId, StringComparer.Ordinal)
-            .ThenBy(row => row.PatientId, StringComparer.Ordinal)
-            .ToList();
+        // Already in the sheet's order; its rows are made as they are read, never held all at once.
+        var rows = report.PatientsToCall;
         canvas.Note(MonthlySheet.FirstContentRow - 1, rows.Count == 0
             ? "No patients to call as of " + MonthlySheet.Iso(report.AsOf) + "."
             : "Flagged as of " + MonthlySheet.Iso(report.AsOf) + ", highest priority first. Front desk calls from the outreach lists, which hold the contact details.");

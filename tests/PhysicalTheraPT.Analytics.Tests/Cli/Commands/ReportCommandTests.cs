@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Tests.Reports;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
@@ -76,6 +78,31 @@ public sealed class ReportCommandTests(SeededSqliteHistory history) : IClassFixt
         var patients = workbook.Table("Patients to call", "PatientsToCall");
         Assert.NotEmpty(patients["Patient id"]);
         Assert.All(patients["Patient id"], cell => Assert.StartsWith("C02-", cell!.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReportMonthly_ListsEveryFlagWithTheReasonItsFlagCarries_HighestPriorityThenClinicThenPatient()
+    {
+        // The flags with their texts, as the retention flags command and the outreach lists get them.
+        var analysis = new RetentionAnalysis(history.Test.Database, Options.Create(new RetentionOptions()), TimeProvider.System);
+        var flags = (await analysis.RunAsync(new RetentionAnalysisRequest { Month = new CalendarMonth(2026, 3) })).Flags;
+
+        var (exitCode, _) = await RunReportAsync("--month", "2026-03");
+
+        Assert.Equal(0, exitCode);
+        using var workbook = OpenXmlWorkbook.Open(folder.File("retention-2026-03.xlsx"));
+        var sheet = workbook.Table("Patients to call", "PatientsToCall");
+        var expected = flags
+            .OrderByDescending(flag => flag.Priority)
+            .ThenBy(flag => flag.ClinicId, StringComparer.Ordinal)
+            .ThenBy(flag => flag.PatientId, StringComparer.Ordinal)
+            .Select(flag => (flag.PatientId, (double)flag.Priority, (double)flag.DaysSince, flag.Reason))
+            .ToList();
+        var listed = sheet["Patient id"]
+            .Select((cell, row) => (cell!.Text!, sheet["Priority"][row]!.Number!.Value, sheet["Days since"][row]!.Number!.Value, sheet["Reason"][row]!.Text!))
+            .ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, listed);
     }
 
     [Fact]
