@@ -19,6 +19,10 @@ public sealed class PatientFlagStore : ISqlStatements
         VALUES (@ClinicId, @AsOf, @FlaggedCount, @ComputedAt)
         """;
 
+    private const string DeleteFlagsAfter = "DELETE FROM patient_flags WHERE as_of > @After";
+
+    private const string DeleteSetsAfter = "DELETE FROM patient_flag_sets WHERE as_of > @After";
+
     private const string UpdateSetCount = "UPDATE patient_flag_sets SET flagged_count = @FlaggedCount WHERE clinic_id = @ClinicId AND as_of = @AsOf";
 
     private const string SelectSet = """
@@ -108,6 +112,20 @@ public sealed class PatientFlagStore : ISqlStatements
         return counts;
     }
 
+    /// <summary>
+    /// Removes every clinic's sets as of any day after <paramref name="after"/>, in one transaction; returns
+    /// the flags removed. For the benchmark, whose timed nights are the days after its history ends.
+    /// </summary>
+    public async Task<int> RemoveSetsAfterAsync(DateOnly after, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var removed = await connection.ExecuteAsync(new CommandDefinition(DeleteFlagsAfter, new { After = after }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(DeleteSetsAfter, new { After = after }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return removed;
+    }
+
     /// <summary>The clinic's set as of <paramref name="asOf"/>, highest priority first; empty when none.</summary>
     public async Task<IReadOnlyList<StoredPatientFlag>> ReadSetAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken)
     {
@@ -122,6 +140,8 @@ public sealed class PatientFlagStore : ISqlStatements
         yield return new("delete set", DeleteSet);
         yield return new("insert set", InsertSet);
         yield return new("insert flag", FlagRows.InsertSql);
+        yield return new("delete flags after", DeleteFlagsAfter);
+        yield return new("delete sets after", DeleteSetsAfter);
         yield return new("update set count", UpdateSetCount);
         yield return new("select set", SelectSet);
     }

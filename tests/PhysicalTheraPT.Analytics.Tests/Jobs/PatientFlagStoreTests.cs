@@ -47,6 +47,24 @@ public sealed class PatientFlagStoreTests
         Assert.Single(await store.ReadSetAsync("c01", AsOf, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task RemoveSetsAfterAsync_RemovesOnlyTheLaterNights_OfEveryClinic()
+    {
+        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        await JobTestClinics.SeedAsync(test, clinicCount: 2);
+        var store = new PatientFlagStore(test.Database, TimeProvider.System);
+        await store.ReplaceSetAsync("c01", AsOf, await Flags("c01", 2), CancellationToken.None);
+        await store.ReplaceSetAsync("c01", AsOf.AddDays(1), await Flags("c01", 3, AsOf.AddDays(1)), CancellationToken.None);
+        await store.ReplaceSetAsync("c02", AsOf.AddDays(2), await Flags("c02", 1, AsOf.AddDays(2)), CancellationToken.None);
+
+        var removed = await store.RemoveSetsAfterAsync(AsOf, CancellationToken.None);
+
+        Assert.Equal(4, removed);
+        Assert.Equal(2, (await store.ReadSetAsync("c01", AsOf, CancellationToken.None)).Count);
+        await using var connection = await test.Database.OpenAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM patient_flag_sets"));
+    }
+
     private static async Task ReplaceSetAsync_LeavesExactlyTheNewSet(DatabaseProvider provider)
     {
         await using var test = TestDatabase.Create(provider);
