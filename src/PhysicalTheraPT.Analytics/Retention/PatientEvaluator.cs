@@ -27,7 +27,12 @@ public sealed class PatientEvaluator
     /// Evaluates <paramref name="history"/> (appointments ordered by date) as of <paramref name="asOf"/>.
     /// The result is reused by the next call.
     /// </summary>
-    public PatientEvaluation Evaluate(PatientHistory history, DateOnly asOf)
+    /// <param name="writeFlagTexts">
+    /// Write a flagged patient's priority explanation and reason into <see cref="PatientEvaluation.Flag"/>;
+    /// false when the caller needs <see cref="PatientEvaluation.Flagged"/> alone, so the texts are not
+    /// written only to be thrown away (<see cref="PatientEvaluation.Flag"/> is then null).
+    /// </param>
+    public PatientEvaluation Evaluate(PatientHistory history, DateOnly asOf, bool writeFlagTexts = true)
     {
         ArgumentNullException.ThrowIfNull(history);
         evaluation.Reset(history, asOf);
@@ -44,7 +49,7 @@ public sealed class PatientEvaluator
         EndImplicitEpisodes(asOf);
         evaluation.EndedEpisodeIndex = FindEpisodeEndedLast();
         evaluation.Flagged = flagWriter.Decide(evaluation);
-        evaluation.Flag = evaluation.Flagged is { } flagged ? flagWriter.Write(flagged, evaluation) : null;
+        evaluation.Flag = writeFlagTexts && evaluation.Flagged is { } flagged ? flagWriter.Write(flagged, evaluation) : null;
         return evaluation;
     }
 

@@ -57,13 +57,9 @@ public sealed class RetentionAnalysis
             await foreach (var history in pass.Histories)
             {
                 pass.Count(progress);
-                if (!request.CollectFlags)
+                if (!request.CollectFlags || request.FlagsWithoutTexts)
                 {
-                    run.Add(history);
-                }
-                else if (request.FlagsWithoutTexts)
-                {
-                    if (run.AddFlagged(history) is { } lean)
+                    if (run.AddFlagged(history) is { } lean && request.CollectFlags)
                     {
                         // Kept for the whole report: one string per clinic and provider, not one per flag.
                         flagged.Add(lean with { ClinicId = pass.Clinics.SharedClinicId(lean.ClinicId), DischargingProviderId = pass.Clinics.SharedProviderId(lean.DischargingProviderId) });

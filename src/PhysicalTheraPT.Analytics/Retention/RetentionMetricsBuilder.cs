@@ -81,7 +81,7 @@ public sealed class RetentionMetricsBuilder
         }
 
         patientSerial++;
-        if (evaluation.Flag is { } flag)
+        if (evaluation.Flagged is { } flag)
         {
             CountFlag(all, flag.Kind);
             CountFlag(ScopeOf(evaluation.ClinicId), flag.Kind);

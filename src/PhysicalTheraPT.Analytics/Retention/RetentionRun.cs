@@ -35,10 +35,10 @@ public sealed class RetentionRun
         return evaluation.Flag;
     }
 
-    /// <summary>As <see cref="Add"/>, returning the flag without its texts (or null).</summary>
+    /// <summary>As <see cref="Add"/>, returning the flag without its texts (or null); the texts are never written.</summary>
     public FlaggedPatient? AddFlagged(PatientHistory history)
     {
-        var evaluation = evaluator.Evaluate(history, metrics.AsOf);
+        var evaluation = evaluator.Evaluate(history, metrics.AsOf, writeFlagTexts: false);
         metrics.Add(evaluation);
         return evaluation.Flagged;
     }
