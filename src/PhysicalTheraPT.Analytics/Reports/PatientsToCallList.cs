@@ -56,13 +56,8 @@ public sealed class PatientsToCallList : IReadOnlyList<PatientToCallRow>
     /// <summary>Rows already made (small lists, tests): kept as they are, sorted into the sheet's order.</summary>
     public static PatientsToCallList Of(IEnumerable<PatientToCallRow> rows)
     {
-        PatientToCallRow[] sorted =
-        [
-            .. rows
-                .OrderByDescending(row => row.Priority)
-                .ThenBy(row => row.ClinicId, StringComparer.Ordinal)
-                .ThenBy(row => row.PatientId, StringComparer.Ordinal),
-        ];
+        PatientToCallRow[] sorted = [.. rows];
+        Array.Sort(sorted, (left, right) => SheetOrder((left.Priority, left.ClinicId, left.PatientId), (right.Priority, right.ClinicId, right.PatientId)));
         return new PatientsToCallList(sorted.Length, index => sorted[index]);
     }
 
@@ -91,7 +86,9 @@ public sealed class PatientsToCallList : IReadOnlyList<PatientToCallRow>
             }
         }
 
-        Array.Sort(order, (left, right) => SheetOrder(flags[left], flags[right]));
+        Array.Sort(order, (left, right) => SheetOrder(
+            (flags[left].Priority, flags[left].ClinicId, flags[left].PatientId),
+            (flags[right].Priority, flags[right].ClinicId, flags[right].PatientId)));
         return new PatientsToCallList(order.Length, index => Row(flags[order[index]], directory, asOf));
     }
 
@@ -108,7 +105,8 @@ public sealed class PatientsToCallList : IReadOnlyList<PatientToCallRow>
     private static bool InScope(FlaggedPatient flag, string? clinicId) =>
         clinicId is null || string.Equals(flag.ClinicId, clinicId, StringComparison.Ordinal);
 
-    private static int SheetOrder(FlaggedPatient left, FlaggedPatient right)
+    /// <summary>The sheet's order, one place for both kinds of list: priority (highest first), clinic, patient (ordinal; a patient is listed once).</summary>
+    private static int SheetOrder((int Priority, string ClinicId, string PatientId) left, (int Priority, string ClinicId, string PatientId) right)
     {
         var byPriority = right.Priority.CompareTo(left.Priority);
         if (byPriority != 0)
