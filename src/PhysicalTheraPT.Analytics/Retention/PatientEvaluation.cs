@@ -42,7 +42,7 @@ public sealed class PatientEvaluation
     public DateOnly? LastMaintenanceVisit =>
         MaintenanceVisitList.Count == 0 ? null : MaintenanceVisitList[^1].Date;
 
-    /// <summary>The flag as of the date, or null.</summary>
+    /// <summary>The flag as of the date with its texts, or null (also when the evaluator was asked not to write texts: then see <see cref="Flagged"/>).</summary>
     public PatientFlag? Flag { get; internal set; }
 
     /// <summary><see cref="Flag"/> without its texts, or null.</summary>
