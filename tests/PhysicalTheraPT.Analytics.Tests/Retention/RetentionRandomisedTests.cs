@@ -48,6 +48,28 @@ public sealed class RetentionRandomisedTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AddFlagged_GivesTheSameFlagsAndNumbers_AsAdd_WithoutWritingTexts()
+    {
+        // The monthly workbook's pass keeps flags without texts: its numbers (flagged counts included)
+        // must be the ones the pass with texts gives.
+        var asOf = new DateOnly(2025, 6, 15);
+        var month = new CalendarMonth(2025, 5);
+        var generator = new RandomHistoryGenerator(11, asOf);
+        var histories = Enumerable.Range(0, 1000).Select(generator.Next).ToList();
+        var withTexts = new RetentionRun(new RetentionOptions(), asOf, month, RandomHistoryGenerator.Clinics);
+        var withoutTexts = new RetentionRun(new RetentionOptions(), asOf, month, RandomHistoryGenerator.Clinics);
+
+        var flags = histories.Select(withTexts.Add).OfType<PatientFlag>().ToList();
+        var flagged = histories.Select(withoutTexts.AddFlagged).OfType<FlaggedPatient>().ToList();
+
+        Assert.True(flags.Count >= 100, $"only {flags.Count} flags");
+        Assert.Equal(
+            flags.Select(flag => (flag.PatientId, flag.Kind, flag.Priority, flag.DaysSince)),
+            flagged.Select(flag => (flag.PatientId, flag.Kind, flag.Priority, flag.DaysSince)));
+        Assert.Equal(MetricsFlattener.Flatten(withTexts.Build(), new RetentionOptions()), MetricsFlattener.Flatten(withoutTexts.Build(), new RetentionOptions()));
+    }
+
+    [Fact]
     public void Generator_CoversTheEdgeCases_TheComparisonReliesOn()
     {
         var asOf = new DateOnly(2025, 6, 15);
