@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Dapper;
 using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Data;
@@ -128,9 +127,8 @@ public sealed class PatientHistoryReader : ISqlStatements
         string sql, string? clinicId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var parameters = clinicId is null ? null : new { ClinicId = clinicId };
-        // Unbuffered: Dapper hands over each row as the provider reads it, so nothing accumulates.
-        await foreach (var row in connection.QueryUnbufferedAsync<TRow>(sql, parameters).WithCancellation(cancellationToken))
+        var parameters = clinicId is null ? null : new Dictionary<string, object> { ["ClinicId"] = clinicId };
+        await foreach (var row in connection.QueryRowsAsync<TRow>(sql, parameters, cancellationToken))
         {
             yield return row;
         }

@@ -1,4 +1,3 @@
-using Dapper;
 using PhysicalTheraPT.Analytics.Data;
 
 namespace PhysicalTheraPT.Analytics.Outreach;
@@ -37,8 +36,8 @@ public sealed class PatientContactReader : ISqlStatements
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var rows = connection.QueryUnbufferedAsync<PatientContactRow>(ClinicContactsSql, new { ClinicId = clinicId });
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        var rows = connection.QueryRowsAsync<PatientContactRow>(ClinicContactsSql, new Dictionary<string, object> { ["ClinicId"] = clinicId }, cancellationToken);
+        await foreach (var row in rows)
         {
             if (patientIds.Contains(row.PatientId))
             {
