@@ -1,5 +1,6 @@
 using Dapper;
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Seeding;
 
 namespace PhysicalTheraPT.Analytics.Benchmarks;
@@ -13,11 +14,13 @@ internal sealed class BenchDataPreparer
 {
     private readonly AnalyticsDatabase _database;
     private readonly ClinicHistorySeeder _seeder;
+    private readonly PatientFlagStore _flagStore;
 
-    public BenchDataPreparer(AnalyticsDatabase database, ClinicHistorySeeder seeder)
+    public BenchDataPreparer(AnalyticsDatabase database, ClinicHistorySeeder seeder, PatientFlagStore flagStore)
     {
         _database = database;
         _seeder = seeder;
+        _flagStore = flagStore;
     }
 
     /// <summary>
@@ -58,6 +61,17 @@ internal sealed class BenchDataPreparer
 
         await using var connection = await _database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(sql, commandTimeout: 0, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Removes the flag sets earlier benchmark runs stored for the nights after the history ends, then
+    /// settles the database again, so the stages that store those nights start from the same table and
+    /// no autovacuum catches up on the removed rows while they are timed.
+    /// </summary>
+    public async Task RemoveBenchmarkNightsAsync(CancellationToken cancellationToken)
+    {
+        await _flagStore.RemoveSetsAfterAsync(BenchDataset.Until, cancellationToken);
+        await SettleAsync(cancellationToken);
     }
 
     /// <summary>The folder, named after its settings under <paramref name="cacheDirectory"/>, holding the import stage's files.</summary>

@@ -12,7 +12,7 @@ namespace PhysicalTheraPT.Analytics.Benchmarks;
 internal sealed record BenchReport(string Provider, long Appointments, string Machine, IReadOnlyList<BenchStageResult> Stages)
 {
     public static readonly IReadOnlyList<string> CsvColumns =
-        ["stage", "rows", "runs", "seconds_median", "seconds_min", "seconds_max", "rows_per_second", "peak_memory_mb", "ratio_to_floor", "note"];
+        ["stage", "rows", "runs", "warmup_runs", "seconds_median", "seconds_min", "seconds_max", "rows_per_second", "peak_memory_mb", "ratio_to_floor", "note"];
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -59,6 +59,7 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
                     stage.Stage,
                     stage.Rows.ToString(CultureInfo.InvariantCulture),
                     stage.Runs.ToString(CultureInfo.InvariantCulture),
+                    stage.WarmUpRuns.ToString(CultureInfo.InvariantCulture),
                     stage.Seconds.ToString("0.###", CultureInfo.InvariantCulture),
                     stage.SecondsMin.ToString("0.###", CultureInfo.InvariantCulture),
                     stage.SecondsMax.ToString("0.###", CultureInfo.InvariantCulture),
@@ -79,6 +80,7 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
             measurement.Stage,
             measurement.Rows,
             measurement.Seconds.Count,
+            measurement.WarmUpRuns,
             seconds,
             measurement.Seconds.Count == 0 ? 0 : measurement.Seconds.Min(),
             measurement.Seconds.Count == 0 ? 0 : measurement.Seconds.Max(),

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace PhysicalTheraPT.Analytics.Benchmarks;
 
 /// <summary>One line of the benchmark table; in JSON under the same names as the CSV's columns.</summary>
+/// <param name="WarmUpRuns">Untimed runs before the timed ones, until the JIT was done compiling the stage's code.</param>
 /// <param name="Seconds">The median of the timed runs.</param>
 /// <param name="SecondsMin">The fastest timed run: with <paramref name="SecondsMax"/>, how far the runs spread.</param>
 /// <param name="SecondsMax">The slowest timed run.</param>
@@ -11,6 +12,7 @@ internal sealed record BenchStageResult(
     string Stage,
     long Rows,
     int Runs,
+    [property: JsonPropertyName("warmup_runs")] int WarmUpRuns,
     [property: JsonPropertyName("seconds_median")] double Seconds,
     double SecondsMin,
     double SecondsMax,

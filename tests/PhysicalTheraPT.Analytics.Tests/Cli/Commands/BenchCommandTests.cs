@@ -68,7 +68,7 @@ public sealed class BenchCommandTests : IDisposable
     private static void AssertEveryStageWritten(string csvPath, string jsonPath, long appointments)
     {
         var lines = File.ReadAllLines(csvPath);
-        Assert.Equal("stage,rows,runs,seconds_median,seconds_min,seconds_max,rows_per_second,peak_memory_mb,ratio_to_floor,note", lines[0]);
+        Assert.Equal("stage,rows,runs,warmup_runs,seconds_median,seconds_min,seconds_max,rows_per_second,peak_memory_mb,ratio_to_floor,note", lines[0]);
         Assert.Equal(Stages, lines.Skip(1).Select(line => line.Split(',')[0]));
 
         using var json = JsonDocument.Parse(File.ReadAllText(jsonPath));
@@ -80,6 +80,8 @@ public sealed class BenchCommandTests : IDisposable
             // A small history can have nobody to call in the workbook month; every other stage has rows.
             Assert.True(stage.GetProperty("rows").GetInt64() > 0 || stage.GetProperty("stage").GetString() == "workbook", stage.ToString());
             Assert.True(stage.GetProperty("peak_memory_mb").GetDouble() > 0, stage.ToString());
+            // At least one untimed run, at most the cap, whatever the JIT did.
+            Assert.InRange(stage.GetProperty("warmup_runs").GetInt32(), 1, 8);
         }
 
         // The seeded history holds about the appointments asked for, and floor, flags, metrics and the
