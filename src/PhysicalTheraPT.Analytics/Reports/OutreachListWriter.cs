@@ -27,14 +27,19 @@ public sealed class OutreachListWriter
         var skipped = list.Rows.Count - rows.Count;
 
         var path = Path.GetFullPath(Path.Combine(outputDirectory, ReportFileNames.OutreachList(list.ClinicId, list.AsOf)));
-        AtomicFile.Write(path, FilePrivacy.OwnerOnly, Build(list, rows));
+        AtomicFile.Write(path, FilePrivacy.OwnerOnly, output => Build(list, rows, output));
         return new OutreachListFile(path, rows.Count, skipped);
     }
 
-    /// <summary>The workbook's bytes, built in memory and marked as an outreach list.</summary>
-    private static byte[] Build(OutreachList list, IReadOnlyList<OutreachListRow> rows)
+    /// <summary>
+    /// Writes the workbook, marked as an outreach list, to <paramref name="output"/> (the atomic file's
+    /// temporary file): built in memory with the patients as template rows only, their rows streamed in
+    /// while the package is copied to the output.
+    /// </summary>
+    private static void Build(OutreachList list, IReadOnlyList<OutreachListRow> rows, Stream output)
     {
         using var buffer = new MemoryStream();
+        StreamedTableRows patients;
         using (var workbook = new XLWorkbook())
         {
             var stamp = list.AsOf.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -43,12 +48,18 @@ public sealed class OutreachListWriter
             workbook.Properties.Author = "PhysicalTheraPT Analytics";
             workbook.Properties.Title = "Patients to call · " + list.ClinicName;
             InstructionsSheet.Write(workbook, list, rows.Count);
-            ListSheet.Write(workbook, list, rows);
+            patients = ListSheet.Write(workbook, list, rows);
             workbook.SaveAs(buffer);
         }
 
+        var streamed = new List<StreamedRowsPlan>();
         using (var document = SpreadsheetDocument.Open(buffer, isEditable: true))
         {
+            if (!patients.IsEmpty)
+            {
+                streamed.Add(patients.Prepare(document));
+            }
+
             TextDocumentProperties.Set(document, new Dictionary<string, string>
             {
                 [WorkbookMarker.Document] = WorkbookMarker.OutreachList,
@@ -58,6 +69,6 @@ public sealed class OutreachListWriter
             });
         }
 
-        return buffer.ToArray();
+        StreamedWorkbookPackage.Write(buffer, streamed, output);
     }
 }

@@ -1,6 +1,7 @@
 using ClosedXML.Excel;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Reports;
@@ -190,6 +191,51 @@ public sealed class OutreachListWriterTests : IDisposable
         using var two = OpenXmlWorkbook.Open(second.Path);
         Assert.NotEmpty(one.AllCells());
         Assert.Equal(one.AllCells(), two.AllCells());
+    }
+
+    [Fact]
+    public void Write_GivesEveryStreamedRowItsValuesFillInStylesAndKey_WhenTheListIsLong()
+    {
+        // Rows of every shape: with and without phone, last visit and provider, so the template rows
+        // hold more than one style per column and the streamed rows must pick the right one.
+        var extra = Enumerable.Range(0, 300).Select(index => OutreachListBuilder.Row($"P1{index:00000}", $"Patient {index}", priority: index % 97) with
+        {
+            Phone = index % 3 == 0 ? null : "555-" + index.ToString("0000", System.Globalization.CultureInfo.InvariantCulture),
+            LastVisit = index % 4 == 0 ? null : OutreachListBuilder.AsOf.AddDays(-index),
+            DischargingProvider = index % 5 == 0 ? null : "Dana Ruiz",
+        }).ToArray();
+        var list = new OutreachListBuilder().With(extra).Build();
+
+        var file = writer.Write(list, folder.Path);
+
+        Assert.Equal(303, file.RowsWritten);
+        using (var validated = OpenXmlWorkbook.Open(file.Path))
+        {
+            Assert.Empty(validated.ValidationErrors());
+        }
+
+        using var workbook = new XLWorkbook(file.Path);
+        var sheet = workbook.Worksheet(OutreachListLayout.ListSheet);
+        var table = sheet.Table(OutreachListLayout.TableName);
+        Assert.Equal(303, table.DataRange.RowCount());
+        var fillIn = XLColor.FromHtml(ReportPalette.FillInFill);
+        var byId = list.Rows.ToDictionary(row => row.PatientId);
+        foreach (var row in Rows(file.Path))
+        {
+            Assert.True(OutreachRowKey.TryParse(row[OutreachListLayout.RowKey].GetString(), out var key, out var error), error);
+            var expected = byId[key.PatientId];
+            Assert.Equal(expected.Phone ?? "", row[OutreachListLayout.Phone].GetString());
+            Assert.Equal(expected.DischargingProvider ?? "", row[OutreachListLayout.DischargingProvider].GetString());
+            Assert.Equal(expected.LastVisit?.ToDateTime(TimeOnly.MinValue), row[OutreachListLayout.LastVisit].IsEmpty() ? null : row[OutreachListLayout.LastVisit].GetDateTime());
+            foreach (var header in OutreachListLayout.FillInColumns)
+            {
+                Assert.False(row[header].Style.Protection.Locked, header);
+                Assert.Equal(fillIn, row[header].Style.Fill.BackgroundColor);
+            }
+
+            Assert.True(row[OutreachListLayout.Name].Style.Protection.Locked);
+            Assert.Equal(NumberFormats.Date, row[OutreachListLayout.OutcomeDate].Style.NumberFormat.Format);
+        }
     }
 
     private const int ListSheetHeaderRow = 3;

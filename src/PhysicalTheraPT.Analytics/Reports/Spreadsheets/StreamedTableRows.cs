@@ -33,6 +33,12 @@ internal sealed class StreamedTableRows
     /// <summary>Where the table ends up once every row is written.</summary>
     public TablePlacement Placement { get; }
 
+    /// <summary>
+    /// The last row the library writes itself: the last template row, or the empty table's blank row. A
+    /// style meant for every data row goes on the rows up to here; the streamed rows take it from them.
+    /// </summary>
+    public int LastWrittenRow => IsEmpty ? Placement.LastDataRow : Placement.HeaderRow + templateRows;
+
     /// <summary>Nothing to stream: the library wrote the whole (empty) table itself.</summary>
     public bool IsEmpty => Placement.DataRowCount == 0;
 
