@@ -66,7 +66,7 @@ internal static class BenchCommand
             var measurements = new List<BenchStageMeasurement>();
             foreach (var stage in Enum.GetValues<BenchStage>())
             {
-                context.Console.MarkupLineInterpolated($"Measuring [bold]{stage.ToName()}[/] ({timedRuns} run(s) after a warm-up)...");
+                context.Console.MarkupLineInterpolated($"Measuring [bold]{stage.ToName()}[/] (warm-up runs until the JIT has settled, then {timedRuns} timed run(s))...");
                 var workDirectory = Directory.CreateTempSubdirectory("ptanalytics-bench-" + stage.ToName() + "-").FullName;
                 try
                 {
