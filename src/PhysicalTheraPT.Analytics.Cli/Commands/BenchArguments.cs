@@ -17,7 +17,7 @@ internal static class BenchArguments
 
     public static Option<int> Runs() => new("--runs")
     {
-        Description = "Timed runs per stage, after one warm-up run; the table shows their median.",
+        Description = "Timed runs per stage, after warm-up runs until the JIT has settled; the table shows their median.",
         DefaultValueFactory = _ => DefaultRuns,
     };
 
