@@ -109,26 +109,11 @@ internal sealed class BenchStageRunner
             case BenchStage.Floor:
                 return (() => ReadFloorAsync(cancellationToken), "appointment rows through Dapper, unbuffered, nothing else");
             case BenchStage.Flags:
-            {
-                var nextNight = await NightsAfterTheHistoryAsync(cancellationToken);
-                var appointments = await CountAppointmentsAsync(cancellationToken);
-                return (async () =>
-                {
-                    await _refreshFlags.StoreFlagsAsync(nextNight(), cancellationToken);
-                    return appointments;
-                }, "read + compute + store: refresh-flags' one pass for all clinics, each run the next night's sets stored (streamed, batched)");
-            }
-
+                return (await EachRunTheNextNightAsync(work => _refreshFlags.StoreFlagsAsync(work, cancellationToken), cancellationToken),
+                    "read + compute + store: refresh-flags' one pass for all clinics, each run the next night's sets stored (streamed, batched)");
             case BenchStage.Nightly:
-            {
-                var nextNight = await NightsAfterTheHistoryAsync(cancellationToken);
-                var appointments = await CountAppointmentsAsync(cancellationToken);
-                return (async () =>
-                {
-                    await _refreshFlags.RunAsync(nextNight(), cancellationToken);
-                    return appointments;
-                }, "the whole refresh-flags job, each run the next night: every clinic's set stored, then each clinic's outreach queue refreshed from it");
-            }
+                return (await EachRunTheNextNightAsync(work => _refreshFlags.RunAsync(work, cancellationToken), cancellationToken),
+                    "the whole refresh-flags job, each run the next night: every clinic's set stored, then each clinic's outreach queue refreshed from it");
 
             case BenchStage.Metrics:
             {
@@ -176,17 +161,23 @@ internal sealed class BenchStageRunner
     }
 
     /// <summary>
-    /// The nightly job's work items for the nights after the seeded history, one per run, as in production:
-    /// a new set per clinic each night, and each clinic's queue brought from the night before to this one.
-    /// The nights earlier benchmark runs stored go first (untimed), so each run finds the table as a month of
-    /// nights would leave it, not a pile of benchmark nights.
+    /// A run of (part of) the nightly job for the nights after the seeded history, each run the next night,
+    /// as in production: a new set per clinic each night, and each clinic's queue brought from the night
+    /// before to this one. The nights earlier benchmark runs stored go first (untimed), so each run finds
+    /// the table as a month of nights would leave it, not a pile of benchmark nights. A run handles every
+    /// appointment in the database.
     /// </summary>
-    private async Task<Func<JobWorkItem>> NightsAfterTheHistoryAsync(CancellationToken cancellationToken)
+    private async Task<Func<Task<long>>> EachRunTheNextNightAsync(Func<JobWorkItem, Task> job, CancellationToken cancellationToken)
     {
         await _preparer.RemoveBenchmarkNightsAsync(cancellationToken);
+        var appointments = await CountAppointmentsAsync(cancellationToken);
         var night = 0;
-        // Exactly the nightly job's work item when the clinics share a date (JobPlanner).
-        return () => JobWorkItem.ForDate(JobNames.RefreshFlags, null, BenchDataset.Until.AddDays(++night));
+        return async () =>
+        {
+            // Exactly the nightly job's work item when the clinics share a date (JobPlanner).
+            await job(JobWorkItem.ForDate(JobNames.RefreshFlags, null, BenchDataset.Until.AddDays(++night)));
+            return appointments;
+        };
     }
 
     private async Task<long> CountAppointmentsAsync(CancellationToken cancellationToken) =>
