@@ -12,6 +12,7 @@ var provider = Argument("provider", "sqlite");
 var connection = Argument("connection", "");
 var appointments = Argument("appointments", "1250000");
 var benchRuns = Argument("runs", "3");
+var benchRounds = Argument("rounds", "1");
 
 var solution = "./PhysicalTheraPT.Analytics.sln";
 var cli = "./src/PhysicalTheraPT.Analytics.Cli/PhysicalTheraPT.Analytics.Cli.csproj";
@@ -83,19 +84,10 @@ Task("Bench")
     .Does(() =>
 {
     // --appointments takes one size or several (1250000,2500000,5000000): the whole table in one command.
-    // Each size needs a database of its own: SQLite gets a file per size; on a server put {appointments}
-    // in the connection's database name (bench creates it when it is missing).
-    var sizes = appointments.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    if (sizes.Length > 1 && !string.IsNullOrEmpty(connection) && !connection.Contains("{appointments}"))
-    {
-        throw new Exception("Several --appointments sizes on a server need a database each: put {appointments} in the connection string, e.g. Database=pta_bench_{appointments}.");
-    }
-
-    foreach (var size in sizes)
-    {
-        var sizeConnection = connection.Replace("{appointments}", size);
-        RunCli($"bench {DatabaseArguments(sizeConnection)} --appointments {size} --runs {benchRuns} --output {artifacts}/bench");
-    }
+    // bench measures the sizes side by side, stage by stage, and reports the growth between them. Each size
+    // needs a database of its own: SQLite gets a file per size; on a server put {appointments} in the
+    // connection's database name (bench creates it when it is missing).
+    RunCli($"bench {DatabaseArguments(connection)} --appointments {appointments} --runs {benchRuns} --rounds {benchRounds} --output {artifacts}/bench");
 });
 
 ///////////////////////////////////////////////////////////////////////////////

@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace PhysicalTheraPT.Analytics.Cli;
 
-/// <summary>The benchmark's table as the console shows it; the CSV and JSON hold the same numbers and each stage's note.</summary>
+/// <summary>The benchmark's tables as the console shows them; the CSV and JSON hold the same numbers and each stage's note.</summary>
 internal static class BenchTable
 {
     public static Table Create(BenchReport report)
@@ -28,6 +28,29 @@ internal static class BenchTable
                 stage.RowsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
                 stage.PeakMegabytes.ToString("0", CultureInfo.InvariantCulture),
                 stage.RatioToFloor?.ToString("0.00", CultureInfo.InvariantCulture) ?? "");
+        }
+
+        return table;
+    }
+
+    /// <summary>Each stage's growth from one size to the next.</summary>
+    public static Table Create(BenchScaling scaling)
+    {
+        var table = new Table()
+            .Title($"{scaling.Provider}, growth from one size to the next")
+            .AddColumn("Stage")
+            .AddColumn(new TableColumn("Appointments").RightAligned())
+            .AddColumn(new TableColumn("Rows ×").RightAligned())
+            .AddColumn(new TableColumn("Seconds ×").RightAligned())
+            .AddColumn(new TableColumn("Peak MB").RightAligned());
+        foreach (var step in scaling.Steps)
+        {
+            table.AddRow(
+                step.Stage,
+                string.Create(CultureInfo.InvariantCulture, $"{step.FromAppointments:N0} → {step.ToAppointments:N0}"),
+                step.RowsGrowth?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
+                step.SecondsGrowth?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
+                step.PeakMemoryChangePercent?.ToString("+0.0'%';-0.0'%';0.0'%'", CultureInfo.InvariantCulture) ?? "");
         }
 
         return table;

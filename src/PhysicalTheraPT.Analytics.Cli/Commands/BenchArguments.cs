@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using PhysicalTheraPT.Analytics.Benchmarks;
 
 namespace PhysicalTheraPT.Analytics.Cli.Commands;
@@ -15,6 +16,20 @@ internal static class BenchArguments
         DefaultValueFactory = _ => 100_000,
     };
 
+    /// <summary><c>bench</c>'s sizes: one, or several side by side.</summary>
+    public static Option<string> Sizes() => new("--appointments")
+    {
+        Description = "About how many appointments the seeded history holds (patients = N/21; 50 clinics from 1M). "
+            + "Several sizes, comma-separated (1250000,2500000,5000000), are measured side by side, each stage at every size before the next stage, and their growth is reported.",
+        DefaultValueFactory = _ => "100000",
+    };
+
+    public static Option<int> Rounds() => new("--rounds")
+    {
+        Description = "Times to repeat the whole measurement, sizes side by side each time; every median is over the timed runs of all rounds. Evens out a host whose speed drifts.",
+        DefaultValueFactory = _ => 1,
+    };
+
     public static Option<int> Runs() => new("--runs")
     {
         Description = "Timed runs per stage, after warm-up runs until the JIT has settled; the table shows their median.",
@@ -22,6 +37,34 @@ internal static class BenchArguments
     };
 
     public static BenchDataset Dataset(long appointments) => new(appointments);
+
+    /// <summary>The datasets of <c>--appointments</c>, smallest first, each size once.</summary>
+    public static IReadOnlyList<BenchDataset> Datasets(string? sizes)
+    {
+        var parts = (sizes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0)
+        {
+            throw new UserInputException("--appointments is empty: give a number of appointments, or several separated by commas (1250000,2500000,5000000).");
+        }
+
+        var appointments = new SortedSet<long>();
+        foreach (var part in parts)
+        {
+            if (!long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+            {
+                throw new UserInputException($"--appointments '{part}' is not a whole number of appointments: give one, or several separated by commas (1250000,2500000,5000000).");
+            }
+
+            _ = BenchDataset.SettingsFor(size);
+            appointments.Add(size);
+        }
+
+        return [.. appointments.Select(Dataset)];
+    }
+
+    public static int CheckRounds(int rounds) => rounds is >= 1 and <= 20
+        ? rounds
+        : throw new UserInputException($"--rounds {rounds} is out of range: use 1 to 20.");
 
     public static int CheckRuns(int runs) => runs is >= 1 and <= 100
         ? runs

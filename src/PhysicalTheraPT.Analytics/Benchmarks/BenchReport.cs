@@ -9,7 +9,8 @@ namespace PhysicalTheraPT.Analytics.Benchmarks;
 /// The benchmark's table: each stage's median seconds (and the fastest and slowest run), rows per second, peak memory and, for the stages
 /// that read the whole history, the ratio to the floor. Written as CSV and JSON with the same columns.
 /// </summary>
-internal sealed record BenchReport(string Provider, long Appointments, string Machine, IReadOnlyList<BenchStageResult> Stages)
+/// <param name="Rounds">How many times the whole measurement ran; each median is over the timed runs of all of them.</param>
+internal sealed record BenchReport(string Provider, long Appointments, string Machine, int Rounds, IReadOnlyList<BenchStageResult> Stages)
 {
     public static readonly IReadOnlyList<string> CsvColumns =
         ["stage", "rows", "runs", "warmup_runs", "seconds_median", "seconds_min", "seconds_max", "rows_per_second", "peak_memory_mb", "ratio_to_floor", "note"];
@@ -23,7 +24,7 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
     /// <summary>The stages whose work on top of reading the history is compared with the floor.</summary>
     private static readonly string[] ComparedWithFloor = [BenchStage.Flags.ToName(), BenchStage.Metrics.ToName(), BenchStage.Nightly.ToName()];
 
-    public static BenchReport From(string provider, long appointments, string machine, IEnumerable<BenchStageMeasurement> measurements)
+    public static BenchReport From(string provider, long appointments, string machine, int rounds, IEnumerable<BenchStageMeasurement> measurements)
     {
         ArgumentNullException.ThrowIfNull(measurements);
         var stages = measurements.Select(Summarise).ToList();
@@ -33,7 +34,7 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
                 ? stage with { RatioToFloor = stage.Seconds / floor.Seconds }
                 : stage)
             .ToList();
-        return new BenchReport(provider, appointments, machine, stages);
+        return new BenchReport(provider, appointments, machine, rounds, stages);
     }
 
     public static double Median(IReadOnlyList<double> values)

@@ -20,4 +20,32 @@ internal sealed record BenchStageMeasurement
 
     /// <summary>What the stage measured beyond its name, e.g. which store the flags went to.</summary>
     public string? Note { get; init; }
+
+    /// <summary>
+    /// One stage's measurements from several rounds as one: every timed run of every round (the median is
+    /// taken over all of them), the most warm-up runs any round needed, and the highest peak.
+    /// </summary>
+    public static BenchStageMeasurement Pool(IReadOnlyList<BenchStageMeasurement> rounds)
+    {
+        ArgumentNullException.ThrowIfNull(rounds);
+        if (rounds.Count == 0)
+        {
+            throw new ArgumentException("No measurement to pool.", nameof(rounds));
+        }
+
+        var first = rounds[0];
+        if (rounds.Any(round => round.Stage != first.Stage || round.Rows != first.Rows))
+        {
+            // Each round measures the same stage on the same database: other rows mean the data changed between rounds.
+            throw new InvalidOperationException(
+                $"The rounds of '{first.Stage}' handled different rows ({string.Join(", ", rounds.Select(round => round.Rows))}): the benchmark database changed while it ran.");
+        }
+
+        return first with
+        {
+            WarmUpRuns = rounds.Max(round => round.WarmUpRuns),
+            Seconds = [.. rounds.SelectMany(round => round.Seconds)],
+            PeakMegabytes = rounds.Max(round => round.PeakMegabytes),
+        };
+    }
 }

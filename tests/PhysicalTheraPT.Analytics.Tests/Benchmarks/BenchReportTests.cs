@@ -15,7 +15,7 @@ public sealed class BenchReportTests
             Measured(BenchStage.Outreach, 5000, 4.0),
         };
 
-        var report = BenchReport.From("sqlite", 1000, "test machine", measurements);
+        var report = BenchReport.From("sqlite", 1000, "test machine", 1, measurements);
 
         var floor = report.Stages.Single(stage => stage.Stage == "floor");
         Assert.Equal((2.0, 1.0, 9.0), (floor.Seconds, floor.SecondsMin, floor.SecondsMax));

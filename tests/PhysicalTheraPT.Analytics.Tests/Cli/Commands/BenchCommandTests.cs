@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
@@ -54,6 +55,80 @@ public sealed class BenchCommandTests : IDisposable
 
         Assert.True(exitCode == 0, output);
         AssertEveryStageWritten(folder.File("pg.csv"), folder.File("pg.json"), 3_000);
+    }
+
+    [Fact]
+    public async Task Bench_MeasuresEverySizeInEveryRound_AndWritesTheGrowthBetweenSizes()
+    {
+        var (exitCode, output) = await CliRunner.RunAsync(
+            "bench", "--db", folder.File("bench-{appointments}.db"), "--appointments", "4000,2000", "--runs", "1", "--rounds", "2", "--output", folder.File("out"));
+
+        Assert.True(exitCode == 0, output);
+        Assert.True(File.Exists(folder.File("bench-2000.db")) && File.Exists(folder.File("bench-4000.db")), output);
+        foreach (var size in new[] { 2_000, 4_000 })
+        {
+            AssertEveryStageWritten(folder.File($"out/bench-sqlite-{size}.csv"), folder.File($"out/bench-sqlite-{size}.json"), size);
+
+            // Two rounds of one timed run each: the median is over both.
+            Assert.All(File.ReadAllLines(folder.File($"out/bench-sqlite-{size}.csv")).Skip(1), line => Assert.Equal("2", line.Split(',')[2]));
+            using var json = JsonDocument.Parse(File.ReadAllText(folder.File($"out/bench-sqlite-{size}.json")));
+            Assert.Equal(2, json.RootElement.GetProperty("rounds").GetInt32());
+        }
+
+        var scaling = File.ReadAllLines(folder.File("out/bench-sqlite-scaling.csv"));
+        Assert.Equal("stage,from_appointments,to_appointments,rows_growth,seconds_growth,peak_memory_change_percent", scaling[0]);
+        Assert.Equal(Stages, scaling.Skip(1).Select(line => line.Split(',')[0]));
+        var floor = scaling[1].Split(',');
+        Assert.Equal(("2000", "4000"), (floor[1], floor[2]));
+        Assert.InRange(double.Parse(floor[3], CultureInfo.InvariantCulture), 1.8, 2.2);
+        Assert.True(double.Parse(floor[4], CultureInfo.InvariantCulture) > 0, scaling[1]);
+        Assert.Contains("growth from one size to the next", output, StringComparison.Ordinal);
+        Assert.Contains("round 2 of 2", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bench_ExitsWithAUserErrorBeforeSeeding_WhenSeveralSizesWouldShareOneDatabase()
+    {
+        var (exitCode, output) = await CliRunner.RunAsync(
+            "bench", "--db", folder.File("bench.db"), "--appointments", "2000,4000", "--runs", "1", "--output", folder.File("out"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Put {appointments} in it", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("bench.db")));
+    }
+
+    [Theory]
+    [InlineData("2000,two thousand", "--appointments 'two thousand' is not a whole number of appointments")]
+    [InlineData("2000,-4000", "--appointments '-4000' is not a whole number of appointments")]
+    [InlineData("2000,500", "--appointments 500 is out of range")]
+    [InlineData(",", "--appointments is empty")]
+    public async Task Bench_ExitsWithAUserError_WhenAppointmentsIsNotASizeList(string appointments, string message)
+    {
+        var (exitCode, output) = await CliRunner.RunAsync(
+            "bench", "--db", folder.File("bench-{appointments}.db"), "--appointments", appointments, "--output", folder.File("out"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bench_ExitsWithAUserError_WhenSeveralSizesAreToGoIntoOneFile()
+    {
+        var (exitCode, output) = await CliRunner.RunAsync(
+            "bench", "--db", folder.File("bench-{appointments}.db"), "--appointments", "2000,4000", "--output", folder.File("out.csv"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("name a folder instead", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("bench-2000.db")));
+    }
+
+    [Fact]
+    public async Task Bench_ExitsWithAUserError_WhenRoundsIsZero()
+    {
+        var (exitCode, output) = await CliRunner.RunAsync("bench", "--db", folder.File("bench.db"), "--rounds", "0", "--output", folder.File("out"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--rounds 0 is out of range", output, StringComparison.Ordinal);
     }
 
     [Fact]

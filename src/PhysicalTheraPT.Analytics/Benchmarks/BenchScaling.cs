@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Json;
+using PhysicalTheraPT.Analytics.Files;
+
+namespace PhysicalTheraPT.Analytics.Benchmarks;
+
+/// <summary>
+/// How each stage grows from one benchmark size to the next: the time and the peak memory at the larger
+/// size over the smaller. The targets "time grows by no more than 2.2× when the data doubles" and "memory
+/// flat from 2.5M to 5M" are read off here. Written as CSV and JSON beside the per-size tables.
+/// </summary>
+internal sealed record BenchScaling(string Provider, string Machine, int Rounds, IReadOnlyList<BenchScalingStep> Steps)
+{
+    public static readonly IReadOnlyList<string> CsvColumns =
+        ["stage", "from_appointments", "to_appointments", "rows_growth", "seconds_growth", "peak_memory_change_percent"];
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    /// <summary>Each stage from each size to the next larger one, in the reports' stage order.</summary>
+    /// <param name="reports">One report per size, all of one provider and one run of <c>bench</c>.</param>
+    public static BenchScaling From(IReadOnlyList<BenchReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        if (reports.Count < 2)
+        {
+            throw new ArgumentException("Growth needs two sizes or more.", nameof(reports));
+        }
+
+        var bySize = reports.OrderBy(report => report.Appointments).ToList();
+        var steps = new List<BenchScalingStep>();
+        foreach (var stage in bySize[0].Stages.Select(stage => stage.Stage))
+        {
+            for (var index = 1; index < bySize.Count; index++)
+            {
+                var from = bySize[index - 1].Stages.Single(result => result.Stage == stage);
+                var to = bySize[index].Stages.Single(result => result.Stage == stage);
+                steps.Add(new BenchScalingStep(
+                    stage,
+                    bySize[index - 1].Appointments,
+                    bySize[index].Appointments,
+                    Growth(from.Rows, to.Rows),
+                    Growth(from.Seconds, to.Seconds),
+                    Growth(from.PeakMegabytes, to.PeakMegabytes) is { } memory ? (memory - 1) * 100 : null));
+            }
+        }
+
+        return new BenchScaling(bySize[0].Provider, bySize[0].Machine, bySize[0].Rounds, steps);
+    }
+
+    public async Task WriteCsvAsync(string path, CancellationToken cancellationToken) =>
+        await AtomicFile.WriteTextAsync(path, FilePrivacy.Shared, writer =>
+        {
+            writer.Write(string.Join(',', CsvColumns) + "\n");
+            foreach (var step in Steps)
+            {
+                writer.Write(string.Join(',',
+                    step.Stage,
+                    step.FromAppointments.ToString(CultureInfo.InvariantCulture),
+                    step.ToAppointments.ToString(CultureInfo.InvariantCulture),
+                    Format(step.RowsGrowth, "0.00"),
+                    Format(step.SecondsGrowth, "0.00"),
+                    Format(step.PeakMemoryChangePercent, "0.0")) + "\n");
+            }
+        }, cancellationToken);
+
+    public async Task WriteJsonAsync(string path, CancellationToken cancellationToken) =>
+        await AtomicFile.WriteTextAsync(path, FilePrivacy.Shared, writer => writer.Write(JsonSerializer.Serialize(this, JsonOptions)), cancellationToken);
+
+    // A stage with nothing to measure at the smaller size (no one to call in a tiny history) has no growth.
+    private static double? Growth(double from, double to) => from > 0 ? to / from : null;
+
+    private static string Format(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "";
+}
