@@ -29,9 +29,9 @@ void RunCli(string arguments)
     });
 }
 
-string DatabaseArguments(string connectionString) => string.IsNullOrEmpty(connectionString)
-    ? $"--provider {provider}"
-    : $"--provider {provider} --connection \"{connectionString}\"";
+string DatabaseArguments(string databaseProvider, string connectionString) => string.IsNullOrEmpty(connectionString)
+    ? $"--provider {databaseProvider}"
+    : $"--provider {databaseProvider} --connection \"{connectionString}\"";
 
 ///////////////////////////////////////////////////////////////////////////////
 // Tasks
@@ -69,7 +69,7 @@ Task("Migrate")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    RunCli($"db migrate {DatabaseArguments(connection)}");
+    RunCli($"db migrate {DatabaseArguments(provider, connection)}");
 });
 
 Task("Demo")
@@ -83,11 +83,17 @@ Task("Bench")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    // --appointments takes one size or several (1250000,2500000,5000000): the whole table in one command.
-    // bench measures the sizes side by side, stage by stage, and reports the growth between them. Each size
-    // needs a database of its own: SQLite gets a file per size; on a server put {appointments} in the
-    // connection's database name (bench creates it when it is missing).
-    RunCli($"bench {DatabaseArguments(connection)} --appointments {appointments} --runs {benchRuns} --rounds {benchRounds} --output {artifacts}/bench");
+    // The whole record of docs/benchmarks.md in one command: --provider=sqlite,postgres measures each
+    // database in turn, --connection then naming the server's (SQLite uses a file of its own per size).
+    // --appointments takes one size or several (1250000,2500000,5000000): bench measures them side by
+    // side, stage by stage, and reports the growth between them. On a server each size needs a database
+    // of its own: put {appointments} in the connection's database name (bench creates it when missing).
+    var providers = provider.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    foreach (var benchProvider in providers)
+    {
+        var benchConnection = providers.Length > 1 && benchProvider == "sqlite" ? "" : connection;
+        RunCli($"bench {DatabaseArguments(benchProvider, benchConnection)} --appointments {appointments} --runs {benchRuns} --rounds {benchRounds} --output {artifacts}/bench");
+    }
 });
 
 ///////////////////////////////////////////////////////////////////////////////

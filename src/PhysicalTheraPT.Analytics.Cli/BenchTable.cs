@@ -17,6 +17,7 @@ internal static class BenchTable
             .AddColumn(new TableColumn("Min–max").RightAligned())
             .AddColumn(new TableColumn("Rows/s").RightAligned())
             .AddColumn(new TableColumn("Peak MB").RightAligned())
+            .AddColumn(new TableColumn("Disk MB/run").RightAligned())
             .AddColumn(new TableColumn("× floor").RightAligned());
         foreach (var stage in report.Stages)
         {
@@ -27,6 +28,7 @@ internal static class BenchTable
                 string.Create(CultureInfo.InvariantCulture, $"{stage.SecondsMin:0.00}–{stage.SecondsMax:0.00}"),
                 stage.RowsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
                 stage.PeakMegabytes.ToString("0", CultureInfo.InvariantCulture),
+                stage.DiskReadMegabytesPerRun?.ToString("0", CultureInfo.InvariantCulture) ?? "",
                 stage.RatioToFloor?.ToString("0.00", CultureInfo.InvariantCulture) ?? "");
         }
 

@@ -30,6 +30,11 @@ internal static class BenchArguments
         DefaultValueFactory = _ => 1,
     };
 
+    public static Option<string?> Stages() => new("--stages")
+    {
+        Description = "The stages to measure, comma-separated (floor,flags,metrics,nightly,workbook,outreach,import); default all. The ratios to the floor need floor among them.",
+    };
+
     public static Option<int> Runs() => new("--runs")
     {
         Description = "Timed runs per stage, after warm-up runs until the JIT has settled; the table shows their median.",
@@ -60,6 +65,15 @@ internal static class BenchArguments
         }
 
         return [.. appointments.Select(Dataset)];
+    }
+
+    /// <summary>The stages of <c>--stages</c>, in the order the table shows them; all of them when none is named.</summary>
+    public static IReadOnlyList<BenchStage> StagesToMeasure(string? stages)
+    {
+        var names = (stages ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return names.Length == 0
+            ? Enum.GetValues<BenchStage>()
+            : [.. names.Select(name => BenchStageNames.Parse(name, "--stages")).Distinct().Order()];
     }
 
     public static int CheckRounds(int rounds) => rounds is >= 1 and <= 20

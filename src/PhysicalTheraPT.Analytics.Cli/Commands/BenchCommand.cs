@@ -20,6 +20,7 @@ internal static class BenchCommand
         var appointments = BenchArguments.Sizes();
         var runs = BenchArguments.Runs();
         var rounds = BenchArguments.Rounds();
+        var stages = BenchArguments.Stages();
         var output = new Option<string?>("--output")
         {
             Description = "A folder for bench-<provider>-<N>.csv and .json (and bench-<provider>-scaling.csv and .json for several sizes), "
@@ -27,7 +28,7 @@ internal static class BenchCommand
         };
         var command = new Command("bench", "Benchmark flags, metrics, workbooks and import against the floor of reading the data, on a seeded history.")
         {
-            appointments, runs, rounds, output,
+            appointments, runs, rounds, stages, output,
         };
 
         CommandAction.Set(command, console, async context =>
@@ -35,21 +36,21 @@ internal static class BenchCommand
             var datasets = BenchArguments.Datasets(context.Value(appointments));
             var timedRuns = BenchArguments.CheckRuns(context.Value(runs));
             var roundCount = BenchArguments.CheckRounds(context.Value(rounds));
-            var providerName = DatabaseSelection.ParseProvider(context.Value(DatabaseArguments.Provider)).Name;
-            var outputs = BenchOutput.Resolve(context.Value(output), providerName, datasets);
+            var stagesToMeasure = BenchArguments.StagesToMeasure(context.Value(stages));
+            // The stage processes get the database options on their command line, so those name the provider.
+            var provider = DatabaseSelection.ParseProvider(context.Value(DatabaseArguments.Provider)).Name;
             var sizes = datasets.Select(dataset => BenchSize.For(context, dataset, datasets.Count > 1)).ToList();
-
-            var provider = providerName;
+            var outputs = BenchOutput.Resolve(context.Value(output), provider, datasets);
             foreach (var size in sizes)
             {
-                provider = await size.PrepareAsync(context);
+                await size.PrepareAsync(context);
             }
 
-            var measured = await MeasureAsync(context, sizes, timedRuns, roundCount);
+            var measured = await MeasureAsync(context, sizes, stagesToMeasure, timedRuns, roundCount);
             var machine = BenchMachine.Describe();
             var reports = sizes
                 .Select(size => BenchReport.From(provider, size.Dataset.Appointments, machine, roundCount,
-                    Enum.GetValues<BenchStage>().Select(stage => BenchStageMeasurement.Pool(measured[(size, stage)]))))
+                    stagesToMeasure.Select(stage => BenchStageMeasurement.Pool(measured[(size, stage)]))))
                 .ToList();
             foreach (var report in reports)
             {
@@ -86,14 +87,14 @@ internal static class BenchCommand
     /// round from the last, so no size is always measured first after a stage starts.
     /// </summary>
     private static async Task<Dictionary<(BenchSize Size, BenchStage Stage), List<BenchStageMeasurement>>> MeasureAsync(
-        CommandContext context, IReadOnlyList<BenchSize> sizes, int timedRuns, int rounds)
+        CommandContext context, IReadOnlyList<BenchSize> sizes, IReadOnlyList<BenchStage> stages, int timedRuns, int rounds)
     {
         var measured = new Dictionary<(BenchSize, BenchStage), List<BenchStageMeasurement>>();
         for (var round = 1; round <= rounds; round++)
         {
             var order = round % 2 == 1 ? sizes : sizes.Reverse().ToList();
             var ofRounds = rounds > 1 ? string.Create(CultureInfo.InvariantCulture, $", round {round} of {rounds}") : "";
-            foreach (var stage in Enum.GetValues<BenchStage>())
+            foreach (var stage in stages)
             {
                 foreach (var size in order)
                 {

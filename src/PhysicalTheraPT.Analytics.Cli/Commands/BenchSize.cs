@@ -29,8 +29,15 @@ internal sealed record BenchSize(BenchDataset Dataset, IReadOnlyList<string> Dat
         var db = context.Value(Cli.DatabaseArguments.Db);
         var provider = context.Value(Cli.DatabaseArguments.Provider);
         var connection = context.Value(Cli.DatabaseArguments.Connection);
-        if (db is null && connection is null && DatabaseSelection.ParseProvider(provider).Provider == DatabaseProvider.Sqlite)
+        if (db is null && connection is null)
         {
+            if (DatabaseSelection.ParseProvider(provider).Provider != DatabaseProvider.Sqlite)
+            {
+                // The configured connection string names one database, and the benchmark seeds into it: say which.
+                throw new UserInputException(
+                    $"bench on {provider} needs --connection naming a database of its own for the benchmark, e.g. \"Host=...;Database=pta_bench_{Placeholder}\" (created when missing).");
+            }
+
             db = Path.Combine(AnalyticsPaths.DataDirectory, $"bench-{Placeholder}.db");
         }
 
@@ -57,9 +64,9 @@ internal sealed record BenchSize(BenchDataset Dataset, IReadOnlyList<string> Dat
 
     /// <summary>
     /// Seeds the size's history when its database does not hold it yet, settles the database, and writes
-    /// the import stage's files when they are missing. Returns the provider's name for the report.
+    /// the import stage's files when they are missing.
     /// </summary>
-    public async Task<string> PrepareAsync(CommandContext context)
+    public async Task PrepareAsync(CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var configuration = new ConfigurationBuilder()
@@ -85,8 +92,6 @@ internal sealed record BenchSize(BenchDataset Dataset, IReadOnlyList<string> Dat
         {
             await SeedProgressDisplay.RunAsync(context.Console, "Writing the import stage's CSV files", progress => BenchDataPreparer.WriteImportFilesAsync(Dataset, ImportDirectory, progress, context.CancellationToken));
         }
-
-        return database.Provider.ToString().ToLowerInvariant();
     }
 
     private static string OfSize(string value, string option, bool severalSizes, string size)

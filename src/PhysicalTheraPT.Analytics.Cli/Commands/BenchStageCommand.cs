@@ -26,8 +26,7 @@ internal static class BenchStageCommand
         CommandAction.Set(command, console, async context =>
         {
             var name = context.Value(stage);
-            var benchStage = BenchStageNames.TryParse(name)
-                ?? throw new UserInputException($"--stage '{name}' is not a benchmark stage: use floor, flags, metrics, nightly, workbook, outreach or import.");
+            var benchStage = BenchStageNames.Parse(name, "--stage");
             var settings = new BenchStageSettings(
                 BenchArguments.Dataset(context.Value(appointments)),
                 BenchArguments.CheckRuns(context.Value(runs)),

@@ -13,7 +13,7 @@ namespace PhysicalTheraPT.Analytics.Benchmarks;
 internal sealed record BenchReport(string Provider, long Appointments, string Machine, int Rounds, IReadOnlyList<BenchStageResult> Stages)
 {
     public static readonly IReadOnlyList<string> CsvColumns =
-        ["stage", "rows", "runs", "warmup_runs", "seconds_median", "seconds_min", "seconds_max", "rows_per_second", "peak_memory_mb", "ratio_to_floor", "note"];
+        ["stage", "rows", "runs", "warmup_runs", "seconds_median", "seconds_min", "seconds_max", "rows_per_second", "peak_memory_mb", "disk_read_mb_per_run", "ratio_to_floor", "note"];
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -66,6 +66,7 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
                     stage.SecondsMax.ToString("0.###", CultureInfo.InvariantCulture),
                     stage.RowsPerSecond.ToString("0", CultureInfo.InvariantCulture),
                     stage.PeakMegabytes.ToString("0.#", CultureInfo.InvariantCulture),
+                    stage.DiskReadMegabytesPerRun?.ToString("0.#", CultureInfo.InvariantCulture) ?? "",
                     stage.RatioToFloor?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
                     Quote(stage.Note)) + "\n");
             }
@@ -87,6 +88,7 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
             measurement.Seconds.Count == 0 ? 0 : measurement.Seconds.Max(),
             seconds > 0 ? measurement.Rows / seconds : 0,
             measurement.PeakMegabytes,
+            measurement.DiskReadMegabytes / Math.Max(1, measurement.Seconds.Count),
             null,
             measurement.Note);
     }

@@ -18,12 +18,15 @@ internal sealed record BenchStageMeasurement
 
     public required double PeakMegabytes { get; init; }
 
+    /// <summary>What the machine read from disk during the timed runs, all of them together; null where the system does not say.</summary>
+    public double? DiskReadMegabytes { get; init; }
+
     /// <summary>What the stage measured beyond its name, e.g. which store the flags went to.</summary>
     public string? Note { get; init; }
 
     /// <summary>
     /// One stage's measurements from several rounds as one: every timed run of every round (the median is
-    /// taken over all of them), the most warm-up runs any round needed, and the highest peak.
+    /// taken over all of them), the most warm-up runs any round needed, the highest peak, and every round's disk reads.
     /// </summary>
     public static BenchStageMeasurement Pool(IReadOnlyList<BenchStageMeasurement> rounds)
     {
@@ -46,6 +49,7 @@ internal sealed record BenchStageMeasurement
             WarmUpRuns = rounds.Max(round => round.WarmUpRuns),
             Seconds = [.. rounds.SelectMany(round => round.Seconds)],
             PeakMegabytes = rounds.Max(round => round.PeakMegabytes),
+            DiskReadMegabytes = rounds.Any(round => round.DiskReadMegabytes is null) ? null : rounds.Sum(round => round.DiskReadMegabytes),
         };
     }
 }

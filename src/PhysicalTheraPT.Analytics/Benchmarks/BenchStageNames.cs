@@ -7,4 +7,9 @@ internal static class BenchStageNames
 
     public static BenchStage? TryParse(string? name) =>
         Enum.GetValues<BenchStage>().Select(stage => (BenchStage?)stage).FirstOrDefault(stage => stage!.Value.ToName() == name?.Trim().ToLowerInvariant());
+
+    /// <summary>The stage <paramref name="name"/> names, or a user error naming <paramref name="option"/> and the stages there are.</summary>
+    public static BenchStage Parse(string? name, string option) => TryParse(name)
+        ?? throw new UserInputException(
+            $"{option} '{name}' is not a benchmark stage: use {string.Join(", ", Enum.GetValues<BenchStage>().Select(ToName))}.");
 }

@@ -88,6 +88,7 @@ internal sealed class BenchStageRunner
         }
 
         var seconds = new List<double>(settings.Runs);
+        var readBefore = DiskReads.Megabytes();
         for (var index = 0; index < settings.Runs; index++)
         {
             var stopwatch = Stopwatch.StartNew();
@@ -97,7 +98,13 @@ internal sealed class BenchStageRunner
 
         return new BenchStageMeasurement
         {
-            Stage = stage.ToName(), Rows = rows, WarmUpRuns = warmUpRuns, Seconds = seconds, PeakMegabytes = PeakMemory.Megabytes(), Note = note,
+            Stage = stage.ToName(),
+            Rows = rows,
+            WarmUpRuns = warmUpRuns,
+            Seconds = seconds,
+            PeakMegabytes = PeakMemory.Megabytes(),
+            DiskReadMegabytes = DiskReads.Megabytes() - readBefore,
+            Note = note,
         };
     }
 

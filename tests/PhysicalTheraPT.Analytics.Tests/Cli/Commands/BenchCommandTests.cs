@@ -123,6 +123,37 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Bench_ExitsWithAUserError_WhenAServerHasNoConnectionOfItsOwn()
+    {
+        var (exitCode, output) = await CliRunner.RunAsync("bench", "--provider", "postgres", "--appointments", "2000", "--output", folder.File("out"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("needs --connection naming a database of its own", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bench_MeasuresOnlyTheStagesNamed_InTheTablesOrder()
+    {
+        var (exitCode, output) = await CliRunner.RunAsync(
+            "bench", "--db", folder.File("bench.db"), "--appointments", "2000", "--runs", "1", "--stages", "flags, floor", "--output", folder.File("out.csv"));
+
+        Assert.True(exitCode == 0, output);
+        var lines = File.ReadAllLines(folder.File("out.csv"));
+        Assert.Equal(["floor", "flags"], lines.Skip(1).Select(line => line.Split(',')[0]));
+        Assert.DoesNotContain("Measuring metrics", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bench_ExitsWithAUserError_WhenAStageIsUnknown()
+    {
+        var (exitCode, output) = await CliRunner.RunAsync("bench", "--db", folder.File("bench.db"), "--stages", "floor,flag", "--output", folder.File("out"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--stages 'flag' is not a benchmark stage: use floor, flags, metrics, nightly, workbook, outreach, import.", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("bench.db")));
+    }
+
+    [Fact]
     public async Task Bench_ExitsWithAUserError_WhenRoundsIsZero()
     {
         var (exitCode, output) = await CliRunner.RunAsync("bench", "--db", folder.File("bench.db"), "--rounds", "0", "--output", folder.File("out"));
@@ -143,7 +174,7 @@ public sealed class BenchCommandTests : IDisposable
     private static void AssertEveryStageWritten(string csvPath, string jsonPath, long appointments)
     {
         var lines = File.ReadAllLines(csvPath);
-        Assert.Equal("stage,rows,runs,warmup_runs,seconds_median,seconds_min,seconds_max,rows_per_second,peak_memory_mb,ratio_to_floor,note", lines[0]);
+        Assert.Equal("stage,rows,runs,warmup_runs,seconds_median,seconds_min,seconds_max,rows_per_second,peak_memory_mb,disk_read_mb_per_run,ratio_to_floor,note", lines[0]);
         Assert.Equal(Stages, lines.Skip(1).Select(line => line.Split(',')[0]));
 
         using var json = JsonDocument.Parse(File.ReadAllText(jsonPath));
@@ -155,6 +186,8 @@ public sealed class BenchCommandTests : IDisposable
             // A small history can have nobody to call in the workbook month; every other stage has rows.
             Assert.True(stage.GetProperty("rows").GetInt64() > 0 || stage.GetProperty("stage").GetString() == "workbook", stage.ToString());
             Assert.True(stage.GetProperty("peak_memory_mb").GetDouble() > 0, stage.ToString());
+            // Linux says what the machine read from disk: nothing to a little, never less than nothing.
+            Assert.True(stage.GetProperty("disk_read_mb_per_run").GetDouble() >= 0, stage.ToString());
             // At least one untimed run, at most the cap, whatever the JIT did.
             Assert.InRange(stage.GetProperty("warmup_runs").GetInt32(), 1, 8);
         }
