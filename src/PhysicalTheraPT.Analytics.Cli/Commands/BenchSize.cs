@@ -33,7 +33,8 @@ internal sealed record BenchSize(BenchDataset Dataset, IReadOnlyList<string> Dat
         {
             if (DatabaseSelection.ParseProvider(provider).Provider != DatabaseProvider.Sqlite)
             {
-                // The configured connection string names one database, and the benchmark seeds into it: say which.
+                // Seeding into the database the configuration names could fill a clinic group's real
+                // database with made-up patients: the benchmark's own is named on the command line.
                 throw new UserInputException(
                     $"bench on {provider} needs --connection naming a database of its own for the benchmark, e.g. \"Host=...;Database=pta_bench_{Placeholder}\" (created when missing).");
             }
