@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using PhysicalTheraPT.Analytics.Files;
 
 namespace PhysicalTheraPT.Analytics.Benchmarks;
 
@@ -14,12 +11,6 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
 {
     public static readonly IReadOnlyList<string> CsvColumns =
         ["stage", "rows", "runs", "warmup_runs", "seconds_median", "seconds_min", "seconds_max", "rows_per_second", "peak_memory_mb", "disk_read_mb_per_run", "ratio_to_floor", "note"];
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
 
     /// <summary>The stages whose work on top of reading the history is compared with the floor.</summary>
     private static readonly string[] ComparedWithFloor = [BenchStage.Flags.ToName(), BenchStage.Metrics.ToName(), BenchStage.Nightly.ToName()];
@@ -50,30 +41,24 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
         return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    public async Task WriteCsvAsync(string path, CancellationToken cancellationToken) =>
-        await AtomicFile.WriteTextAsync(path, FilePrivacy.Shared, writer =>
+    public Task WriteCsvAsync(string path, CancellationToken cancellationToken) =>
+        BenchFiles.WriteCsvAsync(path, CsvColumns, Stages.Select(stage => new[]
         {
-            writer.Write(string.Join(',', CsvColumns) + "\n");
-            foreach (var stage in Stages)
-            {
-                writer.Write(string.Join(',',
-                    stage.Stage,
-                    stage.Rows.ToString(CultureInfo.InvariantCulture),
-                    stage.Runs.ToString(CultureInfo.InvariantCulture),
-                    stage.WarmUpRuns.ToString(CultureInfo.InvariantCulture),
-                    stage.Seconds.ToString("0.###", CultureInfo.InvariantCulture),
-                    stage.SecondsMin.ToString("0.###", CultureInfo.InvariantCulture),
-                    stage.SecondsMax.ToString("0.###", CultureInfo.InvariantCulture),
-                    stage.RowsPerSecond.ToString("0", CultureInfo.InvariantCulture),
-                    stage.PeakMegabytes.ToString("0.#", CultureInfo.InvariantCulture),
-                    stage.DiskReadMegabytesPerRun?.ToString("0.#", CultureInfo.InvariantCulture) ?? "",
-                    stage.RatioToFloor?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
-                    Quote(stage.Note)) + "\n");
-            }
-        }, cancellationToken);
+            stage.Stage,
+            stage.Rows.ToString(CultureInfo.InvariantCulture),
+            stage.Runs.ToString(CultureInfo.InvariantCulture),
+            stage.WarmUpRuns.ToString(CultureInfo.InvariantCulture),
+            stage.Seconds.ToString("0.###", CultureInfo.InvariantCulture),
+            stage.SecondsMin.ToString("0.###", CultureInfo.InvariantCulture),
+            stage.SecondsMax.ToString("0.###", CultureInfo.InvariantCulture),
+            stage.RowsPerSecond.ToString("0", CultureInfo.InvariantCulture),
+            stage.PeakMegabytes.ToString("0.#", CultureInfo.InvariantCulture),
+            stage.DiskReadMegabytesPerRun?.ToString("0.#", CultureInfo.InvariantCulture) ?? "",
+            stage.RatioToFloor?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
+            stage.Note ?? "",
+        }), cancellationToken);
 
-    public async Task WriteJsonAsync(string path, CancellationToken cancellationToken) =>
-        await AtomicFile.WriteTextAsync(path, FilePrivacy.Shared, writer => writer.Write(JsonSerializer.Serialize(this, JsonOptions)), cancellationToken);
+    public Task WriteJsonAsync(string path, CancellationToken cancellationToken) => BenchFiles.WriteJsonAsync(path, this, cancellationToken);
 
     private static BenchStageResult Summarise(BenchStageMeasurement measurement)
     {
@@ -91,17 +76,5 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
             measurement.DiskReadMegabytes / Math.Max(1, measurement.Seconds.Count),
             null,
             measurement.Note);
-    }
-
-    private static string Quote(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-
-        var builder = new StringBuilder("\"");
-        builder.Append(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-        return builder.Append('"').ToString();
     }
 }

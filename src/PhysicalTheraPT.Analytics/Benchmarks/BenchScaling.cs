@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using PhysicalTheraPT.Analytics.Files;
 
 namespace PhysicalTheraPT.Analytics.Benchmarks;
 
@@ -13,12 +11,6 @@ internal sealed record BenchScaling(string Provider, string Machine, int Rounds,
 {
     public static readonly IReadOnlyList<string> CsvColumns =
         ["stage", "from_appointments", "to_appointments", "rows_growth", "seconds_growth", "peak_memory_change_percent"];
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
 
     /// <summary>Each stage from each size to the next larger one, in the reports' stage order.</summary>
     /// <param name="reports">One report per size, all of one provider and one run of <c>bench</c>.</param>
@@ -51,24 +43,18 @@ internal sealed record BenchScaling(string Provider, string Machine, int Rounds,
         return new BenchScaling(bySize[0].Provider, bySize[0].Machine, bySize[0].Rounds, steps);
     }
 
-    public async Task WriteCsvAsync(string path, CancellationToken cancellationToken) =>
-        await AtomicFile.WriteTextAsync(path, FilePrivacy.Shared, writer =>
+    public Task WriteCsvAsync(string path, CancellationToken cancellationToken) =>
+        BenchFiles.WriteCsvAsync(path, CsvColumns, Steps.Select(step => new[]
         {
-            writer.Write(string.Join(',', CsvColumns) + "\n");
-            foreach (var step in Steps)
-            {
-                writer.Write(string.Join(',',
-                    step.Stage,
-                    step.FromAppointments.ToString(CultureInfo.InvariantCulture),
-                    step.ToAppointments.ToString(CultureInfo.InvariantCulture),
-                    Format(step.RowsGrowth, "0.00"),
-                    Format(step.SecondsGrowth, "0.00"),
-                    Format(step.PeakMemoryChangePercent, "0.0")) + "\n");
-            }
-        }, cancellationToken);
+            step.Stage,
+            step.FromAppointments.ToString(CultureInfo.InvariantCulture),
+            step.ToAppointments.ToString(CultureInfo.InvariantCulture),
+            Format(step.RowsGrowth, "0.00"),
+            Format(step.SecondsGrowth, "0.00"),
+            Format(step.PeakMemoryChangePercent, "0.0"),
+        }), cancellationToken);
 
-    public async Task WriteJsonAsync(string path, CancellationToken cancellationToken) =>
-        await AtomicFile.WriteTextAsync(path, FilePrivacy.Shared, writer => writer.Write(JsonSerializer.Serialize(this, JsonOptions)), cancellationToken);
+    public Task WriteJsonAsync(string path, CancellationToken cancellationToken) => BenchFiles.WriteJsonAsync(path, this, cancellationToken);
 
     // A stage with nothing to measure at the smaller size (no one to call in a tiny history) has no growth.
     private static double? Growth(double from, double to) => from > 0 ? to / from : null;

@@ -27,6 +27,28 @@ public sealed class BenchReportTests
     }
 
     [Fact]
+    public async Task WriteCsvAsync_QuotesANoteWithACommaOrAQuote_AndLeavesOtherCellsBare()
+    {
+        var directory = Directory.CreateTempSubdirectory("bench-report-").FullName;
+        try
+        {
+            var note = "all clinics, the \"next\" night";
+            var report = BenchReport.From("sqlite", 1000, "machine", 1,
+                [new BenchStageMeasurement { Stage = "floor", Rows = 1000, Seconds = [2.0], PeakMegabytes = 80, DiskReadMegabytes = 3, Note = note }]);
+            var path = Path.Combine(directory, "bench.csv");
+
+            await report.WriteCsvAsync(path, CancellationToken.None);
+
+            var lines = await File.ReadAllLinesAsync(path);
+            Assert.Equal("floor,1000,1,1,2,2,2,500,80,3,,\"all clinics, the \"\"next\"\" night\"", lines[1]);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Median_AveragesTheMiddleTwo_WhenTheCountIsEven()
     {
         Assert.Equal(2.5, BenchReport.Median([4.0, 1.0, 2.0, 3.0]));
