@@ -89,9 +89,21 @@ Task("Bench")
     // side, stage by stage, and reports the growth between them. On a server each size needs a database
     // of its own: put {appointments} in the connection's database name (bench creates it when missing).
     var providers = provider.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    var isSqlite = (string name) => name.Equals("sqlite", StringComparison.OrdinalIgnoreCase);
+    // Checked before the first database is measured, not hours later when the server's turn comes.
+    if (providers.Any(name => !isSqlite(name)) && string.IsNullOrEmpty(connection))
+    {
+        throw new Exception("Benchmarking a server needs --connection naming a database of its own, e.g. --connection=\"Host=127.0.0.1;Username=postgres;Database=pta_bench_{appointments}\".");
+    }
+
+    if (providers.Any(name => !isSqlite(name)) && appointments.Contains(',') && !connection.Contains("{appointments}"))
+    {
+        throw new Exception("Several --appointments sizes on a server need a database each: put {appointments} in the connection string, e.g. Database=pta_bench_{appointments}.");
+    }
+
     foreach (var benchProvider in providers)
     {
-        var benchConnection = providers.Length > 1 && benchProvider == "sqlite" ? "" : connection;
+        var benchConnection = providers.Length > 1 && isSqlite(benchProvider) ? "" : connection;
         RunCli($"bench {DatabaseArguments(benchProvider, benchConnection)} --appointments {appointments} --runs {benchRuns} --rounds {benchRounds} --output {artifacts}/bench");
     }
 });

@@ -52,6 +52,12 @@ internal static class BenchArguments
             throw new UserInputException("--appointments is empty: give a number of appointments, or several separated by commas (1250000,2500000,5000000).");
         }
 
+        if (parts.Length > 1 && parts.Skip(1).Any(part => part.Length == 3 && part.All(char.IsAsciiDigit)))
+        {
+            // "1,250,000" splits into 1, 250 and 000: here commas separate sizes.
+            throw new UserInputException($"--appointments '{sizes}' reads as the sizes {string.Join(", ", parts)}: commas separate sizes, so write each without thousands separators (1250000,2500000).");
+        }
+
         var appointments = new SortedSet<long>();
         foreach (var part in parts)
         {

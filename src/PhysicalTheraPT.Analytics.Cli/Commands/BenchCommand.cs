@@ -50,7 +50,7 @@ internal static class BenchCommand
             var machine = BenchMachine.Describe();
             var reports = sizes
                 .Select(size => BenchReport.From(provider, size.Dataset.Appointments, machine, roundCount,
-                    stagesToMeasure.Select(stage => BenchStageMeasurement.Pool(measured[(size, stage)]))))
+                    stagesToMeasure.Select(stage => BenchStageMeasurement.Pool(measured[(size.Dataset.Appointments, stage)]))))
                 .ToList();
             foreach (var report in reports)
             {
@@ -84,12 +84,12 @@ internal static class BenchCommand
 
     /// <summary>
     /// Every stage at every size, round after round; each round goes through the sizes the other way
-    /// round from the last, so no size is always measured first after a stage starts.
+    /// round from the last, so over an even number of rounds each size is measured first as often.
     /// </summary>
-    private static async Task<Dictionary<(BenchSize Size, BenchStage Stage), List<BenchStageMeasurement>>> MeasureAsync(
+    private static async Task<Dictionary<(long Appointments, BenchStage Stage), List<BenchStageMeasurement>>> MeasureAsync(
         CommandContext context, IReadOnlyList<BenchSize> sizes, IReadOnlyList<BenchStage> stages, int timedRuns, int rounds)
     {
-        var measured = new Dictionary<(BenchSize, BenchStage), List<BenchStageMeasurement>>();
+        var measured = new Dictionary<(long, BenchStage), List<BenchStageMeasurement>>();
         for (var round = 1; round <= rounds; round++)
         {
             var order = round % 2 == 1 ? sizes : sizes.Reverse().ToList();
@@ -105,12 +105,15 @@ internal static class BenchCommand
                     {
                         var settings = new BenchStageSettings(size.Dataset, timedRuns, size.ImportDirectory, workDirectory);
                         var measurement = await BenchStageProcess.MeasureAsync(stage, settings, size.DatabaseArguments, context.CancellationToken);
-                        if (!measured.TryGetValue((size, stage), out var list))
+                        if (!measured.TryGetValue((size.Dataset.Appointments, stage), out var list))
                         {
-                            measured[(size, stage)] = list = [];
+                            measured[(size.Dataset.Appointments, stage)] = list = [];
                         }
 
                         list.Add(measurement);
+
+                        // Fails now, not after the last round, when a round handled other rows than the first.
+                        _ = BenchStageMeasurement.Pool(list);
                     }
                     finally
                     {

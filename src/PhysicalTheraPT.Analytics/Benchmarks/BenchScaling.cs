@@ -36,7 +36,7 @@ internal sealed record BenchScaling(string Provider, string Machine, int Rounds,
                     bySize[index].Appointments,
                     Growth(from.Rows, to.Rows),
                     Growth(from.Seconds, to.Seconds),
-                    Growth(from.PeakMegabytes, to.PeakMegabytes) is { } memory ? (memory - 1) * 100 : null));
+                    Growth(from.PeakMegabytes, to.PeakMegabytes) is { } memory ? Percent(memory) : null));
             }
         }
 
@@ -58,6 +58,9 @@ internal sealed record BenchScaling(string Provider, string Machine, int Rounds,
 
     // A stage with nothing to measure at the smaller size (no one to call in a tiny history) has no growth.
     private static double? Growth(double from, double to) => from > 0 ? to / from : null;
+
+    // Rounded to the tenth the files show, so a change of -0.01 % reads 0.0, not -0.0.
+    private static double Percent(double growth) => Math.Round((growth - 1) * 100, 1) is var percent && percent == 0 ? 0 : percent;
 
     private static string Format(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "";
 }

@@ -26,6 +26,14 @@ public sealed class BenchScalingTests
     }
 
     [Fact]
+    public void From_ShowsNoChangeAsZeroNotMinusZero_WhenThePeakFellByLessThanATenth()
+    {
+        var scaling = BenchScaling.From([Report(1000, 1.0, 100.0, 5), Report(2000, 2.0, 99.99, 10)]);
+
+        Assert.Equal("0.0", scaling.Steps.Single(step => step.Stage == "floor").PeakMemoryChangePercent!.Value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void From_LeavesTheGrowthOut_WhenTheSmallerSizeHadNothingToMeasure()
     {
         var scaling = BenchScaling.From([Report(1000, 1.0, 80, workbookRows: 0), Report(2000, 2.0, 80, workbookRows: 5)]);

@@ -100,8 +100,9 @@ public sealed class BenchCommandTests : IDisposable
     [Theory]
     [InlineData("2000,two thousand", "--appointments 'two thousand' is not a whole number of appointments")]
     [InlineData("2000,-4000", "--appointments '-4000' is not a whole number of appointments")]
-    [InlineData("2000,500", "--appointments 500 is out of range")]
+    [InlineData("2000,50", "--appointments 50 is out of range")]
     [InlineData(",", "--appointments is empty")]
+    [InlineData("1,250,000", "commas separate sizes, so write each without thousands separators")]
     public async Task Bench_ExitsWithAUserError_WhenAppointmentsIsNotASizeList(string appointments, string message)
     {
         var (exitCode, output) = await CliRunner.RunAsync(
