@@ -144,32 +144,17 @@ public sealed class BenchCommandTests : IDisposable
         Assert.DoesNotContain("Measuring metrics", output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Bench_ExitsWithAUserError_WhenAStageIsUnknown()
+    [Theory]
+    [InlineData("--stages", "floor,flag", "--stages 'flag' is not a benchmark stage: use floor, flags, metrics, nightly, workbook, outreach, import.")]
+    [InlineData("--rounds", "0", "--rounds 0 is out of range")]
+    [InlineData("--runs", "0", "--runs 0 is out of range")]
+    public async Task Bench_ExitsWithAUserErrorBeforeSeeding_WhenAnOptionIsBad(string option, string value, string message)
     {
-        var (exitCode, output) = await CliRunner.RunAsync("bench", "--db", folder.File("bench.db"), "--stages", "floor,flag", "--output", folder.File("out"));
+        var (exitCode, output) = await CliRunner.RunAsync("bench", "--db", folder.File("bench.db"), option, value, "--output", folder.File("out"));
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("--stages 'flag' is not a benchmark stage: use floor, flags, metrics, nightly, workbook, outreach, import.", output, StringComparison.Ordinal);
+        Assert.Contains(message, output, StringComparison.Ordinal);
         Assert.False(File.Exists(folder.File("bench.db")));
-    }
-
-    [Fact]
-    public async Task Bench_ExitsWithAUserError_WhenRoundsIsZero()
-    {
-        var (exitCode, output) = await CliRunner.RunAsync("bench", "--db", folder.File("bench.db"), "--rounds", "0", "--output", folder.File("out"));
-
-        Assert.Equal(2, exitCode);
-        Assert.Contains("--rounds 0 is out of range", output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Bench_ExitsWithAUserError_WhenRunsIsZero()
-    {
-        var (exitCode, output) = await CliRunner.RunAsync("bench", "--db", folder.File("bench.db"), "--runs", "0", "--output", folder.File("out"));
-
-        Assert.Equal(2, exitCode);
-        Assert.Contains("--runs 0 is out of range", output, StringComparison.Ordinal);
     }
 
     private static void AssertEveryStageWritten(string csvPath, string jsonPath, long appointments)
