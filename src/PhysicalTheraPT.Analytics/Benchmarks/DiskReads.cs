@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PhysicalTheraPT.Analytics.Benchmarks;
 
 /// <summary>
@@ -9,26 +7,7 @@ namespace PhysicalTheraPT.Analytics.Benchmarks;
 /// </summary>
 internal static class DiskReads
 {
-    private const string VmStatFile = "/proc/vmstat";
-    private const string Counter = "pgpgin ";
-
     /// <summary>The MB read from disk since boot, or null where the system does not say.</summary>
-    public static double? Megabytes()
-    {
-        if (!File.Exists(VmStatFile))
-        {
-            return null;
-        }
-
-        foreach (var line in File.ReadLines(VmStatFile))
-        {
-            if (line.StartsWith(Counter, StringComparison.Ordinal))
-            {
-                // Counted in KB, whatever the page size.
-                return long.Parse(line[Counter.Length..], CultureInfo.InvariantCulture) / 1024.0;
-            }
-        }
-
-        return null;
-    }
+    /// <remarks><c>pgpgin</c> counts KB, whatever the page size.</remarks>
+    public static double? Megabytes() => LinuxCounters.Kilobytes("/proc/vmstat", "pgpgin ") / 1024.0;
 }
