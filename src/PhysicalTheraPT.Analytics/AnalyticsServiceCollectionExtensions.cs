@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Benchmarks;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Demo;
@@ -33,10 +34,10 @@ public static class AnalyticsServiceCollectionExtensions
 
         // Retention: the rules' settings and the one pass over every history.
         services.AddOptions<RetentionOptions>()
-            .Configure(options => options.BindFrom(configuration.GetSection(RetentionOptions.SectionName)))
+            .Configure(options => RetentionOptionsBinding.Bind(options, configuration.GetSection(RetentionOptions.SectionName)))
             .Validate(options =>
             {
-                options.Validate();
+                RetentionOptionsBinding.Validate(options);
                 return true;
             });
         services.AddSingleton<RetentionAnalysis>();
@@ -58,7 +59,6 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<OutreachListWriter>();
         services.AddSingleton<OutreachListService>();
         services.AddSingleton<OutreachQueue>();
-        services.AddSingleton<OutreachSuppressions>();
         services.AddSingleton<OutreachListImporter>();
         services.AddSingleton<OutreachNumbers>();
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Retention;
-using PhysicalTheraPT.Analytics.Retention.Output;
 using Spectre.Console;
 
 namespace PhysicalTheraPT.Analytics.Cli.Commands;
@@ -29,13 +29,8 @@ internal static class FlagsCommand
         {
             var outputPath = context.Value(output);
             var outputFormat = TableWriter.ParseFormat(context.Value(format));
-            var request = new RetentionAnalysisRequest
-            {
-                AsOf = RetentionArguments.ParseDate(context.Value(asOf), "--as-of"),
-                ClinicId = context.Value(clinic),
-            };
-
-            var result = await context.Get<RetentionAnalysis>().RunAsync(request, cancellationToken: context.CancellationToken);
+            var result = await context.Get<RetentionAnalysis>().FlagsAsync(
+                RetentionArguments.ParseDate(context.Value(asOf), "--as-of"), context.Value(clinic), cancellationToken: context.CancellationToken);
             var rows = result.Flags.Select(FlagRow.From);
             await RetentionArguments.WriteAsync(context, outputPath, writer => TableWriter.WriteFlags(writer, rows, outputFormat));
 
@@ -53,7 +48,7 @@ internal static class FlagsCommand
         return command;
     }
 
-    private static string DescribeAsOf(RetentionAnalysisResult result)
+    private static string DescribeAsOf(FlagsAsOf result)
     {
         var dates = result.AsOfByClinic.Values.Distinct().Order().ToList();
         return dates.Count switch

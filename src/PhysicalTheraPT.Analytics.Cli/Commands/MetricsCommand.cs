@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Retention;
-using PhysicalTheraPT.Analytics.Retention.Output;
 using Spectre.Console;
 
 namespace PhysicalTheraPT.Analytics.Cli.Commands;
@@ -33,9 +33,8 @@ internal static class MetricsCommand
             var reportMonth = RetentionArguments.ParseMonth(context.Value(month), "--month");
             var reportAsOf = RetentionArguments.ParseAsOfForMonth(context.Value(asOf), reportMonth);
 
-            var request = new RetentionAnalysisRequest { Month = reportMonth, AsOf = reportAsOf, CollectFlags = false };
-            var result = await context.Get<RetentionAnalysis>().RunAsync(request, cancellationToken: context.CancellationToken);
-            var metrics = result.Metrics!;
+            var result = await context.Get<RetentionAnalysis>().MonthlyAsync(reportMonth, reportAsOf, withFlaggedPatients: false, cancellationToken: context.CancellationToken);
+            var metrics = result.Metrics;
             var rows = MetricRows.From(metrics);
             await RetentionArguments.WriteAsync(context, outputPath, writer => TableWriter.WriteMetrics(writer, rows, outputFormat));
 

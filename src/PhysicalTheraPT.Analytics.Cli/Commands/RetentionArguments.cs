@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Files;
 using PhysicalTheraPT.Analytics.Retention;
-using PhysicalTheraPT.Analytics.Retention.Output;
 using Spectre.Console;
 
 namespace PhysicalTheraPT.Analytics.Cli.Commands;
@@ -62,7 +62,7 @@ internal static class RetentionArguments
     /// </summary>
     public static DateOnly ParseAsOfForMonth(string? text, CalendarMonth month)
     {
-        var asOf = ParseDate(text, "--as-of") ?? month.DayAfter;
+        var asOf = AsOfDates.ForMonth(month, ParseDate(text, "--as-of"));
         if (asOf <= month.FirstDay)
         {
             throw new UserInputException(

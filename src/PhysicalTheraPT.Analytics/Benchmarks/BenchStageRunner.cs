@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime;
 using Microsoft.Extensions.Options;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Import;
 using PhysicalTheraPT.Analytics.Jobs;
@@ -125,10 +126,10 @@ internal sealed class BenchStageRunner
             case BenchStage.Metrics:
             {
                 var appointments = await CountAppointmentsAsync(cancellationToken);
-                var request = new RetentionAnalysisRequest { Month = BenchDataset.ReportMonth, CollectFlags = false };
+                var asOf = AsOfDates.ForMonth(BenchDataset.ReportMonth);
                 return (async () =>
                 {
-                    await _analysis.RunAsync(request, cancellationToken: cancellationToken);
+                    await _analysis.MonthlyAsync(BenchDataset.ReportMonth, asOf, withFlaggedPatients: false, cancellationToken: cancellationToken);
                     return appointments;
                 }, $"all clinics, {BenchDataset.ReportMonth}");
             }
@@ -193,9 +194,8 @@ internal sealed class BenchStageRunner
     private async Task<MonthlyReport> MonthlyReportAsync(CancellationToken cancellationToken)
     {
         // As MonthlyReportService asks: the flags without their texts.
-        var request = new RetentionAnalysisRequest { Month = BenchDataset.ReportMonth, FlagsWithoutTexts = true };
-        var result = await _analysis.RunAsync(request, cancellationToken: cancellationToken);
-        return new MonthlyReportMapper(result.Metrics!, result.FlaggedPatients, result.Clinics, _retentionOptions.Value, _reportsOptions.Value).ForAllClinics();
+        var result = await _analysis.MonthlyAsync(BenchDataset.ReportMonth, AsOfDates.ForMonth(BenchDataset.ReportMonth), withFlaggedPatients: true, cancellationToken: cancellationToken);
+        return new MonthlyReportMapper(result.Metrics, result.FlaggedPatients, result.Clinics, _retentionOptions.Value, _reportsOptions.Value).ForAllClinics();
     }
 
     private async Task<long> ImportIntoFreshSqliteAsync(BenchStageSettings settings, CancellationToken cancellationToken)

@@ -1,8 +1,8 @@
 using System.Globalization;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Files;
 using PhysicalTheraPT.Analytics.Retention;
-using PhysicalTheraPT.Analytics.Retention.Output;
 
 namespace PhysicalTheraPT.Analytics.Demo;
 
@@ -17,7 +17,7 @@ internal sealed class FlagPatientsStep(AnalyticsDatabase database, RetentionAnal
     public async Task RunAsync(DemoContext context, CancellationToken cancellationToken)
     {
         var progress = await context.ProgressOverPatientsAsync(database, cancellationToken);
-        var result = await analysis.RunAsync(new RetentionAnalysisRequest { AsOf = context.Today }, progress, cancellationToken);
+        var result = await analysis.FlagsAsync(context.Today, clinicId: null, progress, cancellationToken);
 
         foreach (var clinic in result.Clinics.Clinics)
         {

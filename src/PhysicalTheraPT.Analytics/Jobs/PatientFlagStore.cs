@@ -58,13 +58,6 @@ public sealed class PatientFlagStore : ISqlStatements
         _time = time;
     }
 
-    /// <summary>Replaces the clinic's set as of <paramref name="asOf"/> with <paramref name="flags"/>; returns the rows written.</summary>
-    public async Task<int> ReplaceSetAsync(string clinicId, DateOnly asOf, IReadOnlyCollection<StoredPatientFlag> flags, CancellationToken cancellationToken)
-    {
-        var counts = await ReplaceSetsAsync([clinicId], asOf, flags.ToAsyncEnumerable(), cancellationToken);
-        return counts[clinicId];
-    }
-
     /// <summary>
     /// Replaces the sets of <paramref name="clinicIds"/> as of <paramref name="asOf"/> in one transaction,
     /// with the flags as they stream in (written in batches, never collected): every clinic gets a set,

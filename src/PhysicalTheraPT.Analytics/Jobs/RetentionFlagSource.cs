@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Jobs;
@@ -15,8 +16,7 @@ public sealed class RetentionFlagSource : IClinicFlagSource
 
     public async IAsyncEnumerable<StoredPatientFlag> FlagsAsync(string? clinicId, DateOnly asOf, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var request = new RetentionAnalysisRequest { ClinicId = clinicId, AsOf = asOf };
-        await foreach (var flag in _analysis.FlagsAsync(request, cancellationToken: cancellationToken))
+        await foreach (var flag in _analysis.StreamFlagsAsync(asOf, clinicId, cancellationToken))
         {
             yield return new StoredPatientFlag
             {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Retention;
@@ -56,6 +57,6 @@ public sealed class RetentionReportJob : IClinicJob
             today = _calendar.ClinicToday(clinics, clinicId);
         }
 
-        return today < month.DayAfter ? today : month.DayAfter;
+        return AsOfDates.ForMonthSeenOn(month, today);
     }
 }

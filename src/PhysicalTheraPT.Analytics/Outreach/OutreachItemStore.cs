@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Data;
 
 namespace PhysicalTheraPT.Analytics.Outreach;

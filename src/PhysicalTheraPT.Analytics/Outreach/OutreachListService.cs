@@ -1,3 +1,4 @@
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Retention;
@@ -31,7 +32,7 @@ public sealed class OutreachListService
     public async Task<OutreachListRun> WriteAsync(OutreachListRequest request, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await _analysis.RunAsync(new RetentionAnalysisRequest { AsOf = request.AsOf, ClinicId = request.ClinicId }, progress, cancellationToken);
+        var result = await _analysis.FlagsAsync(request.AsOf, request.ClinicId, progress, cancellationToken);
         var clinics = request.ClinicId is null ? result.Clinics.Clinics : [result.Clinics.Require(request.ClinicId)];
         var flagsByClinic = result.Flags.GroupBy(flag => flag.ClinicId, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
 
@@ -50,7 +51,7 @@ public sealed class OutreachListService
     /// <summary>One clinic's list as of a date, from a pass over that clinic's patients.</summary>
     public async Task<OutreachList> BuildAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken = default)
     {
-        var result = await _analysis.RunAsync(new RetentionAnalysisRequest { AsOf = asOf, ClinicId = clinicId }, cancellationToken: cancellationToken);
+        var result = await _analysis.FlagsAsync(asOf, clinicId, cancellationToken: cancellationToken);
         return (await ListAsync(result.Clinics.Require(clinicId), asOf, result.Flags, result.Clinics, cancellationToken)).List;
     }
 

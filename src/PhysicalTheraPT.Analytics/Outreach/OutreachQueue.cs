@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Retention;
 
@@ -53,7 +54,7 @@ public sealed class OutreachQueue
     /// patients were judged by. Holds every clinic's flags at once: fine for a collected run; the nightly
     /// refresh-flags job refreshes from each clinic's stored set instead, one clinic at a time.
     /// </summary>
-    public async Task<IReadOnlyList<OutreachRefreshResult>> RefreshAsync(RetentionAnalysisResult flags, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OutreachRefreshResult>> RefreshAsync(FlagsAsOf flags, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(flags);
         var byClinic = flags.Flags.GroupBy(flag => flag.ClinicId, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Select(OutreachCandidate.From).ToList(), StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Reports.Snapshots;
@@ -45,7 +46,7 @@ public sealed class MonthlyReportService
     public async Task<MonthlyReportRun> WriteAsync(MonthlyReportRequest request, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (mapper, result) = await PassAsync(request.ClinicId, request.Month, request.AsOf ?? request.Month.DayAfter, progress, cancellationToken);
+        var (mapper, result) = await PassAsync(request.ClinicId, request.Month, AsOfDates.ForMonth(request.Month, request.AsOf), progress, cancellationToken);
         IEnumerable<string> scopes = request.AllClinics || request.EveryClinic ? mapper.ScopeIds : request.ClinicId is null ? [] : [request.ClinicId];
         await ShowKeptNumbersAsync(mapper, result, scopes, request.Restate, cancellationToken);
 
@@ -62,7 +63,7 @@ public sealed class MonthlyReportService
             workbooks.Add(_writer.Write(mapper.ForClinic(id), request.OutputDirectory));
         }
 
-        var metrics = result.Metrics!;
+        var metrics = result.Metrics;
         return new MonthlyReportRun(MonthlyReportMapper.ToReportMonth(metrics.Month), metrics.AsOf, result.Patients, workbooks);
     }
 
@@ -78,9 +79,9 @@ public sealed class MonthlyReportService
     /// Each scope's outreach numbers and kept numbers, before any workbook is built. The all-clinics
     /// workbook needs every clinic's too: its "what changed" sentences name clinics.
     /// </summary>
-    private async Task ShowKeptNumbersAsync(MonthlyReportMapper mapper, RetentionAnalysisResult result, IEnumerable<string> scopeIds, bool restate, CancellationToken cancellationToken)
+    private async Task ShowKeptNumbersAsync(MonthlyReportMapper mapper, MonthlyPass result, IEnumerable<string> scopeIds, bool restate, CancellationToken cancellationToken)
     {
-        var asOf = result.Metrics!.AsOf;
+        var asOf = result.Metrics.AsOf;
         var months = mapper.TrendMonths;
         var shown = new Dictionary<string, ShownScopeNumbers>(StringComparer.Ordinal);
         foreach (var scopeId in scopeIds.Distinct(StringComparer.Ordinal))
@@ -98,7 +99,7 @@ public sealed class MonthlyReportService
     /// The one pass over every patient's history. Even a single clinic's report reads every patient: an
     /// episode counts for the clinic it took place at, whoever's patient it was.
     /// </summary>
-    private async Task<(MonthlyReportMapper Mapper, RetentionAnalysisResult Result)> PassAsync(
+    private async Task<(MonthlyReportMapper Mapper, MonthlyPass Result)> PassAsync(
         string? clinicId, CalendarMonth month, DateOnly asOf, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         // An unknown clinic is known before the pass, not after minutes of reading.
@@ -107,7 +108,7 @@ public sealed class MonthlyReportService
             (await ClinicDirectory.LoadAsync(_database, cancellationToken)).Require(clinicId);
         }
 
-        var result = await _analysis.RunAsync(new RetentionAnalysisRequest { Month = month, AsOf = asOf, FlagsWithoutTexts = true }, progress, cancellationToken);
-        return (new MonthlyReportMapper(result.Metrics!, result.FlaggedPatients, result.Clinics, _retentionOptions, _reportsOptions), result);
+        var result = await _analysis.MonthlyAsync(month, asOf, withFlaggedPatients: true, progress, cancellationToken);
+        return (new MonthlyReportMapper(result.Metrics, result.FlaggedPatients, result.Clinics, _retentionOptions, _reportsOptions), result);
     }
 }

@@ -18,7 +18,6 @@ public sealed class PatientEvaluator
     public PatientEvaluator(RetentionOptions options, IReadOnlyDictionary<string, string>? providerNames = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
         this.options = options;
         flagWriter = new FlagWriter(options, providerNames ?? new Dictionary<string, string>());
     }

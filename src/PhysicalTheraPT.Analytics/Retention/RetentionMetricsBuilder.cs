@@ -41,7 +41,6 @@ public sealed class RetentionMetricsBuilder
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clinicIds);
-        options.Validate();
         this.options = options;
         AsOf = asOf;
         Month = month;

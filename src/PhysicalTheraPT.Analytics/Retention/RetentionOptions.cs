@@ -1,13 +1,11 @@
-using System.Globalization;
-using Microsoft.Extensions.Configuration;
-
 namespace PhysicalTheraPT.Analytics.Retention;
 
 /// <summary>
 /// Every threshold of the retention rules, bound from the <c>Retention</c> configuration section.
 /// docs/definitions.md explains each one in plain words; <see cref="RetentionDefinitions"/> prints them
-/// with the values in use. Bind with <see cref="BindFrom"/> (AddAnalytics does): the plain configuration
-/// binder appends configured window lists to the defaults instead of replacing them.
+/// with the values in use. Bound and validated once at the boundary, by
+/// <c>Analysis.RetentionOptionsBinding</c> (AddAnalytics does): the plain configuration binder appends
+/// configured window lists to the defaults instead of replacing them.
 /// </summary>
 public sealed class RetentionOptions
 {
@@ -72,91 +70,4 @@ public sealed class RetentionOptions
 
     /// <summary>Most examples kept per data-quality note kind (5): ids only, never names.</summary>
     public int DataQualityExamples { get; set; } = 5;
-
-    /// <summary>
-    /// Binds the <c>Retention</c> section onto these options. A configured window list replaces the
-    /// default one (the configuration binder alone would append to it: [28, 60, 90, 14, 30]).
-    /// </summary>
-    public RetentionOptions BindFrom(IConfiguration section)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        section.Bind(this);
-        ConversionWindowsDays = ConfiguredOr(section, nameof(ConversionWindowsDays), ConversionWindowsDays);
-        CohortWindowsDays = ConfiguredOr(section, nameof(CohortWindowsDays), CohortWindowsDays);
-        return this;
-    }
-
-    private static int[] ConfiguredOr(IConfiguration section, string key, int[] bound)
-    {
-        var configured = section.GetSection(key);
-        return configured.GetChildren().Any() ? configured.Get<int[]>() ?? [] : bound;
-    }
-
-    /// <summary>Throws <see cref="UserInputException"/> naming the first bad setting and how to fix it.</summary>
-    public void Validate()
-    {
-        RequireAtLeast(nameof(GraceDays), GraceDays, 0);
-        RequireAtLeast(nameof(LookbackDays), LookbackDays, 1);
-        if (LookbackDays < GraceDays)
-        {
-            throw Invalid(nameof(LookbackDays), LookbackDays, $"must be at least {SectionName}:{nameof(GraceDays)} ({GraceDays.ToString(CultureInfo.InvariantCulture)})");
-        }
-
-        RequireAtLeast(nameof(ImplicitDischargeDays), ImplicitDischargeDays, 1);
-        if (!(LapseFactor >= 1.0) || double.IsInfinity(LapseFactor))
-        {
-            throw Invalid(nameof(LapseFactor), LapseFactor, "must be a number of at least 1 (for example 1.5)");
-        }
-
-        RequireAtLeast(nameof(DefaultMaintenanceIntervalDays), DefaultMaintenanceIntervalDays, 1);
-        RequireWindows(nameof(ConversionWindowsDays), ConversionWindowsDays);
-        RequireWindows(nameof(CohortWindowsDays), CohortWindowsDays);
-        RequireAtLeast(nameof(ActiveMaintenanceWindowDays), ActiveMaintenanceWindowDays, 1);
-        RequireAtLeast(nameof(RecurrenceWindowDays), RecurrenceWindowDays, 1);
-        RequireAtLeast(nameof(RecurrenceConvertedWithinDays), RecurrenceConvertedWithinDays, 0);
-        RequireAtLeast(nameof(RecurrenceLagMonths), RecurrenceLagMonths, 0);
-        RequireAtLeast(nameof(RecurrenceCohortMonths), RecurrenceCohortMonths, 1);
-        RequireAtLeast(nameof(CohortMonths), CohortMonths, 1);
-        RequireAtLeast(nameof(PriorityRecencyWeight), PriorityRecencyWeight, 0);
-        RequireAtLeast(nameof(PrioritySelfDischargedWeight), PrioritySelfDischargedWeight, 0);
-        RequireAtLeast(nameof(PriorityReinjuryWeight), PriorityReinjuryWeight, 0);
-        RequireAtLeast(nameof(PriorityVisitsWeight), PriorityVisitsWeight, 0);
-        RequireAtLeast(nameof(PriorityVisitsForFullWeight), PriorityVisitsForFullWeight, 1);
-        var weights = PriorityRecencyWeight + PrioritySelfDischargedWeight + PriorityReinjuryWeight + PriorityVisitsWeight;
-        if (weights > 100)
-        {
-            throw Invalid(nameof(PriorityRecencyWeight), weights,
-                $"(the sum of {SectionName}:PriorityRecencyWeight, PrioritySelfDischargedWeight, PriorityReinjuryWeight and PriorityVisitsWeight) must be 100 or less, so a priority stays within 0-100");
-        }
-
-        RequireAtLeast(nameof(DataQualityExamples), DataQualityExamples, 0);
-    }
-
-    private static void RequireAtLeast(string setting, int value, int minimum)
-    {
-        if (value < minimum)
-        {
-            throw Invalid(setting, value, $"must be {minimum.ToString(CultureInfo.InvariantCulture)} or more");
-        }
-    }
-
-    private static void RequireWindows(string setting, int[]? windows)
-    {
-        if (windows is null || windows.Length == 0)
-        {
-            throw new UserInputException($"Setting {SectionName}:{setting} is empty; give at least one window in days, for example [28, 60, 90].");
-        }
-
-        for (var i = 0; i < windows.Length; i++)
-        {
-            if (windows[i] < 0 || (i > 0 && windows[i] <= windows[i - 1]))
-            {
-                throw new UserInputException(
-                    $"Setting {SectionName}:{setting} is [{string.Join(", ", windows)}]; the windows must be 0 or more days, in increasing order, without repeats (for example [28, 60, 90]).");
-            }
-        }
-    }
-
-    private static UserInputException Invalid(string setting, object value, string rule) =>
-        new($"Setting {SectionName}:{setting} is {Convert.ToString(value, CultureInfo.InvariantCulture)}; it {rule}. Fix it in appsettings.json or the environment (Retention__{setting}).");
 }

@@ -43,31 +43,5 @@ public sealed class RetentionRun
         return evaluation.Flagged;
     }
 
-    /// <summary>Adds every history; <paramref name="onFlag"/> receives each flag as it is found.</summary>
-    public void AddAll(IEnumerable<PatientHistory> histories, Action<PatientFlag>? onFlag = null)
-    {
-        ArgumentNullException.ThrowIfNull(histories);
-        foreach (var history in histories)
-        {
-            if (Add(history) is { } flag)
-            {
-                onFlag?.Invoke(flag);
-            }
-        }
-    }
-
-    /// <summary>Adds every history of a streaming reader; <paramref name="onFlag"/> receives each flag as it is found.</summary>
-    public async Task AddAllAsync(IAsyncEnumerable<PatientHistory> histories, Action<PatientFlag>? onFlag = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(histories);
-        await foreach (var history in histories.WithCancellation(cancellationToken))
-        {
-            if (Add(history) is { } flag)
-            {
-                onFlag?.Invoke(flag);
-            }
-        }
-    }
-
     public RetentionMetrics Build() => metrics.Build();
 }

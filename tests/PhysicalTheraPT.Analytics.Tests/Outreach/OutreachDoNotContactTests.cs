@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Retention;
@@ -8,7 +9,7 @@ namespace PhysicalTheraPT.Analytics.Tests.Outreach;
 
 /// <summary>
 /// A patient who told front desk "do not contact me" is never flagged, listed or counted again: not by
-/// the flags, the monthly numbers, the queue or the list filter, and not after the clinic software's
+/// the flags, the monthly numbers or the queue, and not after the clinic software's
 /// patients.csv (which knows nothing of it) is imported again.
 /// </summary>
 public sealed class OutreachDoNotContactTests
@@ -16,10 +17,10 @@ public sealed class OutreachDoNotContactTests
     private static readonly DateOnly April1 = new(2026, 4, 1);
 
     [Fact]
-    public Task DoNotContact_IsHonouredByFlagsCountsQueueAndFilter_AfterTheEmrReimport_OnSqlite() => HonouredEverywhere(DatabaseProvider.Sqlite);
+    public Task DoNotContact_IsHonouredByFlagsCountsAndQueue_AfterTheEmrReimport_OnSqlite() => HonouredEverywhere(DatabaseProvider.Sqlite);
 
     [PostgresFact]
-    public Task DoNotContact_IsHonouredByFlagsCountsQueueAndFilter_AfterTheEmrReimport_OnPostgres() => HonouredEverywhere(DatabaseProvider.Postgres);
+    public Task DoNotContact_IsHonouredByFlagsCountsAndQueue_AfterTheEmrReimport_OnPostgres() => HonouredEverywhere(DatabaseProvider.Postgres);
 
     [Fact]
     public async Task FlagsCommand_LeavesOutThePatient_WhenFrontDeskRecordedDoNotContact()
@@ -40,7 +41,7 @@ public sealed class OutreachDoNotContactTests
     {
         await using var scenario = await DischargedPatientsAsync(provider);
         var analysis = new RetentionAnalysis(scenario.Database, Options.Create(new RetentionOptions()), scenario.Clock);
-        var before = await analysis.RunAsync(new RetentionAnalysisRequest { AsOf = April1 });
+        var before = await analysis.FlagsAsync(April1, clinicId: null);
         Assert.Equal(["P1", "P2"], before.Flags.Select(flag => flag.PatientId));
         var list = await scenario.WriteListAsync(April1, "P1", "P2");
         OutreachScenario.Fill(list, "P1", "do_not_contact", April1.AddDays(1));
@@ -48,16 +49,13 @@ public sealed class OutreachDoNotContactTests
 
         // The clinic software's export still says P1 may be contacted.
         await new ClinicDataBuilder().Patient("P1", "C01", doNotContact: false).WriteAsync(scenario.Database);
-        var flags = await analysis.RunAsync(new RetentionAnalysisRequest { AsOf = April1.AddDays(60) });
-        var numbers = await analysis.RunAsync(new RetentionAnalysisRequest { Month = new CalendarMonth(2026, 5) });
+        var flags = await analysis.FlagsAsync(April1.AddDays(60), clinicId: null);
+        var numbers = await analysis.MonthlyAsync(new CalendarMonth(2026, 5), new DateOnly(2026, 6, 1), withFlaggedPatients: false);
         var refresh = await scenario.Queue.RefreshAsync(flags);
-        var filtered = await scenario.Suppressions.FilterAsync("C01", April1.AddDays(60), ["P1", "P2"], patient => patient);
 
         Assert.Equal(["P2"], flags.Flags.Select(flag => flag.PatientId));
-        Assert.Equal(1, numbers.Metrics!.All.DroppedAfterAcute);
+        Assert.Equal(1, numbers.Metrics.All.DroppedAfterAcute);
         Assert.Equal(["P2"], refresh.Single(result => result.ClinicId == "C01").Due);
-        Assert.Equal(["P2"], filtered.Listed);
-        Assert.Equal(new OutreachHold(OutreachHoldReason.DoNotContact, null), filtered.Held["P1"]);
     }
 
     /// <summary>P1 and P2 discharged on 10 February after three visits, no maintenance: both dropped after acute from 24 February.</summary>

@@ -27,7 +27,6 @@ internal sealed class OutreachScenario : IAsyncDisposable
         Options = options;
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 18, 0, 0, TimeSpan.Zero));
         Queue = new OutreachQueue(test.Database, Microsoft.Extensions.Options.Options.Create(options));
-        Suppressions = new OutreachSuppressions(test.Database, Microsoft.Extensions.Options.Options.Create(options));
         Importer = new OutreachListImporter(test.Database, Microsoft.Extensions.Options.Options.Create(options), Clock);
     }
 
@@ -40,8 +39,6 @@ internal sealed class OutreachScenario : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
 
     public OutreachQueue Queue { get; }
-
-    public OutreachSuppressions Suppressions { get; }
 
     public OutreachListImporter Importer { get; }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Retention;
@@ -125,7 +126,7 @@ public sealed class OutreachCommandTests(SeededSqliteHistory history) : IClassFi
     private static async Task<IReadOnlyList<PatientFlag>> FlagsAsync(AnalyticsDatabase database)
     {
         var analysis = new RetentionAnalysis(database, Options.Create(new RetentionOptions()), TimeProvider.System);
-        return (await analysis.RunAsync(new RetentionAnalysisRequest { AsOf = AsOf })).Flags;
+        return (await analysis.FlagsAsync(AsOf, clinicId: null)).Flags;
     }
 
     /// <summary>Every patient with contact details, read with SQL of the test's own.</summary>

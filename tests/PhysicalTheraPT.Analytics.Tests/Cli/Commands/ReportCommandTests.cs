@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Tests.Reports;
@@ -85,7 +86,7 @@ public sealed class ReportCommandTests(SeededSqliteHistory history) : IClassFixt
     {
         // The flags with their texts, as the retention flags command and the outreach lists get them.
         var analysis = new RetentionAnalysis(history.Test.Database, Options.Create(new RetentionOptions()), TimeProvider.System);
-        var flags = (await analysis.RunAsync(new RetentionAnalysisRequest { Month = new CalendarMonth(2026, 3) })).Flags;
+        var flags = (await analysis.FlagsAsync(AsOfDates.ForMonth(new CalendarMonth(2026, 3)), clinicId: null)).Flags;
 
         var (exitCode, _) = await RunReportAsync("--month", "2026-03");
 

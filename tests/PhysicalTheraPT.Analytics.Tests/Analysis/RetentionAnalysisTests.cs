@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Options;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
-namespace PhysicalTheraPT.Analytics.Tests.Retention;
+namespace PhysicalTheraPT.Analytics.Tests.Analysis;
 
 public sealed class RetentionAnalysisTests
 {
     [Fact]
-    public async Task RunAsync_JudgesEachClinicByItsOwnToday_WhenNoAsOfGiven()
+    public async Task FlagsAsync_JudgesEachClinicByItsOwnToday_WhenNoAsOfGiven()
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
         // The same discharge in Denver and New York, 14 days before 2 March: flagged where it is already
@@ -16,18 +17,17 @@ public sealed class RetentionAnalysisTests
         await TwoTimeZones.Build().WriteAsync(test.Database);
         var clock = TwoTimeZones.Clock();
 
-        var result = await Analysis(test.Database, clock).RunAsync(new RetentionAnalysisRequest());
+        var result = await Analysis(test.Database, clock).FlagsAsync(asOf: null, clinicId: null);
 
         var flag = Assert.Single(result.Flags);
         Assert.Equal("p2", flag.PatientId);
         Assert.Equal(14, flag.DaysSince);
         Assert.Equal(new DateOnly(2026, 3, 1), result.AsOfByClinic["denver"]);
         Assert.Equal(new DateOnly(2026, 3, 2), result.AsOfByClinic["newyork"]);
-        Assert.Null(result.Metrics);
     }
 
     [Fact]
-    public async Task RunAsync_SortsFlagsByClinicThenPriorityThenPatient()
+    public async Task FlagsAsync_SortsFlagsByClinicThenPriorityThenPatient()
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
         // Same clinic, same priority for p1 and p3; p2 is more recent, so higher; c0 sorts first.
@@ -40,7 +40,7 @@ public sealed class RetentionAnalysisTests
             .Episode("e9", "p9", "2025-10-01", "2025-11-01", "goals_met")
             .WriteAsync(test.Database);
 
-        var result = await Analysis(test.Database).RunAsync(new RetentionAnalysisRequest { AsOf = new DateOnly(2026, 3, 2) });
+        var result = await Analysis(test.Database).FlagsAsync(new DateOnly(2026, 3, 2), clinicId: null);
 
         Assert.Equal(["c0/p9", "c1/p2", "c1/p1", "c1/p3"], result.Flags.Select(flag => $"{flag.ClinicId}/{flag.PatientId}"));
         Assert.True(result.Flags[1].Priority > result.Flags[2].Priority);
@@ -48,29 +48,59 @@ public sealed class RetentionAnalysisTests
     }
 
     [Fact]
-    public async Task RunAsync_CountsTheSameFlagsItReturns_WhenMonthGiven()
+    public async Task MonthlyAsync_CountsTheSameFlagsItLists_WhenFlaggedPatientsAskedFor()
     {
         await using var test = await RetentionCommandData.CreateDatabaseAsync();
+        var month = new CalendarMonth(2026, 2);
 
-        var result = await Analysis(test.Database).RunAsync(new RetentionAnalysisRequest { Month = new CalendarMonth(2026, 2) });
+        var result = await Analysis(test.Database).MonthlyAsync(month, AsOfDates.ForMonth(month), withFlaggedPatients: true);
 
-        // One pass: the flags handed back and the flags counted in the numbers are the same patients.
-        Assert.NotNull(result.Metrics);
+        // One pass: the flagged patients handed back and the flags counted in the numbers are the same patients.
         Assert.Equal(new DateOnly(2026, 3, 1), result.Metrics.AsOf);
         Assert.Equal(7, result.Patients);
-        Assert.Equal(["p01", "p03", "p05"], result.Flags.Select(flag => flag.PatientId));
-        Assert.Equal(result.Flags.Count(flag => flag.Kind == PatientFlagKind.DroppedAfterAcute), result.Metrics.All.DroppedAfterAcute);
-        Assert.Equal(result.Flags.Count(flag => flag.Kind == PatientFlagKind.MaintenanceLapsed), result.Metrics.All.MaintenanceLapsed);
+        Assert.Equal(["p01", "p03", "p05"], result.FlaggedPatients.Select(flag => flag.PatientId).Order(StringComparer.Ordinal));
+        Assert.Equal(result.FlaggedPatients.Count(flag => flag.Kind == PatientFlagKind.DroppedAfterAcute), result.Metrics.All.DroppedAfterAcute);
+        Assert.Equal(result.FlaggedPatients.Count(flag => flag.Kind == PatientFlagKind.MaintenanceLapsed), result.Metrics.All.MaintenanceLapsed);
         Assert.Equal(["c1", "c2", "c3"], result.Metrics.Clinics.Select(clinic => clinic.ClinicId));
     }
 
     [Fact]
-    public async Task RunAsync_RefusesAnUnknownClinic_BeforeReadingAnything()
+    public async Task MonthlyAsync_ListsNoFlaggedPatients_WhenNotAskedFor()
+    {
+        await using var test = await RetentionCommandData.CreateDatabaseAsync();
+        var month = new CalendarMonth(2026, 2);
+
+        var result = await Analysis(test.Database).MonthlyAsync(month, AsOfDates.ForMonth(month), withFlaggedPatients: false);
+
+        Assert.Empty(result.FlaggedPatients);
+        Assert.Equal(3, result.Metrics.All.DroppedAfterAcute + result.Metrics.All.MaintenanceLapsed);
+    }
+
+    [Fact]
+    public async Task StreamFlagsAsync_HandsOverTheSameFlagsAsFlagsAsync()
+    {
+        await using var test = await RetentionCommandData.CreateDatabaseAsync();
+        var asOf = new DateOnly(2026, 3, 1);
+        var analysis = Analysis(test.Database);
+
+        var streamed = new List<PatientFlag>();
+        await foreach (var flag in analysis.StreamFlagsAsync(asOf, clinicId: null))
+        {
+            streamed.Add(flag);
+        }
+
+        var collected = await analysis.FlagsAsync(asOf, clinicId: null);
+        streamed.Sort(RetentionAnalysis.FlagOrder);
+        Assert.Equal(collected.Flags, streamed);
+    }
+
+    [Fact]
+    public async Task FlagsAsync_RefusesAnUnknownClinic_BeforeReadingAnything()
     {
         await using var test = await RetentionCommandData.CreateDatabaseAsync();
 
         var error = await Assert.ThrowsAsync<UserInputException>(() =>
-            Analysis(test.Database).RunAsync(new RetentionAnalysisRequest { ClinicId = "C1" }));
+            Analysis(test.Database).FlagsAsync(asOf: null, clinicId: "C1"));
 
         Assert.Equal("Unknown clinic 'C1': known clinics: c1, c2, c3.", error.Message);
     }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CsvHelper;
 
-namespace PhysicalTheraPT.Analytics.Retention.Output;
+namespace PhysicalTheraPT.Analytics.Analysis;
 
 /// <summary>
 /// Writes the flags and metrics tables as CSV (CsvHelper) or JSON (System.Text.Json), deterministically:
@@ -84,4 +84,14 @@ public static class TableWriter
 
         csv.Flush();
     }
+}
+
+/// <summary>The machine-readable formats of the flags and metrics tables.</summary>
+public enum OutputFormat
+{
+    /// <summary>RFC 4180 CSV with a header row, invariant culture, <c>\n</c> line ends.</summary>
+    Csv,
+
+    /// <summary>A JSON array of objects with the CSV's column names.</summary>
+    Json,
 }

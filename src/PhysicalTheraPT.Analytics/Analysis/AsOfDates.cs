@@ -1,6 +1,7 @@
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Retention;
 
-namespace PhysicalTheraPT.Analytics.Retention;
+namespace PhysicalTheraPT.Analytics.Analysis;
 
 /// <summary>
 /// The as-of date D each patient is judged by: one date for everybody when given, else today on the
@@ -14,6 +15,18 @@ internal sealed class AsOfDates(ClinicDirectory clinics, DateOnly? single, TimeP
     private DateOnly _lastAsOf;
 
     public DateOnly? Single { get; } = single;
+
+    /// <summary>
+    /// The as-of date of a month's numbers: the one given, else the day after the month, so a rerun weeks
+    /// later gives the same numbers. The one place this default is worked out.
+    /// </summary>
+    public static DateOnly ForMonth(CalendarMonth month, DateOnly? given = null) => given ?? month.DayAfter;
+
+    /// <summary>
+    /// As <see cref="ForMonth"/> for a job that runs on <paramref name="today"/>: the clinic's today when
+    /// the day after the month has not yet begun there.
+    /// </summary>
+    public static DateOnly ForMonthSeenOn(CalendarMonth month, DateOnly today) => today < ForMonth(month) ? today : ForMonth(month);
 
     public DateOnly For(string clinicId)
     {

@@ -1,16 +1,17 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Retention;
 
-namespace PhysicalTheraPT.Analytics.Tests.Retention;
+namespace PhysicalTheraPT.Analytics.Tests.Analysis;
 
 public sealed class RetentionOptionsTests
 {
     [Fact]
     public void Validate_Accepts_Defaults()
     {
-        new RetentionOptions().Validate();
+        RetentionOptionsBinding.Validate(new RetentionOptions());
     }
 
     [Theory]
@@ -25,7 +26,7 @@ public sealed class RetentionOptionsTests
     {
         var options = Bind(new Dictionary<string, string?> { [$"Retention:{setting}"] = value });
 
-        var error = Assert.Throws<UserInputException>(options.Validate);
+        var error = Assert.Throws<UserInputException>(() => RetentionOptionsBinding.Validate(options));
 
         Assert.Contains($"Retention:{setting} is {value}", error.Message, StringComparison.Ordinal);
     }
@@ -35,7 +36,7 @@ public sealed class RetentionOptionsTests
     {
         var options = new RetentionOptions { ConversionWindowsDays = [60, 28] };
 
-        var error = Assert.Throws<UserInputException>(options.Validate);
+        var error = Assert.Throws<UserInputException>(() => RetentionOptionsBinding.Validate(options));
 
         Assert.Contains("Retention:ConversionWindowsDays is [60, 28]", error.Message, StringComparison.Ordinal);
     }
@@ -45,7 +46,7 @@ public sealed class RetentionOptionsTests
     {
         var options = new RetentionOptions { PriorityVisitsWeight = 50 };
 
-        var error = Assert.Throws<UserInputException>(options.Validate);
+        var error = Assert.Throws<UserInputException>(() => RetentionOptionsBinding.Validate(options));
 
         Assert.Contains("must be 100 or less", error.Message, StringComparison.Ordinal);
     }
@@ -79,6 +80,6 @@ public sealed class RetentionOptionsTests
     private static RetentionOptions Bind(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new RetentionOptions().BindFrom(configuration.GetSection(RetentionOptions.SectionName));
+        return RetentionOptionsBinding.Bind(new RetentionOptions(), configuration.GetSection(RetentionOptions.SectionName));
     }
 }

@@ -1,4 +1,6 @@
-namespace PhysicalTheraPT.Analytics.Retention.Output;
+using PhysicalTheraPT.Analytics.Retention;
+
+namespace PhysicalTheraPT.Analytics.Analysis;
 
 /// <summary>
 /// One line of the flags file (<c>ptanalytics flags</c>), a separate type from <see cref="PatientFlag"/>

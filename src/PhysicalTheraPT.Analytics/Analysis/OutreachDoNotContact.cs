@@ -1,7 +1,7 @@
 using Dapper;
 using PhysicalTheraPT.Analytics.Data;
 
-namespace PhysicalTheraPT.Analytics.Outreach;
+namespace PhysicalTheraPT.Analytics.Analysis;
 
 /// <summary>
 /// The patients front desk recorded as <c>do_not_contact</c>, kept in the service's own table so a
