@@ -11,7 +11,7 @@ namespace PhysicalTheraPT.Analytics.Jobs;
 /// </summary>
 internal sealed class EngineReportSources(OutreachListService outreach, MonthlyReportService reports) : IOutreachListSource, IMonthlyReportSource
 {
-    public Task<OutreachList> BuildAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken) =>
+    public Task<OutreachListBuild> BuildAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken) =>
         outreach.BuildAsync(clinicId, asOf, cancellationToken);
 
     public Task<MonthlyReport> BuildAsync(string? clinicId, CalendarMonth month, DateOnly asOf, CancellationToken cancellationToken) =>

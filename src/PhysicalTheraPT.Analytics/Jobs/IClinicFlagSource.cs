@@ -1,3 +1,5 @@
+using PhysicalTheraPT.Analytics.Analysis;
+
 namespace PhysicalTheraPT.Analytics.Jobs;
 
 /// <summary>

@@ -1,9 +1,12 @@
-using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Outreach;
 
 namespace PhysicalTheraPT.Analytics.Jobs;
 
-/// <summary>A clinic's outreach list as of a date: the flagged patients front desk should call, in the report model.</summary>
+/// <summary>
+/// A clinic's outreach list as of a date: the flagged patients front desk should call, in the report model,
+/// from the flags stored for that date when there are any.
+/// </summary>
 public interface IOutreachListSource
 {
-    Task<OutreachList> BuildAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken);
+    Task<OutreachListBuild> BuildAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Retention;
@@ -42,7 +43,7 @@ public sealed class RefreshFlagsJob : IClinicJob
         foreach (var clinicId in clinicIds)
         {
             var set = await _store.ReadSetAsync(clinicId, asOf, cancellationToken);
-            dropped += set.Count(flag => flag.Flag == PatientFlagKind.DroppedAfterAcute.ToContractName());
+            dropped += set.Count(flag => flag.Kind == PatientFlagKind.DroppedAfterAcute);
             queues.Add(await _queue.RefreshAsync(clinicId, asOf, [.. set.Select(OutreachCandidate.From)], cancellationToken));
         }
 

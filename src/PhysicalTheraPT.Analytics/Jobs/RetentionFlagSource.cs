@@ -18,19 +18,7 @@ public sealed class RetentionFlagSource : IClinicFlagSource
     {
         await foreach (var flag in _analysis.StreamFlagsAsync(asOf, clinicId, cancellationToken))
         {
-            yield return new StoredPatientFlag
-            {
-                ClinicId = flag.ClinicId,
-                AsOf = asOf,
-                PatientId = flag.PatientId,
-                Flag = flag.Kind.ToContractName(),
-                AcuteEnd = flag.AcuteEnd,
-                EndType = flag.EndType?.ToContractName(),
-                LastMaintenance = flag.LastMaintenance,
-                DaysSince = flag.DaysSince,
-                Priority = flag.Priority,
-                Reason = flag.Reason,
-            };
+            yield return StoredPatientFlag.From(flag, asOf);
         }
     }
 }

@@ -1,4 +1,4 @@
-using PhysicalTheraPT.Analytics.Jobs;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Outreach;
@@ -7,19 +7,18 @@ namespace PhysicalTheraPT.Analytics.Outreach;
 /// A flagged patient offered to the outreach queue: who, which flag, the front-desk reason and the
 /// priority. Built from the engine's <see cref="PatientFlag"/> or from a stored flag row.
 /// </summary>
-/// <param name="Flag">The flag's machine name: <c>dropped_after_acute</c> or <c>maintenance_lapsed</c>.</param>
-public sealed record OutreachCandidate(string ClinicId, string PatientId, string Flag, string Reason, int Priority)
+public sealed record OutreachCandidate(string ClinicId, string PatientId, PatientFlagKind Kind, string Reason, int Priority)
 {
     public static OutreachCandidate From(PatientFlag flag)
     {
         ArgumentNullException.ThrowIfNull(flag);
-        return new OutreachCandidate(flag.ClinicId, flag.PatientId, flag.Kind.ToContractName(), flag.Reason, flag.Priority);
+        return new OutreachCandidate(flag.ClinicId, flag.PatientId, flag.Kind, flag.Reason, flag.Priority);
     }
 
     /// <summary>From a row refresh-flags stored in <c>patient_flags</c>.</summary>
     public static OutreachCandidate From(StoredPatientFlag flag)
     {
         ArgumentNullException.ThrowIfNull(flag);
-        return new OutreachCandidate(flag.ClinicId, flag.PatientId, flag.Flag, flag.Reason, flag.Priority);
+        return new OutreachCandidate(flag.ClinicId, flag.PatientId, flag.Kind, flag.Reason, flag.Priority);
     }
 }

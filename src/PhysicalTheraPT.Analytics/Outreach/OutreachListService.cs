@@ -11,18 +11,24 @@ namespace PhysicalTheraPT.Analytics.Outreach;
 /// Do-not-contact patients are never listed: the engine does not flag them, and the writer leaves out anyone
 /// whose patient row says so. Writing a list refreshes the clinic's outreach queue as of the list's date,
 /// and lists only the patients it says are due: nobody tried in the last days, declined, or recently
-/// closed (<see cref="OutreachQueue"/>). The command line, the weekly job and the demo call it.
+/// closed (<see cref="OutreachQueue"/>). The command line, the weekly job and the demo call it; the weekly
+/// job's list comes from the flags refresh-flags stored that night when there are any (one source of who
+/// to call), and from a pass of its own only when they are missing.
 /// </summary>
 public sealed class OutreachListService
 {
+    private readonly AnalyticsDatabase _database;
     private readonly RetentionAnalysis _analysis;
+    private readonly PatientFlagStore _stored;
     private readonly PatientContactReader _contacts;
     private readonly OutreachListWriter _writer;
     private readonly OutreachQueue _queue;
 
-    public OutreachListService(AnalyticsDatabase database, RetentionAnalysis analysis, OutreachListWriter writer, OutreachQueue queue)
+    public OutreachListService(AnalyticsDatabase database, RetentionAnalysis analysis, PatientFlagStore stored, OutreachListWriter writer, OutreachQueue queue)
     {
+        _database = database;
         _analysis = analysis;
+        _stored = stored;
         _contacts = new PatientContactReader(database);
         _writer = writer;
         _queue = queue;
@@ -39,8 +45,9 @@ public sealed class OutreachListService
         var lists = new List<ClinicOutreachList>();
         foreach (var clinic in clinics)
         {
+            var asOf = result.AsOfByClinic[clinic.ClinicId];
             var flags = flagsByClinic.GetValueOrDefault(clinic.ClinicId) ?? [];
-            var (list, held) = await ListAsync(clinic, result.AsOfByClinic[clinic.ClinicId], flags, result.Clinics, cancellationToken);
+            var (list, held) = await ListAsync(clinic, asOf, [.. flags.Select(flag => StoredPatientFlag.From(flag, asOf))], result.Clinics, cancellationToken);
             var file = _writer.Write(list, request.OutputDirectory);
             lists.Add(new ClinicOutreachList(clinic.ClinicId, list.AsOf, flags.Count, flags.Count - held - list.Rows.Count, file, held));
         }
@@ -48,11 +55,25 @@ public sealed class OutreachListService
         return new OutreachListRun(result.Patients, lists);
     }
 
-    /// <summary>One clinic's list as of a date, from a pass over that clinic's patients.</summary>
-    public async Task<OutreachList> BuildAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One clinic's list as of a date: from the set refresh-flags stored for that clinic and date when
+    /// there is one, else from a pass over that clinic's patients. The same list either way.
+    /// </summary>
+    public async Task<OutreachListBuild> BuildAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken = default)
     {
+        var clinics = await ClinicDirectory.LoadAsync(_database, cancellationToken);
+        var clinic = clinics.Require(clinicId);
+        var stored = await _stored.TryReadSetAsync(clinicId, asOf, cancellationToken);
+        if (stored is not null)
+        {
+            // The order of a pass's flags (RetentionAnalysis.FlagOrder), whatever the database's collation.
+            var ordered = stored.OrderByDescending(flag => flag.Priority).ThenBy(flag => flag.PatientId, StringComparer.Ordinal).ToList();
+            return new OutreachListBuild((await ListAsync(clinic, asOf, ordered, clinics, cancellationToken)).List, FlagsComputed: false);
+        }
+
         var result = await _analysis.FlagsAsync(asOf, clinicId, cancellationToken: cancellationToken);
-        return (await ListAsync(result.Clinics.Require(clinicId), asOf, result.Flags, result.Clinics, cancellationToken)).List;
+        var computed = result.Flags.Select(flag => StoredPatientFlag.From(flag, asOf)).ToList();
+        return new OutreachListBuild((await ListAsync(clinic, asOf, computed, result.Clinics, cancellationToken)).List, FlagsComputed: true);
     }
 
     /// <summary>
@@ -60,7 +81,7 @@ public sealed class OutreachListService
     /// patient row has gone is left out), and how many flagged patients were held back.
     /// </summary>
     private async Task<(OutreachList List, int HeldBack)> ListAsync(
-        ClinicRow clinic, DateOnly asOf, IReadOnlyList<PatientFlag> flagged, ClinicDirectory directory, CancellationToken cancellationToken)
+        ClinicRow clinic, DateOnly asOf, IReadOnlyList<StoredPatientFlag> flagged, ClinicDirectory directory, CancellationToken cancellationToken)
     {
         var queue = await _queue.RefreshAsync(clinic.ClinicId, asOf, [.. flagged.Select(OutreachCandidate.From)], cancellationToken);
         var due = queue.Due.ToHashSet(StringComparer.Ordinal);
@@ -78,7 +99,7 @@ public sealed class OutreachListService
         return (new OutreachList(clinic.ClinicId, clinic.Name, asOf, rows), flagged.Count - flags.Count);
     }
 
-    private static OutreachListRow RowFor(PatientFlag flag, PatientContactRow contact, ClinicDirectory directory) => new(
+    private static OutreachListRow RowFor(StoredPatientFlag flag, PatientContactRow contact, ClinicDirectory directory) => new(
         flag.PatientId,
         contact.FullName,
         contact.Phone,
@@ -96,3 +117,6 @@ public sealed class OutreachListService
     private static DateOnly? LastVisit(DateOnly? acuteEnd, DateOnly? lastMaintenance) =>
         acuteEnd is null ? lastMaintenance : lastMaintenance is null ? acuteEnd : (acuteEnd > lastMaintenance ? acuteEnd : lastMaintenance);
 }
+
+/// <summary>A clinic's outreach list, and whether its flags had to be computed because none were stored for its date.</summary>
+public sealed record OutreachListBuild(OutreachList List, bool FlagsComputed);

@@ -1,3 +1,5 @@
+using PhysicalTheraPT.Analytics.Retention;
+
 namespace PhysicalTheraPT.Analytics.Outreach;
 
 /// <summary>
@@ -59,9 +61,11 @@ internal sealed class OutreachRefreshPlanner(OutreachRules rules)
             }
 
             var flag = flags[item.PatientId];
-            if (flag.Flag != item.Flag || flag.Reason != item.Reason || flag.Priority != item.Priority)
+            // The item keeps the flag by its contract name: that is what the worked list's row key carries.
+            var flagName = flag.Kind.ToContractName();
+            if (flagName != item.Flag || flag.Reason != item.Reason || flag.Priority != item.Priority)
             {
-                var refreshed = item with { Flag = flag.Flag, Reason = flag.Reason, Priority = flag.Priority };
+                var refreshed = item with { Flag = flagName, Reason = flag.Reason, Priority = flag.Priority };
                 updated.Add(refreshed);
                 current[state.PatientId] = state with { OpenItem = refreshed };
             }
@@ -86,7 +90,7 @@ internal sealed class OutreachRefreshPlanner(OutreachRules rules)
                     ItemId = newItemId(),
                     ClinicId = clinicId,
                     PatientId = flag.PatientId,
-                    Flag = flag.Flag,
+                    Flag = flag.Kind.ToContractName(),
                     Reason = flag.Reason,
                     Priority = flag.Priority,
                     FirstListed = asOf,

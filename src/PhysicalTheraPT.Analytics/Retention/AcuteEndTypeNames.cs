@@ -18,6 +18,20 @@ public static class AcuteEndTypeNames
         _ => throw new ArgumentOutOfRangeException(nameof(endType), endType, null),
     };
 
+    /// <summary>The end type a contract name stands for; throws on any other text (stored data is the service's own).</summary>
+    public static AcuteEndType FromContractName(string name)
+    {
+        foreach (var endType in All)
+        {
+            if (endType.ToContractName() == name)
+            {
+                return endType;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(name), name, "Not an end type's contract name.");
+    }
+
     /// <summary>Plain words for a reason a front-desk person reads: "goals met", "referred out".</summary>
     public static string ToPlainWords(this AcuteEndType endType) => endType switch
     {

@@ -10,4 +10,12 @@ public static class PatientFlagKindNames
         PatientFlagKind.MaintenanceLapsed => "maintenance_lapsed",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
+
+    /// <summary>The kind a contract name stands for; throws on any other text (stored data is the service's own).</summary>
+    public static PatientFlagKind FromContractName(string name) => name switch
+    {
+        "dropped_after_acute" => PatientFlagKind.DroppedAfterAcute,
+        "maintenance_lapsed" => PatientFlagKind.MaintenanceLapsed,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a flag's contract name."),
+    };
 }

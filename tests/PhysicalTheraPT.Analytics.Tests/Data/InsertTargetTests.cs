@@ -1,6 +1,6 @@
 using NpgsqlTypes;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Data;
-using PhysicalTheraPT.Analytics.Jobs;
 
 namespace PhysicalTheraPT.Analytics.Tests.Data;
 

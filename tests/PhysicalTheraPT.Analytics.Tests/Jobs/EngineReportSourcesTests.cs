@@ -36,7 +36,7 @@ public sealed class EngineReportSourcesTests(SeededSqliteHistory history) : ICla
         using var fromCommand = new TemporaryFolder();
         await using var services = Services();
 
-        var list = await services.GetRequiredService<IOutreachListSource>().BuildAsync("C01", SeededHistory.Until, default);
+        var list = (await services.GetRequiredService<IOutreachListSource>().BuildAsync("C01", SeededHistory.Until, default)).List;
         var written = services.GetRequiredService<OutreachListWriter>().Write(list, fromJob.Path);
         var command = await CliRunner.RunAsync([.. history.CommandLineArguments, "outreach", "lists", "--as-of", "2026-04-10", "--clinic", "C01", "--out", fromCommand.Path]);
 

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Jobs;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Tests.Jobs;
 
@@ -76,9 +78,9 @@ internal sealed class FakeFlagSource(int patientsPerClinic = 3) : IClinicFlagSou
             ClinicId = clinicId,
             AsOf = asOf,
             PatientId = $"{clinicId}-p{number}",
-            Flag = number % 2 == 1 ? "dropped_after_acute" : "maintenance_lapsed",
+            Kind = number % 2 == 1 ? PatientFlagKind.DroppedAfterAcute : PatientFlagKind.MaintenanceLapsed,
             AcuteEnd = asOf.AddDays(-20 - number),
-            EndType = "goals_met",
+            EndType = AcuteEndType.GoalsMet,
             LastMaintenance = number % 2 == 1 ? null : asOf.AddDays(-50),
             DaysSince = 20 + number,
             Priority = 90 - number,

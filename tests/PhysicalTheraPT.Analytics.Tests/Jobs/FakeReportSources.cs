@@ -1,4 +1,5 @@
 using PhysicalTheraPT.Analytics.Jobs;
+using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Tests.Reports;
@@ -20,7 +21,7 @@ internal sealed class FakeReportSources : IOutreachListSource, IMonthlyReportSou
     /// <summary>Outreach lists started so far.</summary>
     public int OutreachCalls => Volatile.Read(ref _outreachCalls);
 
-    public async Task<OutreachList> BuildAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<OutreachListBuild> BuildAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _outreachCalls);
         if (OutreachGate is not null)
@@ -28,7 +29,7 @@ internal sealed class FakeReportSources : IOutreachListSource, IMonthlyReportSou
             await OutreachGate.Task.WaitAsync(cancellationToken);
         }
 
-        return new OutreachListBuilder().Build() with { ClinicId = clinicId, ClinicName = $"Clinic {clinicId}", AsOf = asOf };
+        return new OutreachListBuild(new OutreachListBuilder().Build() with { ClinicId = clinicId, ClinicName = $"Clinic {clinicId}", AsOf = asOf }, FlagsComputed: false);
     }
 
     public Task<MonthlyReport> BuildAsync(string? clinicId, CalendarMonth month, DateOnly asOf, CancellationToken cancellationToken)

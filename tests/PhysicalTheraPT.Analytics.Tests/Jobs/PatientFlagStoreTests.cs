@@ -1,4 +1,5 @@
 using Dapper;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;

@@ -1,4 +1,5 @@
 using PhysicalTheraPT.Analytics.Outreach;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Tests.Outreach;
 
@@ -24,6 +25,6 @@ internal static class OutreachItemBuilder
     public static OutreachItem Closed(OutreachCloseReason reason, DateOnly closedOn, string patientId = "p1") =>
         Open(patientId) with { CloseReason = reason, ClosedOn = closedOn };
 
-    public static OutreachCandidate Flagged(string patientId = "p1", int priority = 50, string flag = "dropped_after_acute") =>
+    public static OutreachCandidate Flagged(string patientId = "p1", int priority = 50, PatientFlagKind flag = PatientFlagKind.DroppedAfterAcute) =>
         new("c1", patientId, flag, "Discharged 10 Feb (goals met) after 3 visits; no maintenance booked", priority);
 }

@@ -40,6 +40,34 @@ public sealed class OutreachListServiceTests
         Assert.True(File.Exists(list.File.Path));
     }
 
-    private static OutreachListService Service(AnalyticsDatabase database, TimeProvider clock) =>
-        new(database, new RetentionAnalysis(database, Options.Create(new RetentionOptions()), clock), new OutreachListWriter(), new OutreachQueue(database, Options.Create(new OutreachOptions())));
+    [Fact]
+    public async Task BuildAsync_GivesTheSameListFromTheStoredFlags_WithoutRunningTheEngine()
+    {
+        var asOf = new DateOnly(2026, 3, 2);
+        await using var computedHere = await RetentionCommandData.CreateDatabaseAsync();
+        await using var storedHere = await RetentionCommandData.CreateDatabaseAsync();
+        var store = new PatientFlagStore(storedHere.Database, TimeProvider.System);
+        var flags = new RetentionAnalysis(storedHere.Database, Options.Create(new RetentionOptions()), TimeProvider.System).StreamFlagsAsync(asOf, clinicId: null);
+        await store.ReplaceSetsAsync(["c1", "c2", "c3"], asOf, flags.Select(flag => StoredPatientFlag.From(flag, asOf)), CancellationToken.None);
+        // An engine over a database without tables fails at once: the stored path must not touch it.
+        await using var noTables = TestDatabase.CreateSqlite(migrate: false);
+        var fromStore = Service(storedHere.Database, TimeProvider.System, engineDatabase: noTables.Database);
+
+        var computed = await Service(computedHere.Database, TimeProvider.System).BuildAsync("c1", asOf);
+        var stored = await fromStore.BuildAsync("c1", asOf);
+
+        Assert.True(computed.FlagsComputed);
+        Assert.False(stored.FlagsComputed);
+        Assert.NotEmpty(computed.List.Rows);
+        Assert.Equal(computed.List.Rows, stored.List.Rows);
+        Assert.Equal((computed.List.ClinicId, computed.List.ClinicName, computed.List.AsOf), (stored.List.ClinicId, stored.List.ClinicName, stored.List.AsOf));
+    }
+
+    private static OutreachListService Service(AnalyticsDatabase database, TimeProvider clock, AnalyticsDatabase? engineDatabase = null) =>
+        new(
+            database,
+            new RetentionAnalysis(engineDatabase ?? database, Options.Create(new RetentionOptions()), clock),
+            new PatientFlagStore(database, clock),
+            new OutreachListWriter(),
+            new OutreachQueue(database, Options.Create(new OutreachOptions())));
 }

@@ -1,5 +1,6 @@
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Outreach;
+using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Outreach;
@@ -32,7 +33,7 @@ public sealed class OutreachQueueTests
 
         var first = await scenario.RefreshAsync(March1, "P1", "P2");
         var second = await scenario.RefreshAsync(March1.AddDays(1), "P1", "P2");
-        var third = await scenario.Queue.RefreshAsync("C01", March1.AddDays(2), [new OutreachCandidate("C01", "P1", "maintenance_lapsed", "Last maintenance 1 Jan", 80), new OutreachCandidate("C01", "P2", "dropped_after_acute", "Discharged; no maintenance booked", 50)]);
+        var third = await scenario.Queue.RefreshAsync("C01", March1.AddDays(2), [new OutreachCandidate("C01", "P1", PatientFlagKind.MaintenanceLapsed, "Last maintenance 1 Jan", 80), new OutreachCandidate("C01", "P2", PatientFlagKind.DroppedAfterAcute, "Discharged; no maintenance booked", 50)]);
 
         Assert.Equal(2, first.Opened);
         Assert.Equal(["P1", "P2"], first.Due);

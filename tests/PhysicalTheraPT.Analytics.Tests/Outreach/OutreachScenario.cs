@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Outreach;
+using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
@@ -62,7 +63,7 @@ internal sealed class OutreachScenario : IAsyncDisposable
     }
 
     public Task<OutreachRefreshResult> RefreshAsync(DateOnly asOf, params string[] flaggedPatients) =>
-        Queue.RefreshAsync("C01", asOf, [.. flaggedPatients.Select(patient => new OutreachCandidate("C01", patient, "dropped_after_acute", "Discharged; no maintenance booked", 50))]);
+        Queue.RefreshAsync("C01", asOf, [.. flaggedPatients.Select(patient => new OutreachCandidate("C01", patient, PatientFlagKind.DroppedAfterAcute, "Discharged; no maintenance booked", 50))]);
 
     /// <summary>Refreshes the queue as of the date and writes the list of the patients it says are due.</summary>
     public async Task<string> WriteListAsync(DateOnly asOf, params string[] flaggedPatients)

@@ -1,4 +1,4 @@
-using PhysicalTheraPT.Analytics.Jobs;
+using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Retention;
 
 // The root test namespace, so every test folder sees these without a using.

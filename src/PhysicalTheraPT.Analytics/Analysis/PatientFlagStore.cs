@@ -1,12 +1,14 @@
 using Dapper;
 using NpgsqlTypes;
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Retention;
 
-namespace PhysicalTheraPT.Analytics.Jobs;
+namespace PhysicalTheraPT.Analytics.Analysis;
 
 /// <summary>
 /// <c>patient_flags</c> and <c>patient_flag_sets</c>: a clinic's flags as of a date are one set, replaced
 /// whole in one transaction, so a rerun or a retry leaves exactly one set and a reader never sees half.
+/// The flag and end type are enums everywhere but in the table, where they are their contract names.
 /// </summary>
 public sealed class PatientFlagStore : ISqlStatements
 {
@@ -28,14 +30,16 @@ public sealed class PatientFlagStore : ISqlStatements
     private const string SelectSet = """
         SELECT clinic_id AS ClinicId, as_of AS AsOf, patient_id AS PatientId, flag AS Flag, acute_end AS AcuteEnd,
                end_type AS EndType, last_maintenance AS LastMaintenance, days_since AS DaysSince, priority AS Priority,
-               reason AS Reason
+               reason AS Reason, discharging_provider_id AS DischargingProviderId
         FROM patient_flags
         WHERE clinic_id = @ClinicId AND as_of = @AsOf
         ORDER BY priority DESC, patient_id
         """;
 
+    private const string SelectSetExists = "SELECT COUNT(*) FROM patient_flag_sets WHERE clinic_id = @ClinicId AND as_of = @AsOf";
+
     /// <summary>Where a flag goes: INSERT per row, or COPY on PostgreSQL, from the one list of columns.</summary>
-    private static readonly InsertTarget<StoredPatientFlag> FlagRows = new("patient_flags", ["clinic_id", "as_of", "patient_id"],
+    private static readonly InsertTarget<FlagRow> FlagRows = new("patient_flags", ["clinic_id", "as_of", "patient_id"],
     [
         ("clinic_id", NpgsqlDbType.Varchar),
         ("as_of", NpgsqlDbType.Date),
@@ -47,6 +51,7 @@ public sealed class PatientFlagStore : ISqlStatements
         ("days_since", NpgsqlDbType.Integer),
         ("priority", NpgsqlDbType.Integer),
         ("reason", NpgsqlDbType.Varchar),
+        ("discharging_provider_id", NpgsqlDbType.Varchar),
     ]);
 
     private readonly AnalyticsDatabase _database;
@@ -84,7 +89,7 @@ public sealed class PatientFlagStore : ISqlStatements
 
         // The flags are written behind the pass: while the database stores one batch, the engine goes on
         // judging the next patients instead of waiting for it.
-        await using (var inserts = new WriteBehind<StoredPatientFlag>((batch, token) => rows.InsertAsync(FlagRows, batch, token), _database.WriteBatchRows, cancellationToken))
+        await using (var inserts = new WriteBehind<FlagRow>((batch, token) => rows.InsertAsync(FlagRows, batch, token), _database.WriteBatchRows, cancellationToken))
         {
             await foreach (var flag in flags.WithCancellation(cancellationToken))
             {
@@ -94,7 +99,7 @@ public sealed class PatientFlagStore : ISqlStatements
                 }
 
                 counts[flag.ClinicId] = count + 1;
-                await inserts.AddAsync(flag);
+                await inserts.AddAsync(FlagRow.From(flag));
             }
 
             await inserts.CompleteAsync();
@@ -120,11 +125,24 @@ public sealed class PatientFlagStore : ISqlStatements
     }
 
     /// <summary>The clinic's set as of <paramref name="asOf"/>, highest priority first; empty when none.</summary>
-    public async Task<IReadOnlyList<StoredPatientFlag>> ReadSetAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredPatientFlag>> ReadSetAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken) =>
+        await TryReadSetAsync(clinicId, asOf, cancellationToken) ?? [];
+
+    /// <summary>
+    /// The clinic's set as of <paramref name="asOf"/>, highest priority first; null when refresh-flags
+    /// stored none for that clinic and date (an empty list when it stored one without flags).
+    /// </summary>
+    public async Task<IReadOnlyList<StoredPatientFlag>?> TryReadSetAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken)
     {
+        var key = new { ClinicId = clinicId, AsOf = asOf };
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var flags = await connection.QueryAsync<StoredPatientFlag>(new CommandDefinition(SelectSet, new { ClinicId = clinicId, AsOf = asOf }, cancellationToken: cancellationToken));
-        return flags.AsList();
+        if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(SelectSetExists, key, cancellationToken: cancellationToken)) == 0)
+        {
+            return null;
+        }
+
+        var rows = await connection.QueryAsync<FlagRow>(new CommandDefinition(SelectSet, key, cancellationToken: cancellationToken));
+        return [.. rows.Select(row => row.ToFlag())];
     }
 
     public IEnumerable<KeyValuePair<string, string>> StatementsFor(SqlDialect dialect)
@@ -137,5 +155,74 @@ public sealed class PatientFlagStore : ISqlStatements
         yield return new("delete sets after", DeleteSetsAfter);
         yield return new("update set count", UpdateSetCount);
         yield return new("select set", SelectSet);
+        yield return new("select set exists", SelectSetExists);
+    }
+
+    /// <summary>The key of a row of <c>patient_flag_sets</c>, and its count and time when it is written.</summary>
+    private sealed record FlagSetRow
+    {
+        public string ClinicId { get; init; } = "";
+
+        public DateOnly AsOf { get; init; }
+
+        public int FlaggedCount { get; init; }
+
+        public DateTime ComputedAt { get; init; }
+    }
+
+    /// <summary>A row of <c>patient_flags</c> as stored: the flag and end type by their contract names.</summary>
+    private sealed record FlagRow
+    {
+        public string ClinicId { get; init; } = "";
+
+        public DateOnly AsOf { get; init; }
+
+        public string PatientId { get; init; } = "";
+
+        public string Flag { get; init; } = "";
+
+        public DateOnly? AcuteEnd { get; init; }
+
+        public string? EndType { get; init; }
+
+        public DateOnly? LastMaintenance { get; init; }
+
+        public int DaysSince { get; init; }
+
+        public int Priority { get; init; }
+
+        public string Reason { get; init; } = "";
+
+        public string? DischargingProviderId { get; init; }
+
+        public static FlagRow From(StoredPatientFlag flag) => new()
+        {
+            ClinicId = flag.ClinicId,
+            AsOf = flag.AsOf,
+            PatientId = flag.PatientId,
+            Flag = flag.Kind.ToContractName(),
+            AcuteEnd = flag.AcuteEnd,
+            EndType = flag.EndType?.ToContractName(),
+            LastMaintenance = flag.LastMaintenance,
+            DaysSince = flag.DaysSince,
+            Priority = flag.Priority,
+            Reason = flag.Reason,
+            DischargingProviderId = flag.DischargingProviderId,
+        };
+
+        public StoredPatientFlag ToFlag() => new()
+        {
+            ClinicId = ClinicId,
+            AsOf = AsOf,
+            PatientId = PatientId,
+            Kind = PatientFlagKindNames.FromContractName(Flag),
+            AcuteEnd = AcuteEnd,
+            EndType = EndType is null ? null : AcuteEndTypeNames.FromContractName(EndType),
+            LastMaintenance = LastMaintenance,
+            DaysSince = DaysSince,
+            Priority = Priority,
+            Reason = Reason,
+            DischargingProviderId = DischargingProviderId,
+        };
     }
 }
