@@ -84,7 +84,7 @@ internal static class OutreachImportCommand
 
         var recorded = result.Recorded.Count == 0
             ? ""
-            : " (" + string.Join(", ", result.Recorded.OrderBy(pair => pair.Key).Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Value} {pair.Key.MachineName()}"))) + ")";
+            : " (" + string.Join(", ", result.Recorded.OrderBy(pair => pair.Key).Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Value} {pair.Key.ToContractName()}"))) + ")";
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
             $"[green]Imported[/] {result.File} (clinic {result.ClinicId}, list of {result.AsOf:yyyy-MM-dd}): {result.RecordedCount} outcome(s) recorded{recorded}, {result.AlreadyRecorded} already recorded, {result.BlankRows} row(s) left blank.");
         if (result.WrongNumbers.Count > 0)

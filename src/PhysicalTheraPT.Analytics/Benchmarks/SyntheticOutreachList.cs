@@ -1,5 +1,6 @@
 using System.Globalization;
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Benchmarks;
 
@@ -23,7 +24,7 @@ internal static class SyntheticOutreachList
                 Phone: "+1 555 01" + number[^2..],
                 Email: "patient" + number + "@example.invalid",
                 PreferredChannel: (index % 4) switch { 0 => "sms", 1 => "email", _ => "phone" },
-                Flag: dropped ? ReportFlag.DroppedAfterAcute : ReportFlag.MaintenanceLapsed,
+                Flag: dropped ? PatientFlagKind.DroppedAfterAcute : PatientFlagKind.MaintenanceLapsed,
                 Reason: dropped
                     ? "Discharged " + daysSince.ToString(CultureInfo.InvariantCulture) + " days ago after 8 visits with Synthetic Provider; no maintenance booked"
                     : "Last maintenance " + daysSince.ToString(CultureInfo.InvariantCulture) + " days ago (usual interval 28 days); nothing booked",

@@ -3,7 +3,7 @@ namespace PhysicalTheraPT.Analytics.Outreach;
 /// <summary>The names close reasons are stored and shown under: <c>booked</c>, <c>no_longer_flagged</c>, ...</summary>
 public static class OutreachCloseReasonNames
 {
-    public static string MachineName(this OutreachCloseReason reason) => reason switch
+    public static string ToContractName(this OutreachCloseReason reason) => reason switch
     {
         OutreachCloseReason.Booked => "booked",
         OutreachCloseReason.NewEpisode => "new_episode",
@@ -19,5 +19,5 @@ public static class OutreachCloseReasonNames
     public static OutreachCloseReason? Parse(string? name) =>
         name is null
             ? null
-            : Enum.GetValues<OutreachCloseReason>().Single(reason => string.Equals(reason.MachineName(), name, StringComparison.Ordinal));
+            : Enum.GetValues<OutreachCloseReason>().Single(reason => string.Equals(reason.ToContractName(), name, StringComparison.Ordinal));
 }

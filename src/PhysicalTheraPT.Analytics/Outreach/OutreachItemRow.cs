@@ -45,10 +45,10 @@ internal sealed class OutreachItemRow
             Priority = item.Priority,
             FirstListed = item.FirstListed,
             Status = item.IsOpen ? "open" : "closed",
-            CloseReason = item.CloseReason?.MachineName(),
+            CloseReason = item.CloseReason?.ToContractName(),
             ClosedOn = item.ClosedOn,
             Attempts = item.Attempts,
-            LastOutcome = item.LastOutcome?.MachineName(),
+            LastOutcome = item.LastOutcome?.ToContractName(),
             LastContactOn = item.LastContactOn,
         };
     }

@@ -105,7 +105,7 @@ public sealed class OutreachListService
         contact.Phone,
         contact.Email,
         contact.PreferredChannel,
-        MonthlyReportMapper.ToReportFlag(flag.Kind),
+        flag.Kind,
         flag.Reason,
         // The last time the clinic saw the patient: the acute end, or a maintenance visit on or after it.
         LastVisit(flag.AcuteEnd, flag.LastMaintenance),

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Outreach;
 
@@ -24,7 +25,7 @@ public sealed class OutreachNumbers
     /// <param name="clinicId">One clinic, or null for every clinic.</param>
     /// <param name="months">The report's trend months, oldest first, ending at the report month.</param>
     /// <param name="asOf">Only what was known before this date counts (the report's as-of date).</param>
-    public async Task<OutreachReport> ForReportAsync(string? clinicId, IReadOnlyList<ReportMonth> months, DateOnly asOf, CancellationToken cancellationToken = default)
+    public async Task<OutreachReport> ForReportAsync(string? clinicId, IReadOnlyList<CalendarMonth> months, DateOnly asOf, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(months);
         var clinics = await ClinicDirectory.LoadAsync(_database, cancellationToken);

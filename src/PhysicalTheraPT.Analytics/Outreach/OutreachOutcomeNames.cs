@@ -6,9 +6,9 @@ namespace PhysicalTheraPT.Analytics.Outreach;
 public static class OutreachOutcomeNames
 {
     /// <summary>The dropdown's entries, in the order front desk sees them.</summary>
-    public static IReadOnlyList<string> All { get; } = [.. Enum.GetValues<OutreachOutcome>().Select(MachineName)];
+    public static IReadOnlyList<string> All { get; } = [.. Enum.GetValues<OutreachOutcome>().Select(ToContractName)];
 
-    public static string MachineName(this OutreachOutcome outcome) => outcome switch
+    public static string ToContractName(this OutreachOutcome outcome) => outcome switch
     {
         OutreachOutcome.NotReached => "not_reached",
         OutreachOutcome.LeftMessage => "left_message",
@@ -25,7 +25,7 @@ public static class OutreachOutcomeNames
         var trimmed = text?.Trim();
         foreach (var candidate in Enum.GetValues<OutreachOutcome>())
         {
-            if (string.Equals(candidate.MachineName(), trimmed, StringComparison.Ordinal))
+            if (string.Equals(candidate.ToContractName(), trimmed, StringComparison.Ordinal))
             {
                 outcome = candidate;
                 return true;

@@ -22,6 +22,6 @@ public sealed record OutreachRefreshResult(
     /// <summary>One line for a person or a log: counts only.</summary>
     public string Summary =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ClinicId} as of {AsOf:yyyy-MM-dd}: {Due.Count} to list, {Opened} new, {ClosedCount} closed")
-        + (Closed.Count == 0 ? "" : " (" + string.Join(", ", Closed.OrderBy(pair => pair.Key).Select(pair => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{pair.Value} {pair.Key.MachineName()}"))) + ")")
+        + (Closed.Count == 0 ? "" : " (" + string.Join(", ", Closed.OrderBy(pair => pair.Key).Select(pair => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{pair.Value} {pair.Key.ToContractName()}"))) + ")")
         + string.Create(System.Globalization.CultureInfo.InvariantCulture, $", {Held.Count} held back.");
 }

@@ -1,4 +1,5 @@
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Outreach;
 
@@ -12,7 +13,7 @@ internal static class OutreachReportBuilder
     /// <param name="months">The trend months, oldest first; the last is the report month.</param>
     /// <param name="clinics">Every clinic in scope, id and name, in the order to show them.</param>
     public static OutreachReport Build(
-        OutreachActivity activity, IReadOnlyList<ReportMonth> months, DateOnly asOf, OutreachOptions options, IReadOnlyList<(string Id, string Name)> clinics)
+        OutreachActivity activity, IReadOnlyList<CalendarMonth> months, DateOnly asOf, OutreachOptions options, IReadOnlyList<(string Id, string Name)> clinics)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(months);
@@ -33,7 +34,7 @@ internal static class OutreachReportBuilder
                 Provisional: month.LastDay.AddDays(window) >= asOf, numbers.MedianDaysToFirstContact, numbers.WrongNumbers);
         }).ToList();
 
-        var reportMonth = months.Count == 0 ? ReportMonth.Of(asOf.AddDays(-1)) : months[^1];
+        var reportMonth = months.Count == 0 ? CalendarMonth.Of(asOf.AddDays(-1)) : months[^1];
         var monthContacts = contacts.Where(contact => InMonth(reportMonth, contact.On)).ToList();
         var monthListings = listings.Where(listing => InMonth(reportMonth, listing.FirstListed)).ToList();
         var monthFirstContacts = listings.Where(listing => listing.FirstContactOn is { } first && InMonth(reportMonth, first)).ToList();
@@ -116,5 +117,5 @@ internal static class OutreachReportBuilder
         return credited;
     }
 
-    private static bool InMonth(ReportMonth month, DateOnly day) => day >= month.FirstDay && day <= month.LastDay;
+    private static bool InMonth(CalendarMonth month, DateOnly day) => day >= month.FirstDay && day <= month.LastDay;
 }

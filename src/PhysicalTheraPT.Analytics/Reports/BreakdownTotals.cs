@@ -44,8 +44,8 @@ internal static class BreakdownTotals
                 .OrderBy(entry => entry.Key is null)
                 .ThenBy(entry => entry.Key, StringComparer.Ordinal);
 
-        var first = MonthlyReportMapper.ToReportMonth(months[0].Month);
-        var last = MonthlyReportMapper.ToReportMonth(months[^1].Month);
+        var first = months[0].Month;
+        var last = months[^1].Month;
         return new ReportBreakdowns(
             first,
             last,
@@ -96,7 +96,7 @@ internal static class BreakdownTotals
 
     private static BreakdownWindow ClosedMonths(int window, IReadOnlyList<MonthMetrics> months, bool[] closed)
     {
-        var closedMonths = months.Where((_, index) => closed[index]).Select(month => MonthlyReportMapper.ToReportMonth(month.Month)).ToList();
+        var closedMonths = months.Where((_, index) => closed[index]).Select(month => month.Month).ToList();
         return closedMonths.Count == 0
             ? new BreakdownWindow(window, null, null)
             : new BreakdownWindow(window, closedMonths.Min(), closedMonths.Max());

@@ -1,3 +1,5 @@
+using PhysicalTheraPT.Analytics.Retention;
+
 namespace PhysicalTheraPT.Analytics.Reports;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// first). Null months: no month of the period has closed yet, so the cells are maturing and count every
 /// month so far.
 /// </summary>
-public sealed record BreakdownWindow(int WindowDays, ReportMonth? FirstMonth, ReportMonth? LastMonth)
+public sealed record BreakdownWindow(int WindowDays, CalendarMonth? FirstMonth, CalendarMonth? LastMonth)
 {
     public bool AnyClosed => LastMonth is not null;
 }

@@ -1,3 +1,5 @@
+using PhysicalTheraPT.Analytics.Retention;
+
 namespace PhysicalTheraPT.Analytics.Reports;
 
 /// <summary>
@@ -6,8 +8,8 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// </summary>
 public static class EndTypeLabels
 {
-    /// <summary>The order end types are listed and stacked in, from a planned ending to no record at all.</summary>
-    public static IReadOnlyList<string> KnownOrder { get; } = ["goals_met", "referred_out", "self_discharged", "other", "unrecorded"];
+    /// <summary>The order end types are listed and stacked in: <see cref="AcuteEndTypeNames.DisplayOrder"/>.</summary>
+    public static IReadOnlyList<string> KnownOrder { get; } = [.. AcuteEndTypeNames.DisplayOrder.Select(endType => endType.ToContractName())];
 
     public static string Label(string? endType) => endType switch
     {

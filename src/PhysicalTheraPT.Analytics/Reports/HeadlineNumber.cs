@@ -1,3 +1,5 @@
+using PhysicalTheraPT.Analytics.Retention;
+
 namespace PhysicalTheraPT.Analytics.Reports;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 public sealed record HeadlineNumber(
     string Measure,
     ValueUnit Unit,
-    ReportMonth? ValueMonth,
+    CalendarMonth? ValueMonth,
     double? Value,
     double? MonthBefore,
     double? TwelveMonthMedian,

@@ -1,3 +1,5 @@
+using PhysicalTheraPT.Analytics.Retention;
+
 namespace PhysicalTheraPT.Analytics.Reports;
 
 /// <summary>
@@ -8,8 +10,8 @@ namespace PhysicalTheraPT.Analytics.Reports;
 public sealed record MetricChange(
     string Measure,
     ValueUnit Unit,
-    ReportMonth BeforeMonth,
+    CalendarMonth BeforeMonth,
     double Before,
-    ReportMonth AfterMonth,
+    CalendarMonth AfterMonth,
     double After,
     string? Place);

@@ -1,3 +1,5 @@
+using PhysicalTheraPT.Analytics.Retention;
+
 namespace PhysicalTheraPT.Analytics.Reports;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 public static class MetricChangeFinder
 {
     /// <param name="place">A clinic name for a clinic's own trend; null for the report's scope.</param>
-    public static IReadOnlyList<MetricChange> Find(string? place, ReportMonth month, IReadOnlyList<TrendMonth> trend, IReadOnlyList<int> conversionWindows)
+    public static IReadOnlyList<MetricChange> Find(string? place, CalendarMonth month, IReadOnlyList<TrendMonth> trend, IReadOnlyList<int> conversionWindows)
     {
         var months = ReportSummaryBuilder.LastTwelve(month, trend);
         var changes = new List<MetricChange>();

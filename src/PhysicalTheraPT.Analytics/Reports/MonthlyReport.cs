@@ -1,3 +1,5 @@
+using PhysicalTheraPT.Analytics.Retention;
+
 namespace PhysicalTheraPT.Analytics.Reports;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed record MonthlyReport
 {
     public required ReportScope Scope { get; init; }
 
-    public required ReportMonth Month { get; init; }
+    public required CalendarMonth Month { get; init; }
 
     public required DateOnly AsOf { get; init; }
 

@@ -25,7 +25,7 @@ public sealed class MonthlyReportMapper
     private readonly IReadOnlyList<int> conversionWindows;
     private readonly IReadOnlyList<int> cohortWindows;
     private readonly IReadOnlyList<ReportSetting> settings;
-    private readonly ReportMonth month;
+    private readonly CalendarMonth month;
     private IReadOnlyDictionary<string, ShownScopeNumbers> shown = new Dictionary<string, ShownScopeNumbers>();
 
     /// <param name="flags">
@@ -44,7 +44,7 @@ public sealed class MonthlyReportMapper
         conversionWindows = retentionOptions.ConversionWindowsDays;
         cohortWindows = retentionOptions.CohortWindowsDays;
         settings = ReportSettings.Of(retentionOptions, reportsOptions);
-        month = ToReportMonth(metrics.Month);
+        month = metrics.Month;
     }
 
     /// <summary>The report of every clinic together.</summary>
@@ -63,7 +63,7 @@ public sealed class MonthlyReportMapper
     public IReadOnlyList<string> ScopeIds => [ScopeMetrics.AllClinics, .. metrics.Clinics.Select(clinic => clinic.ClinicId)];
 
     /// <summary>The trend months of the run, oldest first.</summary>
-    public IReadOnlyList<ReportMonth> TrendMonths => [.. metrics.All.Months.Select(row => ToReportMonth(row.Month))];
+    public IReadOnlyList<CalendarMonth> TrendMonths => [.. metrics.All.Months.Select(row => row.Month)];
 
     /// <summary>A scope's trend as this pass computed it, before any kept numbers apply.</summary>
     public IReadOnlyList<TrendMonth> FreshTrend(string scopeId) => TrendOf(ScopeOf(scopeId));
@@ -78,7 +78,6 @@ public sealed class MonthlyReportMapper
         shown = numbers;
     }
 
-    internal static ReportMonth ToReportMonth(CalendarMonth month) => new(month.Year, month.Month);
 
     private ScopeMetrics ScopeOf(string scopeId) =>
         metrics.For(scopeId) ?? throw new ArgumentException($"The run has no numbers for scope {scopeId}.", nameof(scopeId));
@@ -86,7 +85,7 @@ public sealed class MonthlyReportMapper
     private IReadOnlyList<TrendMonth> ShownTrendOf(ScopeMetrics numbers) => shown.GetValueOrDefault(numbers.ClinicId)?.Kept.Trend ?? TrendOf(numbers);
 
     private List<CohortRow> CohortsOf(ScopeMetrics numbers) =>
-        [.. numbers.Months.Select(row => new CohortRow(ToReportMonth(row.Month), row.AcuteCompletions, [.. row.Cohort.Select(ToCell)]))];
+        [.. numbers.Months.Select(row => new CohortRow(row.Month, row.AcuteCompletions, [.. row.Cohort.Select(ToCell)]))];
 
     private MonthlyReport Map(ReportScope scope, ScopeMetrics numbers)
     {
@@ -150,7 +149,7 @@ public sealed class MonthlyReportMapper
     private List<TrendMonth> TrendOf(ScopeMetrics numbers) =>
     [
         .. numbers.Months.Select(row => new TrendMonth(
-            ToReportMonth(row.Month),
+            row.Month,
             row.AcuteCompletions,
             row.Provisional,
             row.CompletionsByEndType.ToDictionary(pair => pair.Key.ToContractName(), pair => pair.Value, StringComparer.Ordinal),
@@ -167,8 +166,8 @@ public sealed class MonthlyReportMapper
         : ConversionCell.Matured(metric.WindowDays, metric.Completions, metric.Converted);
 
     private static RecurrenceReport RecurrenceOf(RecurrenceMetrics recurrence) => new(
-        ToReportMonth(recurrence.FirstMonth),
-        ToReportMonth(recurrence.LastMonth),
+        recurrence.FirstMonth,
+        recurrence.LastMonth,
         recurrence.ConvertedWithinDays,
         recurrence.WindowDays,
         new RecurrenceCounts(recurrence.Converted.Completions, recurrence.Converted.Recurred),
@@ -177,11 +176,4 @@ public sealed class MonthlyReportMapper
 
     private PatientsToCallList PatientsToCall(ReportScope scope) =>
         PatientsToCallList.Of(flags, scope.IsAllClinics ? null : scope.ClinicId, directory, metrics.AsOf);
-
-    internal static ReportFlag ToReportFlag(PatientFlagKind kind) => kind switch
-    {
-        PatientFlagKind.DroppedAfterAcute => ReportFlag.DroppedAfterAcute,
-        PatientFlagKind.MaintenanceLapsed => ReportFlag.MaintenanceLapsed,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
 }

@@ -64,7 +64,7 @@ public sealed class MonthlyReportService
         }
 
         var metrics = result.Metrics;
-        return new MonthlyReportRun(MonthlyReportMapper.ToReportMonth(metrics.Month), metrics.AsOf, result.Patients, workbooks);
+        return new MonthlyReportRun(metrics.Month, metrics.AsOf, result.Patients, workbooks);
     }
 
     /// <summary>One report's model, all clinics (<paramref name="clinicId"/> null) or one clinic, from a pass of its own.</summary>

@@ -1,3 +1,5 @@
+using PhysicalTheraPT.Analytics.Retention;
+
 namespace PhysicalTheraPT.Analytics.Reports;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed record OutreachListRow(
     string? Phone,
     string? Email,
     string? PreferredChannel,
-    ReportFlag Flag,
+    PatientFlagKind Flag,
     string Reason,
     DateOnly? LastVisit,
     string? DischargingProvider,

@@ -1,3 +1,5 @@
+using PhysicalTheraPT.Analytics.Retention;
+
 namespace PhysicalTheraPT.Analytics.Reports;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// <param name="MedianDaysToFirstContact">Median days from listing to the first recorded outcome, over items first contacted in the month.</param>
 /// <param name="WrongNumbers">Patients whose phone or email turned out wrong in the month.</param>
 public sealed record OutreachMonth(
-    ReportMonth Month,
+    CalendarMonth Month,
     int Listed,
     int Contacted,
     int Reached,

@@ -1,3 +1,5 @@
+using PhysicalTheraPT.Analytics.Retention;
+
 namespace PhysicalTheraPT.Analytics.Reports;
 
 /// <summary>
@@ -8,7 +10,7 @@ public sealed record PatientToCallRow(
     string PatientId,
     string ClinicId,
     string ClinicName,
-    ReportFlag Flag,
+    PatientFlagKind Flag,
     string? EndType,
     DateOnly? AcuteEnd,
     DateOnly? LastMaintenance,

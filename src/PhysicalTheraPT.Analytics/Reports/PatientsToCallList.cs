@@ -122,7 +122,7 @@ public sealed class PatientsToCallList : IReadOnlyList<PatientToCallRow>
         flag.PatientId,
         flag.ClinicId,
         directory.ClinicNameOrId(flag.ClinicId),
-        MonthlyReportMapper.ToReportFlag(flag.Kind),
+        flag.Kind,
         flag.EndType?.ToContractName(),
         flag.AcuteEnd,
         flag.LastMaintenance,

@@ -1,3 +1,5 @@
+using PhysicalTheraPT.Analytics.Retention;
+
 namespace PhysicalTheraPT.Analytics.Reports;
 
 /// <summary>
@@ -8,8 +10,8 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// whole recurrence window yet, so the counts can still grow.
 /// </summary>
 public sealed record RecurrenceReport(
-    ReportMonth FirstCompletionMonth,
-    ReportMonth LastCompletionMonth,
+    CalendarMonth FirstCompletionMonth,
+    CalendarMonth LastCompletionMonth,
     int ConversionWindowDays,
     int RecurrenceWindowDays,
     RecurrenceCounts Converted,

@@ -1,3 +1,5 @@
+using PhysicalTheraPT.Analytics.Retention;
+
 namespace PhysicalTheraPT.Analytics.Reports;
 
 /// <summary>
@@ -9,8 +11,8 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// </summary>
 /// <param name="Windows">Per conversion window, the months its cells count; null or empty when every cell counts the whole period.</param>
 public sealed record ReportBreakdowns(
-    ReportMonth FirstMonth,
-    ReportMonth LastMonth,
+    CalendarMonth FirstMonth,
+    CalendarMonth LastMonth,
     IReadOnlyList<BreakdownLine> Clinics,
     IReadOnlyList<BreakdownLine> Providers,
     IReadOnlyList<BreakdownLine> BodyRegions,

@@ -1,3 +1,4 @@
+using PhysicalTheraPT.Analytics.Retention;
 using System.Text;
 
 namespace PhysicalTheraPT.Analytics.Reports;
@@ -9,7 +10,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 public static class ReportFileNames
 {
     /// <summary><c>retention-2026-03</c> for all clinics, <c>retention-2026-03-&lt;clinic_id&gt;</c> for one clinic.</summary>
-    public static string MonthlyStem(ReportScope scope, ReportMonth month) =>
+    public static string MonthlyStem(ReportScope scope, CalendarMonth month) =>
         scope.ClinicId is null ? "retention-" + month : "retention-" + month + "-" + Safe(scope.ClinicId);
 
     /// <summary><c>outreach-&lt;clinic_id&gt;-&lt;yyyy-MM-dd&gt;.xlsx</c>.</summary>

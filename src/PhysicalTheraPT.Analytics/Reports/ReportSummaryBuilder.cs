@@ -1,3 +1,4 @@
+using PhysicalTheraPT.Analytics.Retention;
 using System.Globalization;
 
 namespace PhysicalTheraPT.Analytics.Reports;
@@ -10,7 +11,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 public static class ReportSummaryBuilder
 {
     public static ReportSummary Build(
-        ReportMonth month, DateOnly asOf, IReadOnlyList<TrendMonth> trend, IReadOnlyList<int> conversionWindows, IReadOnlyList<string> whatChanged)
+        CalendarMonth month, DateOnly asOf, IReadOnlyList<TrendMonth> trend, IReadOnlyList<int> conversionWindows, IReadOnlyList<string> whatChanged)
     {
         var months = LastTwelve(month, trend);
         var current = months.LastOrDefault(row => row.Month == month);
@@ -50,11 +51,11 @@ public static class ReportSummaryBuilder
     }
 
     /// <summary>The trend months up to the report month, at most 12, oldest first.</summary>
-    internal static IReadOnlyList<TrendMonth> LastTwelve(ReportMonth month, IReadOnlyList<TrendMonth> trend) =>
+    internal static IReadOnlyList<TrendMonth> LastTwelve(CalendarMonth month, IReadOnlyList<TrendMonth> trend) =>
         [.. trend.Where(row => row.Month <= month && row.Month > month.AddMonths(-12)).OrderBy(row => row.Month)];
 
     private static HeadlineNumber CountHeadline(
-        string measure, ReportMonth month, TrendMonth? current, TrendMonth? before, IReadOnlyList<TrendMonth> months, Func<TrendMonth, int?> value, string? note)
+        string measure, CalendarMonth month, TrendMonth? current, TrendMonth? before, IReadOnlyList<TrendMonth> months, Func<TrendMonth, int?> value, string? note)
     {
         var history = months.Select(value).Where(count => count is not null).Select(count => (double)count!.Value).ToList();
 

@@ -1,3 +1,5 @@
+using PhysicalTheraPT.Analytics.Retention;
+
 namespace PhysicalTheraPT.Analytics.Reports;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// patients-to-call counts were not kept (they are counted as of a date, not recomputed for the past).
 /// </summary>
 public sealed record TrendMonth(
-    ReportMonth Month,
+    CalendarMonth Month,
     int AcuteCompletions,
     bool Provisional,
     IReadOnlyDictionary<string, int> CompletionsByEndType,

@@ -1,3 +1,4 @@
+using PhysicalTheraPT.Analytics.Retention;
 using System.Globalization;
 
 namespace PhysicalTheraPT.Analytics.Reports;
@@ -10,7 +11,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 public sealed class WhatChangedWriter(ReportsOptions options)
 {
     /// <param name="month">The report month: a change from the month before it needs no month names.</param>
-    public IReadOnlyList<string> Write(ReportMonth month, IEnumerable<MetricChange> changes)
+    public IReadOnlyList<string> Write(CalendarMonth month, IEnumerable<MetricChange> changes)
     {
         var notable = changes
             .Select(change => (Change: change, Score: Score(change)))
@@ -54,7 +55,7 @@ public sealed class WhatChangedWriter(ReportsOptions options)
         }
     }
 
-    private static string Sentence(ReportMonth month, MetricChange change)
+    private static string Sentence(CalendarMonth month, MetricChange change)
     {
         var verb = change.After > change.Before ? "rose" : "fell";
         var place = change.Place is null ? "" : " at " + change.Place;

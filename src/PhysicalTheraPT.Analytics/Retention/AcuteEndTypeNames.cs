@@ -3,9 +3,16 @@ namespace PhysicalTheraPT.Analytics.Retention;
 /// <summary>Data-contract names and front-desk words for <see cref="AcuteEndType"/>.</summary>
 public static class AcuteEndTypeNames
 {
-    /// <summary>Every end type in report order.</summary>
+    /// <summary>Every end type, in the order of the enum and of the metrics file's columns (a contract: kept as it is).</summary>
     public static IReadOnlyList<AcuteEndType> All { get; } =
         [AcuteEndType.GoalsMet, AcuteEndType.SelfDischarged, AcuteEndType.ReferredOut, AcuteEndType.Other, AcuteEndType.Unrecorded];
+
+    /// <summary>
+    /// The order the workbooks list and stack end types in: from a planned ending to no record at all. The
+    /// one other order there is, and defined here beside <see cref="All"/> so the two cannot drift apart.
+    /// </summary>
+    public static IReadOnlyList<AcuteEndType> DisplayOrder { get; } =
+        [AcuteEndType.GoalsMet, AcuteEndType.ReferredOut, AcuteEndType.SelfDischarged, AcuteEndType.Other, AcuteEndType.Unrecorded];
 
     /// <summary><c>goals_met</c>, <c>self_discharged</c>, <c>referred_out</c>, <c>other</c>, <c>unrecorded</c>.</summary>
     public static string ToContractName(this AcuteEndType endType) => endType switch

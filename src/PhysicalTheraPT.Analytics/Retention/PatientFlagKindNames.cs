@@ -1,6 +1,6 @@
 namespace PhysicalTheraPT.Analytics.Retention;
 
-/// <summary>Data-contract names of <see cref="PatientFlagKind"/>.</summary>
+/// <summary>Data-contract names and report labels of <see cref="PatientFlagKind"/>.</summary>
 public static class PatientFlagKindNames
 {
     /// <summary><c>dropped_after_acute</c> or <c>maintenance_lapsed</c>.</summary>
@@ -8,6 +8,14 @@ public static class PatientFlagKindNames
     {
         PatientFlagKind.DroppedAfterAcute => "dropped_after_acute",
         PatientFlagKind.MaintenanceLapsed => "maintenance_lapsed",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>The words a report shows for the flag: "Dropped after acute care", "Maintenance lapsed".</summary>
+    public static string Label(this PatientFlagKind kind) => kind switch
+    {
+        PatientFlagKind.DroppedAfterAcute => "Dropped after acute care",
+        PatientFlagKind.MaintenanceLapsed => "Maintenance lapsed",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -34,7 +34,7 @@ internal sealed class FakeReportSources : IOutreachListSource, IMonthlyReportSou
 
     public Task<MonthlyReport> BuildAsync(string? clinicId, CalendarMonth month, DateOnly asOf, CancellationToken cancellationToken)
     {
-        var builder = new MonthlyReportBuilder().WithMonth(new ReportMonth(month.Year, month.Month)).WithAsOf(asOf);
+        var builder = new MonthlyReportBuilder().WithMonth(new CalendarMonth(month.Year, month.Month)).WithAsOf(asOf);
         return Task.FromResult((clinicId is null ? builder : builder.ForClinic(clinicId, $"Clinic {clinicId}")).Build());
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Outreach;
@@ -63,7 +64,7 @@ public sealed class OutreachMonthWorkflowTests
         Assert.Equal(["P1"], may4.Due);
         Assert.Equal(2, (await scenario.OpenItemAsync("P1"))!.Attempts);
 
-        var numbers = await new OutreachNumbers(scenario.Database, Options.Create(new OutreachOptions())).ForReportAsync("C01", [new ReportMonth(2026, 4)], new DateOnly(2026, 5, 15));
+        var numbers = await new OutreachNumbers(scenario.Database, Options.Create(new OutreachOptions())).ForReportAsync("C01", [new CalendarMonth(2026, 4)], new DateOnly(2026, 5, 15));
         var april = numbers.Months.Single();
         Assert.Equal((6, 6, 4, 2, 1, false), (april.Listed, april.Contacted, april.Reached, april.BookedAfterOutreach, april.WrongNumbers, april.Provisional));
         Assert.Equal(1.0 / 3, april.Conversion!.Value, 9);

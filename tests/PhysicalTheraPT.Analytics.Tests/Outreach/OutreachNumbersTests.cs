@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Outreach;
@@ -9,7 +10,7 @@ namespace PhysicalTheraPT.Analytics.Tests.Outreach;
 /// <summary>The Outreach sheet's numbers from a real database: a month of worked lists and the bookings that followed.</summary>
 public sealed class OutreachNumbersTests
 {
-    private static readonly ReportMonth April = new(2026, 4);
+    private static readonly CalendarMonth April = new(2026, 4);
     private static readonly DateOnly April1 = new(2026, 4, 1);
 
     [Fact]

@@ -1,11 +1,12 @@
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Tests.Outreach;
 
 public sealed class OutreachReportBuilderTests
 {
-    private static readonly ReportMonth March = new(2026, 3);
+    private static readonly CalendarMonth March = new(2026, 3);
     private static readonly DateOnly AsOf = new(2026, 5, 1);
     private static readonly (string Id, string Name)[] Clinics = [("C01", "Eastside"), ("C02", "Uptown")];
 
@@ -120,7 +121,7 @@ public sealed class OutreachReportBuilderTests
         Assert.Equal(["P1"], Build(Activity([Contact("P1", OutreachOutcome.WrongNumber, new(2026, 3, 3))], [])).WrongNumberPatientIds);
     }
 
-    private static OutreachReport Build(OutreachActivity activity, ReportMonth[]? months = null) =>
+    private static OutreachReport Build(OutreachActivity activity, CalendarMonth[]? months = null) =>
         OutreachReportBuilder.Build(activity, months ?? [March.AddMonths(-1), March], AsOf, new OutreachOptions(), Clinics);
 
     private static OutreachActivity Activity(OutreachContact[] contacts, MaintenanceBooking[] bookings) => new([], contacts, bookings);

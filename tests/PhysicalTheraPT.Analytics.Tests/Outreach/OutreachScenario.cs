@@ -75,7 +75,7 @@ internal sealed class OutreachScenario : IAsyncDisposable
     public string WriteList(string clinicId, DateOnly asOf, IEnumerable<string> patients)
     {
         var rows = patients.Select(patient => new OutreachListRow(
-            patient, "Patient " + patient, "555-0100", null, "phone", ReportFlag.DroppedAfterAcute, "Discharged; no maintenance booked",
+            patient, "Patient " + patient, "555-0100", null, "phone", PatientFlagKind.DroppedAfterAcute, "Discharged; no maintenance booked",
             asOf.AddDays(-20), "Dana Ruiz", 20, 50)).ToList();
         var folderForDate = Directory.CreateDirectory(Path.Combine(folder.Path, clinicId + "-" + IsoDate.Format(asOf) + "-" + Guid.NewGuid().ToString("N")[..6])).FullName;
         return new OutreachListWriter().Write(new OutreachList(clinicId, clinicId == "C01" ? "Eastside" : "Uptown", asOf, rows), folderForDate).Path;

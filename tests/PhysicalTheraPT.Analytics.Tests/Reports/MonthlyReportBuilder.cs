@@ -1,5 +1,6 @@
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Tests.Reports;
 
@@ -17,7 +18,7 @@ internal sealed class MonthlyReportBuilder
     private static readonly (string Id, string Name)[] DefaultClinics = [("C01", "Eastside"), ("C02", "Northside"), ("C03", "Downtown")];
 
     private ReportScope scope = ReportScope.AllClinics;
-    private ReportMonth month = new(2026, 3);
+    private CalendarMonth month = new(2026, 3);
     private DateOnly? asOf;
     private List<PatientToCallRow>? patientsToCall;
     private List<DataQualityRow>? dataQuality;
@@ -35,7 +36,7 @@ internal sealed class MonthlyReportBuilder
         return this;
     }
 
-    public MonthlyReportBuilder WithMonth(ReportMonth value)
+    public MonthlyReportBuilder WithMonth(CalendarMonth value)
     {
         month = value;
         return this;
@@ -137,7 +138,7 @@ internal sealed class MonthlyReportBuilder
     }
 
     /// <summary>Plausible outreach for the months: front desk calls most of the listed patients, a third book.</summary>
-    public static OutreachReport OutreachFor(IReadOnlyList<ReportMonth> months, DateOnly asOf, (string Id, string Name)[] clinics)
+    public static OutreachReport OutreachFor(IReadOnlyList<CalendarMonth> months, DateOnly asOf, (string Id, string Name)[] clinics)
     {
         var trend = months.Select(month =>
         {
@@ -157,7 +158,7 @@ internal sealed class MonthlyReportBuilder
     }
 
     /// <summary>A month of plausible numbers: the same month always gives the same numbers.</summary>
-    public static TrendMonth TrendFor(ReportMonth month, DateOnly asOf, int scaled = 3)
+    public static TrendMonth TrendFor(CalendarMonth month, DateOnly asOf, int scaled = 3)
     {
         var wave = Math.Sin(month.Month * 0.9);
         var completions = (int)Math.Round((40 + (6 * wave)) * scaled);
@@ -179,11 +180,11 @@ internal sealed class MonthlyReportBuilder
             [.. ConversionWindows.Select(window => Conversion(month, asOf, window, completions, baseRate))],
             (int)Math.Round((95 + (8 * Math.Cos(month.Month))) * scaled),
             6 + Math.Round(wave, 1),
-            month == ReportMonth.Of(asOf.AddDays(-1)) ? 17 * scaled : null,
-            month == ReportMonth.Of(asOf.AddDays(-1)) ? 9 * scaled : null);
+            month == CalendarMonth.Of(asOf.AddDays(-1)) ? 17 * scaled : null,
+            month == CalendarMonth.Of(asOf.AddDays(-1)) ? 9 * scaled : null);
     }
 
-    public static ConversionCell Conversion(ReportMonth month, DateOnly asOf, int window, int completions, double baseRate)
+    public static ConversionCell Conversion(CalendarMonth month, DateOnly asOf, int window, int completions, double baseRate)
     {
         var rate = Math.Min(0.95, baseRate + (window switch { <= 28 => 0, <= 60 => 0.09, <= 90 => 0.14, _ => 0.2 }));
         var converted = (int)Math.Round(completions * rate);
@@ -208,11 +209,11 @@ internal sealed class MonthlyReportBuilder
 
     private List<PatientToCallRow> DefaultPatientsToCall(DateOnly reportAsOf) =>
     [
-        new("P000123", clinics[0].Id, clinics[0].Name, ReportFlag.DroppedAfterAcute, "goals_met", reportAsOf.AddDays(-16), null, "Dana Ruiz", 16, 88,
+        new("P000123", clinics[0].Id, clinics[0].Name, PatientFlagKind.DroppedAfterAcute, "goals_met", reportAsOf.AddDays(-16), null, "Dana Ruiz", 16, 88,
             "Discharged " + reportAsOf.AddDays(-16).ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture) + " (goals met) after 14 visits with Dana Ruiz; no maintenance booked"),
-        new("P000456", clinics[^1].Id, clinics[^1].Name, ReportFlag.MaintenanceLapsed, "self_discharged", reportAsOf.AddDays(-200), reportAsOf.AddDays(-50), "Lee Chen", 50, 61,
+        new("P000456", clinics[^1].Id, clinics[^1].Name, PatientFlagKind.MaintenanceLapsed, "self_discharged", reportAsOf.AddDays(-200), reportAsOf.AddDays(-50), "Lee Chen", 50, 61,
             "Last maintenance massage 50 days ago; usually every 28 days"),
-        new("P000789", clinics[0].Id, clinics[0].Name, ReportFlag.DroppedAfterAcute, "self_discharged", reportAsOf.AddDays(-40), null, "Priya Nair", 40, 74,
+        new("P000789", clinics[0].Id, clinics[0].Name, PatientFlagKind.DroppedAfterAcute, "self_discharged", reportAsOf.AddDays(-40), null, "Priya Nair", 40, 74,
             "Stopped coming after 6 visits with Priya Nair; no maintenance booked"),
     ];
 }

@@ -27,9 +27,9 @@ public sealed class MonthlyReportMapperTests
         var report = Mapper().ForAllClinics();
 
         var breakdowns = report.Breakdowns;
-        Assert.Equal((new ReportMonth(2024, 10), new ReportMonth(2025, 9)), (breakdowns.FirstMonth, breakdowns.LastMonth));
+        Assert.Equal((new CalendarMonth(2024, 10), new CalendarMonth(2025, 9)), (breakdowns.FirstMonth, breakdowns.LastMonth));
         Assert.Equal(
-            [new BreakdownWindow(28, new ReportMonth(2024, 10), new ReportMonth(2025, 8)), new BreakdownWindow(60, new ReportMonth(2024, 10), new ReportMonth(2025, 7)), new BreakdownWindow(90, new ReportMonth(2024, 10), new ReportMonth(2025, 6))],
+            [new BreakdownWindow(28, new CalendarMonth(2024, 10), new CalendarMonth(2025, 8)), new BreakdownWindow(60, new CalendarMonth(2024, 10), new CalendarMonth(2025, 7)), new BreakdownWindow(90, new CalendarMonth(2024, 10), new CalendarMonth(2025, 6))],
             breakdowns.Windows);
 
         // Eastside: April (p5, not converted), June (p1, converted in 10 days), August (p2, converted in 16 days).
@@ -71,7 +71,7 @@ public sealed class MonthlyReportMapperTests
 
         Assert.Equal(12, report.Trend.Count);
         var september = report.Trend[^1];
-        Assert.Equal(new ReportMonth(2025, 9), september.Month);
+        Assert.Equal(new CalendarMonth(2025, 9), september.Month);
         Assert.True(september.Provisional);
         Assert.All(september.Conversions, cell => Assert.True(cell.Maturing));
         Assert.All(september.Conversions, cell => Assert.Null(cell.Rate));
@@ -79,7 +79,7 @@ public sealed class MonthlyReportMapperTests
         Assert.Equal((1, 1), (september.DroppedAfterAcute, september.MaintenanceLapsed));
         Assert.All(report.Trend.SkipLast(1), month => Assert.Null(month.DroppedAfterAcute));
 
-        var june = report.Trend.Single(month => month.Month == new ReportMonth(2025, 6));
+        var june = report.Trend.Single(month => month.Month == new CalendarMonth(2025, 6));
         Assert.Equal(ConversionCell.Matured(28, 1, 1), june.Conversion(28));
         Assert.Equal(1, june.CompletionsByEndType["goals_met"]);
         Assert.Equal(
@@ -95,7 +95,7 @@ public sealed class MonthlyReportMapperTests
 
         Assert.Equal(ReportScope.Clinic("c2", "Uptown"), report.Scope);
         var patient = Assert.Single(report.PatientsToCall);
-        Assert.Equal(("p3", "Uptown", ReportFlag.DroppedAfterAcute, "referred_out", "Lee Chen"), (patient.PatientId, patient.ClinicName, patient.Flag, patient.EndType, patient.DischargingProvider));
+        Assert.Equal(("p3", "Uptown", PatientFlagKind.DroppedAfterAcute, "referred_out", "Lee Chen"), (patient.PatientId, patient.ClinicName, patient.Flag, patient.EndType, patient.DischargingProvider));
         Assert.Equal(
             [("Uptown", 2), (MonthlyReportMapper.GroupComparisonName, 5)],
             report.Breakdowns.Clinics.Select(line => (line.Name, line.Completions)));
@@ -149,7 +149,7 @@ public sealed class MonthlyReportMapperTests
                 flag.PatientId,
                 flag.ClinicId,
                 RandomClinics.ClinicNameOrId(flag.ClinicId),
-                MonthlyReportMapper.ToReportFlag(flag.Kind),
+                flag.Kind,
                 flag.EndType?.ToContractName(),
                 flag.AcuteEnd,
                 flag.LastMaintenance,

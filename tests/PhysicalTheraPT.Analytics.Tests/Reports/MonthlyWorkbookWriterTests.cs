@@ -1,4 +1,5 @@
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 using SkiaSharp;
 
@@ -282,7 +283,7 @@ public sealed class MonthlyWorkbookWriterTests(DefaultMonthlyWorkbook written) :
     [Fact]
     public void Write_DatesTheDocumentAndMarksItFromTheReport_NotFromTheClock()
     {
-        var report = new MonthlyReportBuilder().WithMonth(new ReportMonth(2025, 11)).WithAsOf(new DateOnly(2025, 12, 15)).Build();
+        var report = new MonthlyReportBuilder().WithMonth(new CalendarMonth(2025, 11)).WithAsOf(new DateOnly(2025, 12, 15)).Build();
 
         using var workbook = WriteAndOpen(report);
 

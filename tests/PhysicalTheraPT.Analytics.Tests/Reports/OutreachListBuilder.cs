@@ -1,4 +1,5 @@
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Tests.Reports;
 
@@ -9,7 +10,7 @@ internal sealed class OutreachListBuilder
 
     private readonly List<OutreachListRow> rows =
     [
-        Row("P000456", "Maria Gonzalez", priority: 61, ReportFlag.MaintenanceLapsed),
+        Row("P000456", "Maria Gonzalez", priority: 61, PatientFlagKind.MaintenanceLapsed),
         Row("P000123", "John O'Neill", priority: 88),
         Row("P000789", "Aiko Tanaka", priority: 74),
     ];
@@ -28,7 +29,7 @@ internal sealed class OutreachListBuilder
 
     public OutreachList Build() => new("C01", "Eastside", AsOf, rows);
 
-    public static OutreachListRow Row(string patientId, string name, int priority, ReportFlag flag = ReportFlag.DroppedAfterAcute, bool doNotContact = false, string phone = "555-0100") =>
+    public static OutreachListRow Row(string patientId, string name, int priority, PatientFlagKind flag = PatientFlagKind.DroppedAfterAcute, bool doNotContact = false, string phone = "555-0100") =>
         new(patientId, name, phone, name.Replace(' ', '.').ToLowerInvariant() + "@example.com", "phone", flag,
             "Discharged 14 Mar (goals met) after 12 visits with Dana Ruiz; no maintenance booked", AsOf.AddDays(-18), "Dana Ruiz", 18, priority, doNotContact);
 }

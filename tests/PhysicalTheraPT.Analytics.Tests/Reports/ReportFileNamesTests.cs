@@ -1,4 +1,5 @@
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Tests.Reports;
 
@@ -19,7 +20,7 @@ public sealed class ReportFileNamesTests
     [Fact]
     public void MonthlyStem_AddsTheClinic_OnlyForAOneClinicReport()
     {
-        Assert.Equal("retention-2026-03", ReportFileNames.MonthlyStem(ReportScope.AllClinics, new ReportMonth(2026, 3)));
-        Assert.Equal("retention-2026-03-C_01", ReportFileNames.MonthlyStem(ReportScope.Clinic("C 01", "Eastside"), new ReportMonth(2026, 3)));
+        Assert.Equal("retention-2026-03", ReportFileNames.MonthlyStem(ReportScope.AllClinics, new CalendarMonth(2026, 3)));
+        Assert.Equal("retention-2026-03-C_01", ReportFileNames.MonthlyStem(ReportScope.Clinic("C 01", "Eastside"), new CalendarMonth(2026, 3)));
     }
 }

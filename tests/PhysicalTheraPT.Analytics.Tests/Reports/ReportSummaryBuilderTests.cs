@@ -1,10 +1,11 @@
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Tests.Reports;
 
 public sealed class ReportSummaryBuilderTests
 {
-    private static readonly ReportMonth March = new(2026, 3);
+    private static readonly CalendarMonth March = new(2026, 3);
     private static readonly DateOnly AsOf = new(2026, 4, 1);
 
     [Fact]
@@ -15,9 +16,9 @@ public sealed class ReportSummaryBuilderTests
         var summary = ReportSummaryBuilder.Build(March, AsOf, trend, [28, 60, 90], []);
 
         var conversion28 = summary.Headlines.Single(headline => headline.Measure == "Conversion within 28 days");
-        var february = trend.Single(month => month.Month == new ReportMonth(2026, 2));
-        var january = trend.Single(month => month.Month == new ReportMonth(2026, 1));
-        Assert.Equal(new ReportMonth(2026, 2), conversion28.ValueMonth);
+        var february = trend.Single(month => month.Month == new CalendarMonth(2026, 2));
+        var january = trend.Single(month => month.Month == new CalendarMonth(2026, 1));
+        Assert.Equal(new CalendarMonth(2026, 2), conversion28.ValueMonth);
         Assert.Equal(february.Conversion(28)!.Rate, conversion28.Value);
         Assert.Equal(january.Conversion(28)!.Rate, conversion28.MonthBefore);
         Assert.Contains(summary.LatestMaturedCohorts, cohort => cohort is { WindowDays: 90, CohortMonth: { Year: 2025, Month: 12 } });
@@ -81,7 +82,7 @@ public sealed class ReportSummaryBuilderTests
         var changes = MetricChangeFinder.Find("Eastside", March, trend, [28]);
 
         var completions = changes.Single(change => change.Measure == "Acute completions");
-        Assert.Equal((new ReportMonth(2026, 1), new ReportMonth(2026, 2)), (completions.BeforeMonth, completions.AfterMonth));
+        Assert.Equal((new CalendarMonth(2026, 1), new CalendarMonth(2026, 2)), (completions.BeforeMonth, completions.AfterMonth));
         Assert.All(changes, change => Assert.Equal("Eastside", change.Place));
     }
 

@@ -1,10 +1,11 @@
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Tests.Reports;
 
 public sealed class WhatChangedWriterTests
 {
-    private static readonly ReportMonth March = new(2026, 3);
+    private static readonly CalendarMonth March = new(2026, 3);
 
     private readonly WhatChangedWriter writer = new(new ReportsOptions());
 

@@ -66,7 +66,7 @@ internal sealed class OutreachOutcomeStore(DbConnection connection, DbTransactio
 
     /// <summary>The outcome as <c>outreach_outcomes</c> holds it (Dapper sends each statement only the parameters it names).</summary>
     private static OutcomeRow Row(WorkedOutcome outcome) => new(
-        "", "", outcome.Key.ClinicId, outcome.Key.PatientId, outcome.Key.Flag, outcome.Key.AsOf, outcome.Outcome.MachineName(), outcome.On,
+        "", "", outcome.Key.ClinicId, outcome.Key.PatientId, outcome.Key.Flag, outcome.Key.AsOf, outcome.Outcome.ToContractName(), outcome.On,
         outcome.StaffInitials, outcome.Notes, "", default);
 
     public IEnumerable<KeyValuePair<string, string>> StatementsFor(SqlDialect dialect)

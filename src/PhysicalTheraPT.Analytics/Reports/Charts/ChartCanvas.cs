@@ -1,5 +1,6 @@
 using System.Globalization;
 using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
+using PhysicalTheraPT.Analytics.Retention;
 using ScottPlot;
 
 namespace PhysicalTheraPT.Analytics.Reports.Charts;
@@ -31,7 +32,7 @@ internal static class ChartCanvas
     public static Color Colour(string hex) => Color.FromHex(hex);
 
     /// <summary>Month labels under positions 0, 1, 2 ...; <paramref name="marked"/> months get an asterisk.</summary>
-    public static void MonthTicks(Plot plot, IReadOnlyList<ReportMonth> months, Func<ReportMonth, bool>? marked = null)
+    public static void MonthTicks(Plot plot, IReadOnlyList<CalendarMonth> months, Func<CalendarMonth, bool>? marked = null)
     {
         var positions = Enumerable.Range(0, months.Count).Select(index => (double)index).ToArray();
         var labels = months.Select(month => month.ShortLabel + (marked?.Invoke(month) == true ? "*" : "")).ToArray();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Reports.Monthly;
 
@@ -53,6 +54,6 @@ internal static class BreakdownTable
     public static IReadOnlyList<BreakdownLine> Sorted(IEnumerable<BreakdownLine> rows) =>
         [.. rows.OrderByDescending(row => row.Completions).ThenBy(row => row.Name, StringComparer.Ordinal).ThenBy(row => row.Detail, StringComparer.Ordinal)];
 
-    private static string Period(ReportMonth first, ReportMonth last) =>
+    private static string Period(CalendarMonth first, CalendarMonth last) =>
         first == last ? first.ShortLabel : first.ShortLabel + " to " + last.ShortLabel;
 }

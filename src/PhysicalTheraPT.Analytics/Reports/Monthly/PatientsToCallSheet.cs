@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Reports.Monthly;
 

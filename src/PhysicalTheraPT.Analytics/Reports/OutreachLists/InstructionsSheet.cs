@@ -57,7 +57,7 @@ internal static class InstructionsSheet
         foreach (var (outcome, meaning) in outcomes)
         {
             var cell = sheet.Cell(row, 1);
-            cell.SetValue(outcome.MachineName());
+            cell.SetValue(outcome.ToContractName());
             cell.Style.Font.Bold = true;
             Line(sheet, row++, meaning, column: 2);
         }

@@ -1,6 +1,7 @@
 using ClosedXML.Excel;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Reports.OutreachLists;
 
@@ -43,7 +44,7 @@ internal static class ListSheet
             new(OutreachListLayout.OutcomeDate, _ => ReportCell.Blank, Width: 15),
             new(OutreachListLayout.StaffInitials, _ => ReportCell.Blank, Width: 15),
             new(OutreachListLayout.Notes, _ => ReportCell.Blank, Wrap: true, Width: 40),
-            new(OutreachListLayout.RowKey, row => ReportCell.Of(OutreachRowKey.Create(list.ClinicId, row.PatientId, row.Flag.MachineName(), list.AsOf).Value)),
+            new(OutreachListLayout.RowKey, row => ReportCell.Of(OutreachRowKey.Create(list.ClinicId, row.PatientId, row.Flag.ToContractName(), list.AsOf).Value)),
         ];
         var streamed = canvas.StreamedTable(HeaderRow, 1, OutreachListLayout.TableName, columns, rows);
         var table = streamed.Placement;

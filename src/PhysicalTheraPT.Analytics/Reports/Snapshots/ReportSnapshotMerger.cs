@@ -1,3 +1,4 @@
+using PhysicalTheraPT.Analytics.Retention;
 using System.Globalization;
 
 namespace PhysicalTheraPT.Analytics.Reports.Snapshots;
@@ -83,7 +84,7 @@ internal sealed class ReportSnapshotMerger
         return row with { Completions = completions, Windows = [.. row.Windows.Select(cell => MergeConversion(row.CompletionMonth, cell))] };
     }
 
-    private ConversionCell MergeConversion(ReportMonth month, ConversionCell cell)
+    private ConversionCell MergeConversion(CalendarMonth month, ConversionCell cell)
     {
         var matured = !cell.Maturing;
         var completions = Show(new(month, ConversionMetric(cell.WindowDays, "completions")), cell.Completions, matured, out var keptCompletions);

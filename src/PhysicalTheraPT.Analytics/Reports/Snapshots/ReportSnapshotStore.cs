@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Reports.Snapshots;
 
@@ -15,14 +16,14 @@ internal sealed class ReportSnapshotStore(DbConnection connection, DbTransaction
         WHERE scope = @Scope AND month >= @FirstMonth AND month <= @LastMonth
         """;
 
-    public async Task<Dictionary<SnapshotKey, SnapshotValue>> ReadAsync(string scope, ReportMonth first, ReportMonth last, CancellationToken cancellationToken)
+    public async Task<Dictionary<SnapshotKey, SnapshotValue>> ReadAsync(string scope, CalendarMonth first, CalendarMonth last, CancellationToken cancellationToken)
     {
         var values = new Dictionary<SnapshotKey, SnapshotValue>();
         var parameters = new { Scope = scope, FirstMonth = first.ToString(), LastMonth = last.ToString() };
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(ReadSql, parameters, transaction, cancellationToken: cancellationToken));
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (!ReportMonth.TryParse(reader.GetString(0), out var month))
+            if (!CalendarMonth.TryParse(reader.GetString(0), out var month))
             {
                 continue;
             }

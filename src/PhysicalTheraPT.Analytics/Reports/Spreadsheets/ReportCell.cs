@@ -1,3 +1,4 @@
+using PhysicalTheraPT.Analytics.Retention;
 using System.Globalization;
 
 namespace PhysicalTheraPT.Analytics.Reports.Spreadsheets;
@@ -28,7 +29,7 @@ internal readonly record struct ReportCell(ReportCellKind Kind, string? Text, do
     public static ReportCell Date(DateOnly? value) =>
         value is null ? Blank : new(ReportCellKind.Date, null, value.Value.ToDateTime(TimeOnly.MinValue).ToOADate(), false);
 
-    public static ReportCell Month(ReportMonth? value, bool notFinal = false) =>
+    public static ReportCell Month(CalendarMonth? value, bool notFinal = false) =>
         value is null ? Blank : new(ReportCellKind.Month, null, value.Value.FirstDay.ToDateTime(TimeOnly.MinValue).ToOADate(), notFinal);
 
     /// <summary>A setting's value: a number when it reads as one (so it is stored as a number), else text.</summary>

@@ -3,6 +3,7 @@ using ClosedXML.Excel;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Tests.Outreach;
 using PhysicalTheraPT.Analytics.Tests.Reports;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
@@ -62,18 +63,18 @@ public sealed class OutreachWorkflowCommandTests
         var restatingUntil = DateTime.UtcNow.Date;
 
         var outreach = april.Table("Outreach", "OutreachTrend");
-        var aprilRow = RowOf(outreach, new ReportMonth(2026, 4));
+        var aprilRow = RowOf(outreach, new CalendarMonth(2026, 4));
         Assert.Equal((2.0, 2.0, 1.0, 1.0), (outreach["Listed"][aprilRow]!.Number!.Value, outreach["Contacted"][aprilRow]!.Number!.Value, outreach["Reached"][aprilRow]!.Number!.Value, outreach["Booked after outreach"][aprilRow]!.Number!.Value));
         Assert.Null(outreach["Booked after outreach"][aprilRow]!.FillRgb);
         var staff = april.Table("Outreach", "OutreachByStaff");
         Assert.Equal(["AB", "JD"], staff["Staff initials"].Select(cell => cell!.Text));
 
-        Assert.Equal(2, Completions(april, new ReportMonth(2026, 2)));
-        Assert.Equal(2, Completions(may, new ReportMonth(2026, 2)));
-        Assert.Equal(3, Completions(restated, new ReportMonth(2026, 2)));
+        Assert.Equal(2, Completions(april, new CalendarMonth(2026, 2)));
+        Assert.Equal(2, Completions(may, new CalendarMonth(2026, 2)));
+        Assert.Equal(3, Completions(restated, new CalendarMonth(2026, 2)));
         Assert.Null(may.Table("Definitions", "RestatedMonths")["Month"].Single());
         var restatedMonths = restated.Table("Definitions", "RestatedMonths");
-        Assert.Equal(new ReportMonth(2026, 2).FirstDay.ToDateTime(TimeOnly.MinValue).ToOADate(), restatedMonths["Month"].Single()!.Number);
+        Assert.Equal(new CalendarMonth(2026, 2).FirstDay.ToDateTime(TimeOnly.MinValue).ToOADate(), restatedMonths["Month"].Single()!.Number);
         Assert.InRange(restatedMonths["Restated on"].Single()!.Number!.Value, restatingFrom.ToOADate(), restatingUntil.ToOADate());
         april.Dispose();
         may.Dispose();
@@ -113,10 +114,10 @@ public sealed class OutreachWorkflowCommandTests
         return OpenXmlWorkbook.Open(Path.Combine(folder, $"retention-{month}.xlsx"));
     }
 
-    private static int RowOf(IReadOnlyDictionary<string, IReadOnlyList<CellContent?>> table, ReportMonth month) =>
+    private static int RowOf(IReadOnlyDictionary<string, IReadOnlyList<CellContent?>> table, CalendarMonth month) =>
         table["Month"].ToList().FindIndex(cell => cell?.Number == month.FirstDay.ToDateTime(TimeOnly.MinValue).ToOADate());
 
-    private static double Completions(OpenXmlWorkbook workbook, ReportMonth month)
+    private static double Completions(OpenXmlWorkbook workbook, CalendarMonth month)
     {
         var trend = workbook.Table("Trend", "Trend");
         return trend[MeasureNames.AcuteCompletions][RowOf(trend, month)]!.Number!.Value;

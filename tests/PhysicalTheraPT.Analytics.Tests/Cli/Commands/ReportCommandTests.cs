@@ -32,7 +32,7 @@ public sealed class ReportCommandTests(SeededSqliteHistory history) : IClassFixt
             var path = folder.File(scope == "ALL" ? "retention-2026-03.xlsx" : $"retention-2026-03-{scope}.xlsx");
             Assert.Contains(path, output, StringComparison.Ordinal);
             using var workbook = OpenXmlWorkbook.Open(path);
-            AssertTrendRowEqualsMetrics(workbook, new ReportMonth(2026, 3), metrics, scope);
+            AssertTrendRowEqualsMetrics(workbook, new CalendarMonth(2026, 3), metrics, scope);
             var headlines = workbook.Table("Summary", "Headlines");
             Assert.Equal(metrics.Value(scope, "acute_completions"), headlines["Value"][0]!.Number);
         }
@@ -49,8 +49,8 @@ public sealed class ReportCommandTests(SeededSqliteHistory history) : IClassFixt
 
         Assert.Equal(0, exitCode);
         using var workbook = OpenXmlWorkbook.Open(folder.File("retention-2026-03.xlsx"));
-        AssertTrendRowEqualsMetrics(workbook, new ReportMonth(2026, 3), march, "ALL");
-        AssertTrendRowEqualsMetrics(workbook, new ReportMonth(2025, 12), earlier, "ALL", flagsCounted: false);
+        AssertTrendRowEqualsMetrics(workbook, new CalendarMonth(2026, 3), march, "ALL");
+        AssertTrendRowEqualsMetrics(workbook, new CalendarMonth(2025, 12), earlier, "ALL", flagsCounted: false);
         Assert.NotNull(march.Value("ALL", "conversion_28d.rate"));
     }
 
@@ -160,7 +160,7 @@ public sealed class ReportCommandTests(SeededSqliteHistory history) : IClassFixt
         CliRunner.RunAsync([.. history.CommandLineArguments, "report", "monthly", .. arguments, "--out", folder.Path]);
 
     /// <summary>The month's row of the Trend sheet holds the <c>metrics</c> numbers of the scope, cell by cell.</summary>
-    private static void AssertTrendRowEqualsMetrics(OpenXmlWorkbook workbook, ReportMonth month, MetricsOutput metrics, string scope, bool flagsCounted = true)
+    private static void AssertTrendRowEqualsMetrics(OpenXmlWorkbook workbook, CalendarMonth month, MetricsOutput metrics, string scope, bool flagsCounted = true)
     {
         var trend = workbook.Table("Trend", "Trend");
         var row = trend["Month"].ToList().FindIndex(cell => cell?.Number == month.FirstDay.ToDateTime(TimeOnly.MinValue).ToOADate());

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Reports.Monthly;
@@ -172,7 +173,7 @@ public sealed class PatientsToCallSheetTests : IDisposable
                 index == count - 1 && count > 1 ? "P-LONGEST-ID-000000" : "P" + index.ToString("000000", CultureInfo.InvariantCulture),
                 clinic,
                 "Clinic " + clinic,
-                lapsed ? ReportFlag.MaintenanceLapsed : ReportFlag.DroppedAfterAcute,
+                lapsed ? PatientFlagKind.MaintenanceLapsed : PatientFlagKind.DroppedAfterAcute,
                 index == 0 || index % 7 == 0 ? null : (index % 2 == 0 ? "goals_met" : "self_discharged"),
                 AsOf.AddDays(-daysSince - (lapsed ? 120 : 0)),
                 lapsed && index != 0 ? AsOf.AddDays(-daysSince) : null,

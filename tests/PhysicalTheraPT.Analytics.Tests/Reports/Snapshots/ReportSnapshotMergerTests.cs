@@ -1,11 +1,12 @@
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Reports.Snapshots;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Tests.Reports.Snapshots;
 
 public sealed class ReportSnapshotMergerTests
 {
-    private static readonly ReportMonth January = new(2026, 1);
+    private static readonly CalendarMonth January = new(2026, 1);
     private static readonly DateTime Now = new(2026, 5, 1, 6, 0, 0, DateTimeKind.Utc);
 
     [Fact]
@@ -109,7 +110,7 @@ public sealed class ReportSnapshotMergerTests
     private static ReportSnapshotRequest Request(DateOnly asOf, params TrendMonth[] months) =>
         new("ALL", asOf, months, [.. months.Select(month => new CohortRow(month.Month, month.AcuteCompletions, month.Conversions))], [], Restate: false);
 
-    private static TrendMonth Month(ReportMonth month, int completions, bool provisional, int? dropped = 17) =>
+    private static TrendMonth Month(CalendarMonth month, int completions, bool provisional, int? dropped = 17) =>
         MonthlyReportBuilder.TrendFor(month, month.LastDay.AddDays(200)) with
         {
             AcuteCompletions = completions,

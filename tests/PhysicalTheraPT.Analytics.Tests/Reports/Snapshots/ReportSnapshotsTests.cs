@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Reports.Snapshots;
+using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Reports.Snapshots;
@@ -9,8 +10,8 @@ namespace PhysicalTheraPT.Analytics.Tests.Reports.Snapshots;
 /// <summary>Snapshots kept in, and read back from, a real database: March's report, then April's with changed data, then restated.</summary>
 public sealed class ReportSnapshotsTests
 {
-    private static readonly ReportMonth March = new(2026, 3);
-    private static readonly ReportMonth April = new(2026, 4);
+    private static readonly CalendarMonth March = new(2026, 3);
+    private static readonly CalendarMonth April = new(2026, 4);
 
     [Fact]
     public Task Apply_KeepsLastMonthsNumbers_AndRestatesThemOnlyWhenAsked_OnSqlite() => KeepsAndRestates(DatabaseProvider.Sqlite);
@@ -61,7 +62,7 @@ public sealed class ReportSnapshotsTests
         Assert.Equal(restated.RestatedMonths, afterRestating.RestatedMonths);
     }
 
-    private static readonly ReportMonth February = new(2026, 2);
+    private static readonly CalendarMonth February = new(2026, 2);
 
     /// <summary>Every number of a trend month as text (the record's lists compare by reference).</summary>
     private static string Numbers(TrendMonth month) =>
