@@ -12,3 +12,6 @@ public interface IClinicJob
 
     Task<JobOutcome> RunAsync(JobWorkItem work, CancellationToken cancellationToken);
 }
+
+/// <summary>What one run of a job produced: files written (full paths), rows written, and a summary.</summary>
+public sealed record JobOutcome(IReadOnlyList<string> FilesWritten, int RowsWritten, string Summary);

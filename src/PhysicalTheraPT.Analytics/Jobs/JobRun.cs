@@ -43,3 +43,21 @@ public sealed record JobRun
     /// <summary>The period as the as-of date it is for flags and outreach lists.</summary>
     public DateOnly PeriodAsDate() => new JobWorkItem(Job, ClinicId, Period).PeriodAsDate();
 }
+
+/// <summary>The <c>status</c> values of <c>job_runs</c>.</summary>
+public static class JobRunStatus
+{
+    public const string Running = "running";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+
+    /// <summary>Stopped by a server shutting down; the scheduler hands the work to the next server.</summary>
+    public const string Cancelled = "cancelled";
+}
+
+/// <summary>What the scheduler tells a run about itself, recorded with it in <c>job_runs</c>.</summary>
+public sealed record JobRunContext(string? SchedulerJobId, int Attempt, string? Server)
+{
+    /// <summary>A run started by hand, outside any scheduler.</summary>
+    public static JobRunContext Direct { get; } = new(null, 1, Environment.MachineName);
+}

@@ -120,3 +120,29 @@ public sealed class OutreachListService
 
 /// <summary>A clinic's outreach list, and whether its flags had to be computed because none were stored for its date.</summary>
 public sealed record OutreachListBuild(OutreachList List, bool FlagsComputed);
+
+/// <summary>Which outreach lists one <see cref="OutreachListService"/> run writes.</summary>
+public sealed record OutreachListRequest
+{
+    /// <summary>The date the flags are judged as of; null for today in each clinic's own time zone.</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>Only this clinic's list; null for one list per clinic.</summary>
+    public string? ClinicId { get; init; }
+
+    /// <summary>The folder the lists go to.</summary>
+    public required string OutputDirectory { get; init; }
+}
+
+/// <summary>What one <see cref="OutreachListService"/> run wrote: a list per clinic, ordered by clinic id.</summary>
+/// <param name="Patients">How many patients' histories were read.</param>
+public sealed record OutreachListRun(int Patients, IReadOnlyList<ClinicOutreachList> Lists);
+
+/// <summary>
+/// One clinic's outreach list as written: counts only (no names), so it can be printed and logged.
+/// </summary>
+/// <param name="AsOf">The date the clinic's patients were judged as of (the list's date).</param>
+/// <param name="Flagged">Patients the engine flagged for the clinic.</param>
+/// <param name="WithoutPatientRow">Flagged patients whose patient row was gone when the contact details were read (the data changed in between); left out.</param>
+/// <param name="HeldBack">Flagged patients not listed this time: tried recently, declined, or their item closed lately (docs/outreach.md).</param>
+public sealed record ClinicOutreachList(string ClinicId, DateOnly AsOf, int Flagged, int WithoutPatientRow, OutreachListFile File, int HeldBack = 0);

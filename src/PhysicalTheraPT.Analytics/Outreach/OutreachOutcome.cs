@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace PhysicalTheraPT.Analytics.Outreach;
 
 /// <summary>What happened when front desk contacted a patient on an outreach list.</summary>
@@ -20,4 +22,39 @@ public enum OutreachOutcome
 
     /// <summary>The phone number or email is wrong.</summary>
     WrongNumber,
+}
+
+/// <summary>The outcome names front desk picks from the list's dropdown, and back again on import.</summary>
+public static class OutreachOutcomeNames
+{
+    /// <summary>The dropdown's entries, in the order front desk sees them.</summary>
+    public static IReadOnlyList<string> All { get; } = [.. Enum.GetValues<OutreachOutcome>().Select(ToContractName)];
+
+    public static string ToContractName(this OutreachOutcome outcome) => outcome switch
+    {
+        OutreachOutcome.NotReached => "not_reached",
+        OutreachOutcome.LeftMessage => "left_message",
+        OutreachOutcome.Booked => "booked",
+        OutreachOutcome.Declined => "declined",
+        OutreachOutcome.DoNotContact => "do_not_contact",
+        OutreachOutcome.WrongNumber => "wrong_number",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome."),
+    };
+
+    /// <summary>Exact names only (after trimming): an outcome is a choice from the list, not free text.</summary>
+    public static bool TryParse(string? text, [NotNullWhen(true)] out OutreachOutcome? outcome)
+    {
+        var trimmed = text?.Trim();
+        foreach (var candidate in Enum.GetValues<OutreachOutcome>())
+        {
+            if (string.Equals(candidate.ToContractName(), trimmed, StringComparison.Ordinal))
+            {
+                outcome = candidate;
+                return true;
+            }
+        }
+
+        outcome = null;
+        return false;
+    }
 }

@@ -28,3 +28,17 @@ public sealed class PatientHistory
         Appointments.Clear();
     }
 }
+
+/// <summary>One recorded episode of acute care, as the retention rules see it.</summary>
+public sealed record PatientEpisode(
+    string EpisodeId,
+    string ClinicId,
+    DateOnly StartedOn,
+    DateOnly? DischargedOn,
+    string? DischargeReason,
+    string? BodyRegion,
+    string? ReferralSource,
+    int? MaintenanceIntervalDays);
+
+/// <summary>A completed maintenance visit before the as-of date, and the clinic it took place at.</summary>
+public readonly record struct MaintenanceVisit(DateOnly Date, string ClinicId);

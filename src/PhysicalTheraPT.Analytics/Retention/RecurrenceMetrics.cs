@@ -15,3 +15,14 @@ public sealed record RecurrenceMetrics(
     RecurrenceGroup NotConverted,
     bool Maturing,
     IReadOnlyList<RecurrenceMonth> Months);
+
+/// <summary>Recurrence for the completions of one month, split by early conversion to maintenance.</summary>
+/// <param name="Maturing">True while the month's last day + RecurrenceWindowDays is on or after the as-of date.</param>
+public sealed record RecurrenceMonth(CalendarMonth Month, RecurrenceGroup Converted, RecurrenceGroup NotConverted, bool Maturing);
+
+/// <summary>Completions of a group and how many of those patients started a new episode within the recurrence window.</summary>
+public sealed record RecurrenceGroup(int Completions, int Recurred)
+{
+    /// <summary>Recurred ÷ completions (0-1); null when there are no completions.</summary>
+    public double? Rate => Completions == 0 ? null : (double)Recurred / Completions;
+}

@@ -54,3 +54,9 @@ internal sealed class VisitHistogram
         throw new ArgumentOutOfRangeException(nameof(rank), rank, "Beyond the last episode.");
     }
 }
+
+/// <summary>
+/// Completed acute visits per episode completed in a month: quartiles as Excel's PERCENTILE.INC
+/// (linear interpolation between closest ranks); null when no episode completed.
+/// </summary>
+public sealed record VisitDistribution(int Episodes, double? Median, double? P25, double? P75);
