@@ -45,9 +45,10 @@ public sealed class MonthlyReportService
     public async Task<MonthlyReportRun> WriteAsync(MonthlyReportRequest request, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (mapper, result) = await PassAsync(request.ClinicId, request.Month, request.AsOf ?? request.Month.DayAfter, progress, cancellationToken);
-        IEnumerable<string> scopes = request.AllClinics || request.EveryClinic ? mapper.ScopeIds : request.ClinicId is null ? [] : [request.ClinicId];
-        await ShowKeptNumbersAsync(mapper, result, scopes, request.Restate, cancellationToken);
+        var result = await PassAsync(request.ClinicId, request.Month, request.AsOf ?? request.Month.DayAfter, progress, cancellationToken);
+        var metrics = result.Metrics!;
+        IEnumerable<string> scopes = request.AllClinics || request.EveryClinic ? FreshNumbers.ScopeIds(metrics) : request.ClinicId is null ? [] : [request.ClinicId];
+        var mapper = await MapperWithKeptNumbersAsync(result, scopes, request.Restate, cancellationToken);
 
         var workbooks = new List<MonthlyReportFiles>();
         if (request.AllClinics)
@@ -62,43 +63,46 @@ public sealed class MonthlyReportService
             workbooks.Add(_writer.Write(mapper.ForClinic(id), request.OutputDirectory));
         }
 
-        var metrics = result.Metrics!;
         return new MonthlyReportRun(MonthlyReportMapper.ToReportMonth(metrics.Month), metrics.AsOf, result.Patients, workbooks);
     }
 
     /// <summary>One report's model, all clinics (<paramref name="clinicId"/> null) or one clinic, from a pass of its own.</summary>
     public async Task<MonthlyReport> BuildAsync(string? clinicId, CalendarMonth month, DateOnly asOf, CancellationToken cancellationToken = default)
     {
-        var (mapper, result) = await PassAsync(clinicId, month, asOf, null, cancellationToken);
-        await ShowKeptNumbersAsync(mapper, result, clinicId is null ? mapper.ScopeIds : [clinicId], restate: false, cancellationToken);
+        var result = await PassAsync(clinicId, month, asOf, null, cancellationToken);
+        var mapper = await MapperWithKeptNumbersAsync(result, clinicId is null ? FreshNumbers.ScopeIds(result.Metrics!) : [clinicId], restate: false, cancellationToken);
         return clinicId is null ? mapper.ForAllClinics() : mapper.ForClinic(clinicId);
     }
 
     /// <summary>
-    /// Each scope's outreach numbers and kept numbers, before any workbook is built. The all-clinics
-    /// workbook needs every clinic's too: its "what changed" sentences name clinics.
+    /// Each scope's kept numbers (its fresh numbers merged with those earlier workbooks kept, and its
+    /// outreach numbers), before any workbook is built, and the mapper that builds the reports from them.
+    /// The all-clinics workbook needs every clinic's too: its "what changed" sentences name clinics. The
+    /// clinic directory is the pass's, and the outreach activity is read once for every scope.
     /// </summary>
-    private async Task ShowKeptNumbersAsync(MonthlyReportMapper mapper, RetentionAnalysisResult result, IEnumerable<string> scopeIds, bool restate, CancellationToken cancellationToken)
+    private async Task<MonthlyReportMapper> MapperWithKeptNumbersAsync(RetentionAnalysisResult result, IEnumerable<string> scopeIds, bool restate, CancellationToken cancellationToken)
     {
-        var asOf = result.Metrics!.AsOf;
-        var months = mapper.TrendMonths;
-        var shown = new Dictionary<string, ShownScopeNumbers>(StringComparer.Ordinal);
-        foreach (var scopeId in scopeIds.Distinct(StringComparer.Ordinal))
+        var metrics = result.Metrics!;
+        var scopes = scopeIds.Distinct(StringComparer.Ordinal).ToList();
+        var outreach = await _outreach.ForReportsAsync(
+            result.Clinics, [.. scopes.Select(scopeId => scopeId == ScopeMetrics.AllClinics ? null : scopeId)], FreshNumbers.TrendMonths(metrics), metrics.AsOf, cancellationToken);
+        var kept = new Dictionary<string, KeptNumbers>(StringComparer.Ordinal);
+        foreach (var (scopeId, scopeOutreach) in scopes.Zip(outreach))
         {
-            var outreach = await _outreach.ForReportAsync(scopeId == ScopeMetrics.AllClinics ? null : scopeId, months, asOf, cancellationToken);
-            var kept = await _snapshots.ApplyAsync(
-                new ReportSnapshotRequest(scopeId, asOf, mapper.FreshTrend(scopeId), mapper.FreshCohorts(scopeId), outreach.Months, restate), cancellationToken);
-            shown[scopeId] = new ShownScopeNumbers(kept, outreach with { Months = kept.Outreach });
+            var fresh = FreshNumbers.ScopeOf(metrics, scopeId);
+            var snapshots = await _snapshots.ApplyAsync(
+                new ReportSnapshotRequest(scopeId, metrics.AsOf, FreshNumbers.TrendOf(metrics, fresh), FreshNumbers.CohortsOf(fresh), scopeOutreach.Months, restate), cancellationToken);
+            kept[scopeId] = new KeptNumbers(snapshots, scopeOutreach with { Months = snapshots.Outreach });
         }
 
-        mapper.Show(shown);
+        return new MonthlyReportMapper(metrics, result.FlaggedPatients, result.Clinics, _retentionOptions, _reportsOptions, kept);
     }
 
     /// <summary>
     /// The one pass over every patient's history. Even a single clinic's report reads every patient: an
     /// episode counts for the clinic it took place at, whoever's patient it was.
     /// </summary>
-    private async Task<(MonthlyReportMapper Mapper, RetentionAnalysisResult Result)> PassAsync(
+    private async Task<RetentionAnalysisResult> PassAsync(
         string? clinicId, CalendarMonth month, DateOnly asOf, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         // An unknown clinic is known before the pass, not after minutes of reading.
@@ -107,7 +111,6 @@ public sealed class MonthlyReportService
             (await ClinicDirectory.LoadAsync(_database, cancellationToken)).Require(clinicId);
         }
 
-        var result = await _analysis.RunAsync(new RetentionAnalysisRequest { Month = month, AsOf = asOf, FlagsWithoutTexts = true }, progress, cancellationToken);
-        return (new MonthlyReportMapper(result.Metrics!, result.FlaggedPatients, result.Clinics, _retentionOptions, _reportsOptions), result);
+        return await _analysis.RunAsync(new RetentionAnalysisRequest { Month = month, AsOf = asOf, FlagsWithoutTexts = true }, progress, cancellationToken);
     }
 }
