@@ -66,3 +66,17 @@ public static class MetricChangeFinder
         return earlier is not null && qualifies(earlier) ? (earlier, later) : null;
     }
 }
+
+/// <summary>
+/// One number in two consecutive months, the raw material of a "what changed" sentence.
+/// <see cref="Measure"/> starts the sentence ("Conversion within 28 days"); <see cref="Place"/> is a
+/// clinic name, or null for the report's own scope.
+/// </summary>
+public sealed record MetricChange(
+    string Measure,
+    ValueUnit Unit,
+    ReportMonth BeforeMonth,
+    double Before,
+    ReportMonth AfterMonth,
+    double After,
+    string? Place);

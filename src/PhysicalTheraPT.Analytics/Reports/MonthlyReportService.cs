@@ -6,6 +6,34 @@ using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Reports;
 
+/// <summary>Which monthly workbooks one <see cref="MonthlyReportService"/> run writes, all from one pass over the data.</summary>
+public sealed record MonthlyReportRequest
+{
+    /// <summary>The report month M.</summary>
+    public required CalendarMonth Month { get; init; }
+
+    /// <summary>D, the date every number is counted as of; null for the day after <see cref="Month"/>.</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>Write the all-clinics workbook <c>retention-YYYY-MM.xlsx</c> (default yes).</summary>
+    public bool AllClinics { get; init; } = true;
+
+    /// <summary>Also write this clinic's workbook; null for none.</summary>
+    public string? ClinicId { get; init; }
+
+    /// <summary>Also write every clinic's workbook.</summary>
+    public bool EveryClinic { get; init; }
+
+    /// <summary>
+    /// Recompute past months instead of showing them as first reported, keep the new numbers, and list
+    /// the months whose numbers changed on the Definitions sheet.
+    /// </summary>
+    public bool Restate { get; init; }
+
+    /// <summary>The folder the workbooks and their charts go to.</summary>
+    public required string OutputDirectory { get; init; }
+}
+
 /// <summary>
 /// Writes the monthly retention workbooks: one pass of the retention engine over every patient's history
 /// (as of one date), then the all-clinics workbook and any clinic's workbook from that same pass, so the
@@ -114,3 +142,10 @@ public sealed class MonthlyReportService
         return await _analysis.RunAsync(new RetentionAnalysisRequest { Month = month, AsOf = asOf, FlagsWithoutTexts = true }, progress, cancellationToken);
     }
 }
+
+/// <summary>What one <see cref="MonthlyReportService"/> run wrote: every workbook with its charts, all clinics first.</summary>
+/// <param name="Patients">How many patients' histories the one pass read.</param>
+public sealed record MonthlyReportRun(ReportMonth Month, DateOnly AsOf, int Patients, IReadOnlyList<MonthlyReportFiles> Workbooks);
+
+/// <summary>What a monthly report run wrote: the workbook and the chart images beside it.</summary>
+public sealed record MonthlyReportFiles(string WorkbookPath, IReadOnlyList<string> ChartPaths);

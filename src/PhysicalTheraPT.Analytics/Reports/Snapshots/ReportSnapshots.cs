@@ -44,3 +44,26 @@ public sealed class ReportSnapshots
         return result;
     }
 }
+
+/// <summary>
+/// The numbers a workbook for one scope is about to show, freshly computed, and whether to restate
+/// past months (show and keep the fresh numbers even where final ones were kept before).
+/// </summary>
+/// <param name="Scope">The report's scope: <see cref="WorkbookMarker.AllClinics"/> or a clinic id.</param>
+public sealed record ReportSnapshotRequest(
+    string Scope,
+    DateOnly AsOf,
+    IReadOnlyList<TrendMonth> Trend,
+    IReadOnlyList<CohortRow> Cohorts,
+    IReadOnlyList<OutreachMonth> Outreach,
+    bool Restate);
+
+/// <summary>
+/// The numbers to show: kept final numbers where there are any, fresh ones elsewhere, and the months
+/// in view that were ever restated, for the Definitions sheet.
+/// </summary>
+public sealed record ReportSnapshotResult(
+    IReadOnlyList<TrendMonth> Trend,
+    IReadOnlyList<CohortRow> Cohorts,
+    IReadOnlyList<OutreachMonth> Outreach,
+    IReadOnlyList<RestatedMonth> RestatedMonths);

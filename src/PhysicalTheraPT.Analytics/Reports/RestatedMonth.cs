@@ -1,4 +1,0 @@
-namespace PhysicalTheraPT.Analytics.Reports;
-
-/// <summary>A past month whose reported numbers were recomputed (restated), and when.</summary>
-public sealed record RestatedMonth(ReportMonth Month, DateOnly RestatedOn);
