@@ -123,7 +123,7 @@ public enum ValueUnit
 /// The names of the headline measures, one place for the Summary sheet, the trend columns and the
 /// "what changed" sentences, so the same number is never called two things.
 /// </summary>
-public static class MeasureNames
+internal static class MeasureNames
 {
     public const string AcuteCompletions = "Acute completions";
 

@@ -14,7 +14,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// its trend, cohorts, summary and "what changed" built from those, so they agree with earlier workbooks;
 /// a scope without builds them from the <see cref="FreshNumbers"/>.
 /// </summary>
-public sealed class MonthlyReportMapper
+internal sealed class MonthlyReportMapper
 {
     /// <summary>The group's line on a clinic's Clinics sheet and chart.</summary>
     public const string GroupComparisonName = "All clinics (for comparison)";
@@ -160,4 +160,4 @@ public sealed class MonthlyReportMapper
 /// kept numbers were applied (<see cref="ReportSnapshots"/>), the restated months, and the Outreach sheet
 /// around those months.
 /// </summary>
-public sealed record KeptNumbers(ReportSnapshotResult Snapshots, OutreachReport Outreach);
+internal sealed record KeptNumbers(ReportSnapshotResult Snapshots, OutreachReport Outreach);

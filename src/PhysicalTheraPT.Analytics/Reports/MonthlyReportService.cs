@@ -7,7 +7,7 @@ using PhysicalTheraPT.Analytics.Retention;
 namespace PhysicalTheraPT.Analytics.Reports;
 
 /// <summary>Which monthly workbooks one <see cref="MonthlyReportService"/> run writes, all from one pass over the data.</summary>
-public sealed record MonthlyReportRequest
+internal sealed record MonthlyReportRequest
 {
     /// <summary>The report month M.</summary>
     public required CalendarMonth Month { get; init; }
@@ -41,7 +41,7 @@ public sealed record MonthlyReportRequest
 /// (<see cref="ReportSnapshots"/>) unless restating, and counts what front desk's outreach achieved
 /// (<see cref="OutreachNumbers"/>). The command line, the monthly job and the demo call it.
 /// </summary>
-public sealed class MonthlyReportService
+internal sealed class MonthlyReportService
 {
     private readonly AnalyticsDatabase _database;
     private readonly RetentionAnalysis _analysis;
@@ -145,7 +145,7 @@ public sealed class MonthlyReportService
 
 /// <summary>What one <see cref="MonthlyReportService"/> run wrote: every workbook with its charts, all clinics first.</summary>
 /// <param name="Patients">How many patients' histories the one pass read.</param>
-public sealed record MonthlyReportRun(ReportMonth Month, DateOnly AsOf, int Patients, IReadOnlyList<MonthlyReportFiles> Workbooks);
+internal sealed record MonthlyReportRun(ReportMonth Month, DateOnly AsOf, int Patients, IReadOnlyList<MonthlyReportFiles> Workbooks);
 
 /// <summary>What a monthly report run wrote: the workbook and the chart images beside it.</summary>
 public sealed record MonthlyReportFiles(string WorkbookPath, IReadOnlyList<string> ChartPaths);

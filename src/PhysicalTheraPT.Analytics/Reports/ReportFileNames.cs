@@ -7,7 +7,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// The names of the files reports write. Clinic ids come from clinic software: anything but letters,
 /// digits, '-' and '_' becomes '_' so an id can never point a file into another folder.
 /// </summary>
-public static class ReportFileNames
+internal static class ReportFileNames
 {
     /// <summary><c>retention-2026-03</c> for all clinics, <c>retention-2026-03-&lt;clinic_id&gt;</c> for one clinic.</summary>
     public static string MonthlyStem(ReportScope scope, ReportMonth month) =>
@@ -30,7 +30,7 @@ public static class ReportFileNames
 }
 
 /// <summary>Dates as reports print them: <c>yyyy-MM-dd</c>, the same whatever the reader's country.</summary>
-public static class IsoDate
+internal static class IsoDate
 {
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
@@ -39,7 +39,7 @@ public static class IsoDate
 /// The custom document properties that say a workbook is one of ours and what it holds, so a file
 /// handed back (an outreach list) can be told from any other spreadsheet before a single row is read.
 /// </summary>
-public static class WorkbookMarker
+internal static class WorkbookMarker
 {
     /// <summary>Which kind of PhysicalTheraPT document: <see cref="OutreachList"/> or <see cref="MonthlyReport"/>.</summary>
     public const string Document = "PhysicalTheraPT.Document";

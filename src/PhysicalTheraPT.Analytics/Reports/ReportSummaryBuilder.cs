@@ -7,7 +7,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// sheet can never disagree: the value for the month, the month before, the median of the 12 months
 /// ending at the report month, and for conversion the latest cohort whose window has closed.
 /// </summary>
-public static class ReportSummaryBuilder
+internal static class ReportSummaryBuilder
 {
     public static ReportSummary Build(
         ReportMonth month, DateOnly asOf, IReadOnlyList<TrendMonth> trend, IReadOnlyList<int> conversionWindows, IReadOnlyList<string> whatChanged)
@@ -95,7 +95,7 @@ public static class ReportSummaryBuilder
 }
 
 /// <summary>The one statistic the report computes itself: the median of a handful of monthly values.</summary>
-public static class ReportStatistics
+internal static class ReportStatistics
 {
     /// <summary>The middle value, or the mean of the two middle values; null for no values.</summary>
     public static double? Median(IEnumerable<double> values)

@@ -68,7 +68,7 @@ internal sealed class ReportSnapshotStore(DbConnection connection, DbTransaction
 }
 
 /// <summary>Which number: a month and a metric name such as <c>acute_completions</c> or <c>conversion.28.converted</c>.</summary>
-public readonly record struct SnapshotKey(ReportMonth Month, string Metric);
+internal readonly record struct SnapshotKey(ReportMonth Month, string Metric);
 
 /// <summary>
 /// One number of one month as a workbook reported it. <see cref="Final"/>: it was reported as final
@@ -77,4 +77,4 @@ public readonly record struct SnapshotKey(ReportMonth Month, string Metric);
 /// <param name="Value">Null when the number was not known (no rate without completions, no median).</param>
 /// <param name="AsOf">The as-of date of the workbook that reported it: workbooks as of an earlier date do not use it.</param>
 /// <param name="RestatedAt">When a restatement last changed it (UTC); null when never.</param>
-public sealed record SnapshotValue(double? Value, bool Final, DateOnly AsOf, DateTime? RestatedAt = null);
+internal sealed record SnapshotValue(double? Value, bool Final, DateOnly AsOf, DateTime? RestatedAt = null);
