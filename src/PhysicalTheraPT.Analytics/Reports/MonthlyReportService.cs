@@ -37,9 +37,11 @@ internal sealed record MonthlyReportRequest
 /// <summary>
 /// Writes the monthly retention workbooks: one pass of the retention engine over every patient's history
 /// (as of one date), then the all-clinics workbook and any clinic's workbook from that same pass, so the
-/// group's and the clinics' numbers always agree. Every workbook shows past months as first reported
-/// (<see cref="ReportSnapshots"/>) unless restating, and counts what front desk's outreach achieved
-/// (<see cref="OutreachNumbers"/>). The command line, the monthly job and the demo call it.
+/// group's and the clinics' numbers always agree. One way through: the pass → each scope's
+/// <see cref="FreshNumbers"/> → its <see cref="KeptNumbers"/> (past months as first reported,
+/// <see cref="ReportSnapshots"/>, unless restating; what front desk's outreach achieved,
+/// <see cref="OutreachNumbers"/>, read once for every scope) → <see cref="MonthlyReportMapper"/> → the
+/// writer. The command line, the monthly job and the demo call it.
 /// </summary>
 internal sealed class MonthlyReportService
 {
