@@ -7,7 +7,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// completions are still coming in, so comparing them would announce a fall that is not real), and
 /// conversion compares the two latest cohorts whose window has closed, never a maturing one.
 /// </summary>
-public static class MetricChangeFinder
+internal static class MetricChangeFinder
 {
     /// <param name="place">A clinic name for a clinic's own trend; null for the report's scope.</param>
     public static IReadOnlyList<MetricChange> Find(string? place, CalendarMonth month, IReadOnlyList<TrendMonth> trend, IReadOnlyList<int> conversionWindows)
@@ -68,3 +68,17 @@ public static class MetricChangeFinder
         return earlier is not null && qualifies(earlier) ? (earlier, later) : null;
     }
 }
+
+/// <summary>
+/// One number in two consecutive months, the raw material of a "what changed" sentence.
+/// <see cref="Measure"/> starts the sentence ("Conversion within 28 days"); <see cref="Place"/> is a
+/// clinic name, or null for the report's own scope.
+/// </summary>
+internal sealed record MetricChange(
+    string Measure,
+    ValueUnit Unit,
+    CalendarMonth BeforeMonth,
+    double Before,
+    CalendarMonth AfterMonth,
+    double After,
+    string? Place);

@@ -1,4 +1,5 @@
 using PhysicalTheraPT.Analytics.Retention;
+using System.Globalization;
 
 namespace PhysicalTheraPT.Analytics.Reports;
 
@@ -51,3 +52,183 @@ public sealed record MonthlyReport
 
     private readonly DateOnly? generatedFor;
 }
+
+/// <summary>
+/// Whose numbers a report holds: every clinic (<see cref="ClinicId"/> null) or one clinic. The name is
+/// what people read in titles and print headers.
+/// </summary>
+public sealed record ReportScope(string? ClinicId, string Name)
+{
+    public static ReportScope AllClinics { get; } = new(null, "All clinics");
+
+    public static ReportScope Clinic(string clinicId, string name) => new(clinicId, name);
+
+    public bool IsAllClinics => ClinicId is null;
+}
+
+/// <summary>The Summary sheet: headline numbers, the latest matured cohort per window, what changed.</summary>
+public sealed record ReportSummary(
+    IReadOnlyList<HeadlineNumber> Headlines,
+    IReadOnlyList<MaturedCohort> LatestMaturedCohorts,
+    IReadOnlyList<string> WhatChanged);
+
+/// <summary>
+/// A headline on the Summary sheet: the value for <see cref="ValueMonth"/> (the report month, or for
+/// conversion the latest matured cohort month), the month before, the median of the last 12 months,
+/// and the direction of change. <see cref="Note"/> says what the reader must know (provisional, which
+/// cohort); <see cref="Provisional"/> values are shown in the "not final yet" style.
+/// </summary>
+public sealed record HeadlineNumber(
+    string Measure,
+    ValueUnit Unit,
+    CalendarMonth? ValueMonth,
+    double? Value,
+    double? MonthBefore,
+    double? TwelveMonthMedian,
+    string? Note,
+    bool Provisional = false)
+{
+    public ChangeDirection Direction => (Value, MonthBefore) switch
+    {
+        (null, _) or (_, null) => ChangeDirection.NotComparable,
+        var (now, before) when now > before => ChangeDirection.Up,
+        var (now, before) when now < before => ChangeDirection.Down,
+        _ => ChangeDirection.Unchanged,
+    };
+}
+
+/// <summary>How a number moved from the month before. Up is not "good": for patients to call it is bad.</summary>
+public enum ChangeDirection
+{
+    /// <summary>One of the two numbers is missing, so there is nothing to compare.</summary>
+    NotComparable,
+    Up,
+    Down,
+    Unchanged,
+}
+
+/// <summary>What kind of number a value is, which decides its number format and how a change is worded.</summary>
+public enum ValueUnit
+{
+    /// <summary>A whole count of patients or episodes.</summary>
+    Count,
+
+    /// <summary>A fraction 0-1 shown as a percentage.</summary>
+    Rate,
+
+    /// <summary>A number with one decimal, such as a median of visits.</summary>
+    Decimal,
+}
+
+/// <summary>
+/// The names of the headline measures, one place for the Summary sheet, the trend columns and the
+/// "what changed" sentences, so the same number is never called two things.
+/// </summary>
+internal static class MeasureNames
+{
+    public const string AcuteCompletions = "Acute completions";
+
+    public const string DroppedAfterAcute = "Patients to call: dropped after acute care";
+
+    public const string MaintenanceLapsed = "Patients to call: maintenance lapsed";
+
+    public const string ActiveMaintenancePatients = "Active maintenance patients";
+
+    public const string VisitsPerEpisodeMedian = "Visits per completed episode (median)";
+
+    public static string ConversionWithin(int windowDays) =>
+        string.Create(CultureInfo.InvariantCulture, $"Conversion within {windowDays} days");
+}
+
+/// <summary>
+/// The most recent completion month whose conversion window has closed, for one window. Null
+/// <see cref="CohortMonth"/>: no month in the trend has matured yet for this window.
+/// </summary>
+public sealed record MaturedCohort(int WindowDays, CalendarMonth? CohortMonth, int Completions, int Converted, double? Rate);
+
+/// <summary>
+/// One month of the 12-month trend. <see cref="Provisional"/>: the month's acute completions can still
+/// grow (patients who just stopped coming are only known to have stopped weeks later).
+/// <see cref="DroppedAfterAcute"/> and <see cref="MaintenanceLapsed"/> are null for months whose
+/// patients-to-call counts were not kept (they are counted as of a date, not recomputed for the past).
+/// </summary>
+public sealed record TrendMonth(
+    CalendarMonth Month,
+    int AcuteCompletions,
+    bool Provisional,
+    IReadOnlyDictionary<string, int> CompletionsByEndType,
+    IReadOnlyList<ConversionCell> Conversions,
+    int ActiveMaintenancePatients,
+    double? VisitsPerEpisodeMedian,
+    int? DroppedAfterAcute,
+    int? MaintenanceLapsed)
+{
+    public ConversionCell? Conversion(int windowDays) => Conversions.FirstOrDefault(cell => cell.WindowDays == windowDays);
+}
+
+/// <summary>
+/// Conversion to maintenance for one group of acute completions and one window (28, 60, 90 or 180
+/// days): how many completed, how many had a maintenance visit within the window, and the rate.
+/// <see cref="Rate"/> is null while the window is still open (<see cref="Maturing"/>) and when nothing
+/// completed, so a young cohort is never shown as a low rate. <see cref="Converted"/> while maturing is
+/// the count so far.
+/// </summary>
+public sealed record ConversionCell(int WindowDays, int Completions, int Converted, double? Rate, bool Maturing)
+{
+    /// <summary>Converted so far as a fraction, also while maturing (charts draw it as "so far").</summary>
+    public double? RateSoFar => Completions == 0 ? null : (double)Converted / Completions;
+
+    /// <summary>A finished window: the rate is known (or null when nothing completed).</summary>
+    public static ConversionCell Matured(int windowDays, int completions, int converted) =>
+        new(windowDays, completions, converted, completions == 0 ? null : (double)converted / completions, Maturing: false);
+
+    /// <summary>A window still open: no rate yet; <paramref name="convertedSoFar"/> may still grow.</summary>
+    public static ConversionCell Open(int windowDays, int completions, int convertedSoFar) =>
+        new(windowDays, completions, convertedSoFar, Rate: null, Maturing: true);
+}
+
+/// <summary>One completion month of the cohort table with its conversion at each window.</summary>
+public sealed record CohortRow(CalendarMonth CompletionMonth, int Completions, IReadOnlyList<ConversionCell> Windows)
+{
+    public ConversionCell? Window(int windowDays) => Windows.FirstOrDefault(cell => cell.WindowDays == windowDays);
+}
+
+/// <summary>
+/// Does maintenance keep people out of trouble: acute completions from <see cref="FirstCompletionMonth"/>
+/// to <see cref="LastCompletionMonth"/>, split by whether they converted within
+/// <see cref="ConversionWindowDays"/>, and how many started a new episode within
+/// <see cref="RecurrenceWindowDays"/>. <see cref="Maturing"/>: the latest completions have not had the
+/// whole recurrence window yet, so the counts can still grow.
+/// </summary>
+public sealed record RecurrenceReport(
+    CalendarMonth FirstCompletionMonth,
+    CalendarMonth LastCompletionMonth,
+    int ConversionWindowDays,
+    int RecurrenceWindowDays,
+    RecurrenceCounts Converted,
+    RecurrenceCounts NotConverted,
+    bool Maturing = false);
+
+/// <summary>Completions in a recurrence group and how many of them came back with a new episode.</summary>
+public sealed record RecurrenceCounts(int Completions, int ReInjured)
+{
+    public double? Rate => Completions == 0 ? null : (double)ReInjured / Completions;
+}
+
+/// <summary>
+/// One kind of oddity found in the data (stale bookings, unknown references, visits after a discharge):
+/// how often, and a few appointment or episode ids to look up. Ids only, never names.
+/// </summary>
+public sealed record DataQualityRow(string Kind, string Description, int Count, IReadOnlyList<string> ExampleIds);
+
+/// <summary>What the Definitions sheet states: every number's definition, the settings used, restatements.</summary>
+public sealed record ReportDefinitions(
+    IReadOnlyList<DefinitionRow> Definitions,
+    IReadOnlyList<ReportSetting> Settings,
+    IReadOnlyList<RestatedMonth> RestatedMonths);
+
+/// <summary>One number's exact definition, with the setting that tunes it and the value used for this run.</summary>
+public sealed record DefinitionRow(string Name, string Definition, string? Setting, string? Value);
+
+/// <summary>A past month whose reported numbers were recomputed (restated), and when.</summary>
+public sealed record RestatedMonth(CalendarMonth Month, DateOnly RestatedOn);

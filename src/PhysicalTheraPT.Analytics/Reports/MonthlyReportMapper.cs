@@ -10,10 +10,11 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// <see cref="ClinicDirectory"/> already loaded, so every workbook of a run is built from the same pass.
 /// The trend is the engine's months ending at the report month; the breakdowns add those months up (see
 /// <see cref="BreakdownTotals"/>), since the report month's own windows are all still open by default.
-/// Once <see cref="Show"/> was given a scope's kept numbers (report snapshots and outreach), its trend,
-/// cohorts, summary and "what changed" are built from those, so they agree with earlier workbooks.
+/// The last step before the writer: a scope given its kept numbers (report snapshots and outreach) has
+/// its trend, cohorts, summary and "what changed" built from those, so they agree with earlier workbooks;
+/// a scope without builds them from the <see cref="FreshNumbers"/>.
 /// </summary>
-public sealed class MonthlyReportMapper
+internal sealed class MonthlyReportMapper
 {
     /// <summary>The group's line on a clinic's Clinics sheet and chart.</summary>
     public const string GroupComparisonName = "All clinics (for comparison)";
@@ -26,14 +27,20 @@ public sealed class MonthlyReportMapper
     private readonly IReadOnlyList<int> cohortWindows;
     private readonly IReadOnlyList<ReportSetting> settings;
     private readonly CalendarMonth month;
-    private IReadOnlyDictionary<string, ShownScopeNumbers> shown = new Dictionary<string, ShownScopeNumbers>();
+    private readonly IReadOnlyDictionary<string, KeptNumbers> keptByScope;
 
     /// <param name="flags">
     /// The run's flags without their texts (as of <see cref="RetentionMetrics.AsOf"/>), every clinic's:
     /// <see cref="RetentionAnalysisRequest.FlagsWithoutTexts"/>. The reasons are written as the sheet reads them.
     /// </param>
+    /// <param name="kept">Each scope's kept numbers, by scope id; a scope not given shows the fresh numbers.</param>
     public MonthlyReportMapper(
-        RetentionMetrics metrics, IReadOnlyList<FlaggedPatient> flags, ClinicDirectory directory, RetentionOptions retentionOptions, ReportsOptions reportsOptions)
+        RetentionMetrics metrics,
+        IReadOnlyList<FlaggedPatient> flags,
+        ClinicDirectory directory,
+        RetentionOptions retentionOptions,
+        ReportsOptions reportsOptions,
+        IReadOnlyDictionary<string, KeptNumbers>? kept = null)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(retentionOptions);
@@ -45,6 +52,7 @@ public sealed class MonthlyReportMapper
         cohortWindows = retentionOptions.CohortWindowsDays;
         settings = ReportSettings.Of(retentionOptions, reportsOptions);
         month = metrics.Month;
+        keptByScope = kept ?? new Dictionary<string, KeptNumbers>();
     }
 
     /// <summary>The report of every clinic together.</summary>
@@ -59,37 +67,12 @@ public sealed class MonthlyReportMapper
         return Map(ReportScope.Clinic(clinic.ClinicId, clinic.Name), scope);
     }
 
-    /// <summary>The scope ids of the run: <see cref="ScopeMetrics.AllClinics"/>, then every clinic.</summary>
-    public IReadOnlyList<string> ScopeIds => [ScopeMetrics.AllClinics, .. metrics.Clinics.Select(clinic => clinic.ClinicId)];
-
-    /// <summary>The trend months of the run, oldest first.</summary>
-    public IReadOnlyList<CalendarMonth> TrendMonths => [.. metrics.All.Months.Select(row => row.Month)];
-
-    /// <summary>A scope's trend as this pass computed it, before any kept numbers apply.</summary>
-    public IReadOnlyList<TrendMonth> FreshTrend(string scopeId) => TrendOf(ScopeOf(scopeId));
-
-    /// <summary>A scope's cohort rows as this pass computed them, before any kept numbers apply.</summary>
-    public IReadOnlyList<CohortRow> FreshCohorts(string scopeId) => CohortsOf(ScopeOf(scopeId));
-
-    /// <summary>Builds the scopes given here from their kept numbers from now on (by scope id).</summary>
-    public void Show(IReadOnlyDictionary<string, ShownScopeNumbers> numbers)
-    {
-        ArgumentNullException.ThrowIfNull(numbers);
-        shown = numbers;
-    }
-
-
-    private ScopeMetrics ScopeOf(string scopeId) =>
-        metrics.For(scopeId) ?? throw new ArgumentException($"The run has no numbers for scope {scopeId}.", nameof(scopeId));
-
-    private IReadOnlyList<TrendMonth> ShownTrendOf(ScopeMetrics numbers) => shown.GetValueOrDefault(numbers.ClinicId)?.Kept.Trend ?? TrendOf(numbers);
-
-    private List<CohortRow> CohortsOf(ScopeMetrics numbers) =>
-        [.. numbers.Months.Select(row => new CohortRow(row.Month, row.AcuteCompletions, [.. row.Cohort.Select(ToCell)]))];
+    private IReadOnlyList<TrendMonth> ShownTrendOf(ScopeMetrics numbers) =>
+        keptByScope.GetValueOrDefault(numbers.ClinicId)?.Snapshots.Trend ?? FreshNumbers.TrendOf(metrics, numbers);
 
     private MonthlyReport Map(ReportScope scope, ScopeMetrics numbers)
     {
-        var kept = shown.GetValueOrDefault(numbers.ClinicId);
+        var keptNumbers = keptByScope.GetValueOrDefault(numbers.ClinicId);
         var trend = ShownTrendOf(numbers);
         var changes = new List<MetricChange>(MetricChangeFinder.Find(null, month, trend, conversionWindows));
         if (scope.IsAllClinics)
@@ -111,7 +94,7 @@ public sealed class MonthlyReportMapper
             CohortWindows = cohortWindows,
             Summary = ReportSummaryBuilder.Build(month, metrics.AsOf, trend, conversionWindows, whatChanged),
             Trend = trend,
-            Cohorts = kept?.Kept.Cohorts ?? CohortsOf(numbers),
+            Cohorts = keptNumbers?.Snapshots.Cohorts ?? FreshNumbers.CohortsOf(numbers),
             Breakdowns = BreakdownsOf(scope, numbers),
             Recurrence = RecurrenceOf(numbers.Recurrence),
             PatientsToCall = PatientsToCall(scope),
@@ -120,11 +103,11 @@ public sealed class MonthlyReportMapper
                 [
                     .. metrics.Definitions.Select(definition => new DefinitionRow(definition.Name, definition.Definition, definition.Setting, definition.Value)),
                     BreakdownTotals.Definition(numbers.Months.Count),
-                    .. kept is null ? [] : new[] { PastMonthsDefinition },
+                    .. keptNumbers is null ? [] : new[] { PastMonthsDefinition },
                 ],
                 settings,
-                kept?.Kept.RestatedMonths ?? []),
-            Outreach = kept?.Outreach,
+                keptNumbers?.Snapshots.RestatedMonths ?? []),
+            Outreach = keptNumbers?.Outreach,
         };
     }
 
@@ -146,21 +129,6 @@ public sealed class MonthlyReportMapper
         return breakdowns with { Clinics = [.. breakdowns.Clinics, group] };
     }
 
-    private List<TrendMonth> TrendOf(ScopeMetrics numbers) =>
-    [
-        .. numbers.Months.Select(row => new TrendMonth(
-            row.Month,
-            row.AcuteCompletions,
-            row.Provisional,
-            row.CompletionsByEndType.ToDictionary(pair => pair.Key.ToContractName(), pair => pair.Value, StringComparer.Ordinal),
-            [.. row.Conversion.Select(ToCell)],
-            row.ActiveMaintenancePatients,
-            row.VisitsPerEpisode.Median,
-            // Patients to call are counted as of the run's date, which belongs to the report month only.
-            row.Month == metrics.Month ? numbers.DroppedAfterAcute : null,
-            row.Month == metrics.Month ? numbers.MaintenanceLapsed : null)),
-    ];
-
     internal static ConversionCell ToCell(ConversionMetric metric) => metric.Maturing
         ? ConversionCell.Open(metric.WindowDays, metric.Completions, metric.Converted)
         : ConversionCell.Matured(metric.WindowDays, metric.Completions, metric.Converted);
@@ -176,4 +144,12 @@ public sealed class MonthlyReportMapper
 
     private PatientsToCallList PatientsToCall(ReportScope scope) =>
         PatientsToCallList.Of(flags, scope.IsAllClinics ? null : scope.ClinicId, directory, metrics.AsOf);
+
 }
+
+/// <summary>
+/// What a workbook of one scope shows for its months: the trend, cohorts and outreach months after the
+/// kept numbers were applied (<see cref="ReportSnapshots"/>), the restated months, and the Outreach sheet
+/// around those months.
+/// </summary>
+internal sealed record KeptNumbers(ReportSnapshotResult Snapshots, OutreachReport Outreach);

@@ -23,3 +23,24 @@ public sealed record ReportBreakdowns(
     /// <summary>"March 2026", or "April 2025 to March 2026".</summary>
     public string PeriodLabel => FirstMonth == LastMonth ? LastMonth.LongLabel : FirstMonth.LongLabel + " to " + LastMonth.LongLabel;
 }
+
+/// <summary>
+/// One line of a breakdown (a clinic, a provider, a body region, a referral source, an end type):
+/// acute completions and their conversion per window. <see cref="Detail"/> is an optional second
+/// column (the clinic id beside a clinic name, the clinic beside a provider).
+/// </summary>
+public sealed record BreakdownLine(string Name, string? Detail, int Completions, IReadOnlyList<ConversionCell> Conversions)
+{
+    public ConversionCell? Conversion(int windowDays) => Conversions.FirstOrDefault(cell => cell.WindowDays == windowDays);
+}
+
+/// <summary>
+/// Which completion months a breakdown's conversion within <see cref="WindowDays"/> counts: those whose
+/// window has closed, <see cref="FirstMonth"/> to <see cref="LastMonth"/> (windows close oldest month
+/// first). Null months: no month of the period has closed yet, so the cells are maturing and count every
+/// month so far.
+/// </summary>
+public sealed record BreakdownWindow(int WindowDays, CalendarMonth? FirstMonth, CalendarMonth? LastMonth)
+{
+    public bool AnyClosed => LastMonth is not null;
+}

@@ -8,7 +8,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// sheet can never disagree: the value for the month, the month before, the median of the 12 months
 /// ending at the report month, and for conversion the latest cohort whose window has closed.
 /// </summary>
-public static class ReportSummaryBuilder
+internal static class ReportSummaryBuilder
 {
     public static ReportSummary Build(
         CalendarMonth month, DateOnly asOf, IReadOnlyList<TrendMonth> trend, IReadOnlyList<int> conversionWindows, IReadOnlyList<string> whatChanged)
@@ -93,4 +93,21 @@ public static class ReportSummaryBuilder
     private static string Days(int window) => string.Create(CultureInfo.InvariantCulture, $"{window} days");
 
     private static double? AsDouble(int? value) => value;
+}
+
+/// <summary>The one statistic the report computes itself: the median of a handful of monthly values.</summary>
+internal static class ReportStatistics
+{
+    /// <summary>The middle value, or the mean of the two middle values; null for no values.</summary>
+    public static double? Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return null;
+        }
+
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
 }

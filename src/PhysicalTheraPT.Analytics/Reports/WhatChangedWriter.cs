@@ -8,7 +8,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// "Conversion within 28 days fell from 41% to 33% at Eastside." Only changes above the thresholds in
 /// <see cref="ReportsOptions"/> are told, the report's own scope first, then the largest changes.
 /// </summary>
-public sealed class WhatChangedWriter(ReportsOptions options)
+internal sealed class WhatChangedWriter(ReportsOptions options)
 {
     /// <param name="month">The report month: a change from the month before it needs no month names.</param>
     public IReadOnlyList<string> Write(CalendarMonth month, IEnumerable<MetricChange> changes)

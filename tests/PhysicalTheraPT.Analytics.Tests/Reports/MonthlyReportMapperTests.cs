@@ -1,5 +1,6 @@
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Reports.Snapshots;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Tests.Retention;
 
@@ -165,6 +166,36 @@ public sealed class MonthlyReportMapperTests
         Assert.Equal(expected, all);
         Assert.Equal(expected, Enumerable.Range(0, all.Count).Select(index => all[index]));
         Assert.Equal(expected.Where(row => row.ClinicId == "c2"), c2);
+    }
+
+    [Fact]
+    public void ForClinic_ShowsTheKeptNumbers_WhenGivenThemForTheClinic()
+    {
+        // Arrange
+        var (metrics, flags) = Run();
+        var eastside = metrics.For("c1")!;
+        var fresh = FreshNumbers.TrendOf(metrics, eastside);
+        List<TrendMonth> keptTrend = [fresh[0] with { AcuteCompletions = 42 }, .. fresh.Skip(1)];
+        RestatedMonth[] restated = [new(new CalendarMonth(2024, 10), new DateOnly(2025, 9, 15))];
+        var outreach = new OutreachReport(14, [], [], [], [], [], []);
+        var kept = new Dictionary<string, KeptNumbers>
+        {
+            ["c1"] = new(new ReportSnapshotResult(keptTrend, FreshNumbers.CohortsOf(eastside), [], restated), outreach),
+        };
+        var mapper = new MonthlyReportMapper(metrics, flags, Clinics, new RetentionOptions(), new ReportsOptions(), kept);
+
+        // Act
+        var keptReport = mapper.ForClinic("c1");
+        var freshReport = mapper.ForClinic("c2");
+
+        // Assert
+        Assert.Equal(42, keptReport.Trend[0].AcuteCompletions);
+        Assert.Equal(restated, keptReport.Definitions.RestatedMonths);
+        Assert.Same(outreach, keptReport.Outreach);
+        Assert.Contains(keptReport.Definitions.Definitions, row => row.Name == "Past months");
+        Assert.Equal(FreshNumbers.TrendOf(metrics, metrics.For("c2")!)[0].AcuteCompletions, freshReport.Trend[0].AcuteCompletions);
+        Assert.Null(freshReport.Outreach);
+        Assert.DoesNotContain(freshReport.Definitions.Definitions, row => row.Name == "Past months");
     }
 
     private static MonthlyReportMapper Mapper()

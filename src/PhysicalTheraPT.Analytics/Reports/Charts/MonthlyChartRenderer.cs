@@ -3,7 +3,7 @@ using ScottPlot;
 namespace PhysicalTheraPT.Analytics.Reports.Charts;
 
 /// <summary>Draws the monthly report's charts as PNG images of the configured size.</summary>
-public sealed class MonthlyChartRenderer(ReportsOptions options)
+internal sealed class MonthlyChartRenderer(ReportsOptions options)
 {
     public IReadOnlyList<ChartImage> Render(MonthlyReport report)
     {
@@ -29,3 +29,9 @@ public sealed class MonthlyChartRenderer(ReportsOptions options)
         }
     }
 }
+
+/// <summary>
+/// A rendered chart: <see cref="Key"/> names its file (<c>retention-2026-03-conversion-trend.png</c>),
+/// <see cref="Title"/> is also the picture's alternative text in the workbook.
+/// </summary>
+internal sealed record ChartImage(string Key, string Title, byte[] Png, int Width, int Height);

@@ -67,3 +67,15 @@ internal sealed class ReportSnapshotStore(DbConnection connection, DbTransaction
 
     private static string UpsertSql(SqlDialect dialect) => dialect.Upsert("report_snapshots", ["scope", "month", "metric"], Columns);
 }
+
+/// <summary>Which number: a month and a metric name such as <c>acute_completions</c> or <c>conversion.28.converted</c>.</summary>
+internal readonly record struct SnapshotKey(CalendarMonth Month, string Metric);
+
+/// <summary>
+/// One number of one month as a workbook reported it. <see cref="Final"/>: it was reported as final
+/// (not provisional, not maturing), so later workbooks show exactly this unless restated.
+/// </summary>
+/// <param name="Value">Null when the number was not known (no rate without completions, no median).</param>
+/// <param name="AsOf">The as-of date of the workbook that reported it: workbooks as of an earlier date do not use it.</param>
+/// <param name="RestatedAt">When a restatement last changed it (UTC); null when never.</param>
+internal sealed record SnapshotValue(double? Value, bool Final, DateOnly AsOf, DateTime? RestatedAt = null);

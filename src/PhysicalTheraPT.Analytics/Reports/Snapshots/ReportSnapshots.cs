@@ -9,7 +9,7 @@ namespace PhysicalTheraPT.Analytics.Reports.Snapshots;
 /// lists the months restated and when. The monthly report service calls <see cref="ApplyAsync"/> for
 /// each scope before it builds the summary from the trend.
 /// </summary>
-public sealed class ReportSnapshots
+internal sealed class ReportSnapshots
 {
     private readonly AnalyticsDatabase _database;
     private readonly TimeProvider _time;
@@ -44,3 +44,26 @@ public sealed class ReportSnapshots
         return result;
     }
 }
+
+/// <summary>
+/// The numbers a workbook for one scope is about to show, freshly computed, and whether to restate
+/// past months (show and keep the fresh numbers even where final ones were kept before).
+/// </summary>
+/// <param name="Scope">The report's scope: <see cref="WorkbookMarker.AllClinics"/> or a clinic id.</param>
+internal sealed record ReportSnapshotRequest(
+    string Scope,
+    DateOnly AsOf,
+    IReadOnlyList<TrendMonth> Trend,
+    IReadOnlyList<CohortRow> Cohorts,
+    IReadOnlyList<OutreachMonth> Outreach,
+    bool Restate);
+
+/// <summary>
+/// The numbers to show: kept final numbers where there are any, fresh ones elsewhere, and the months
+/// in view that were ever restated, for the Definitions sheet.
+/// </summary>
+internal sealed record ReportSnapshotResult(
+    IReadOnlyList<TrendMonth> Trend,
+    IReadOnlyList<CohortRow> Cohorts,
+    IReadOnlyList<OutreachMonth> Outreach,
+    IReadOnlyList<RestatedMonth> RestatedMonths);

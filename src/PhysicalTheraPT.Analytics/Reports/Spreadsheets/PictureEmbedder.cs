@@ -1,7 +1,7 @@
+using A = DocumentFormat.OpenXml.Drawing;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using A = DocumentFormat.OpenXml.Drawing;
 using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 
 namespace PhysicalTheraPT.Analytics.Reports.Spreadsheets;
@@ -106,5 +106,24 @@ internal static class PictureEmbedder
                     new A.Transform2D(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = width, Cy = height }),
                     new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })),
             new Xdr.ClientData());
+    }
+}
+
+/// <summary>
+/// A PNG to place on a sheet with its top-left corner at a cell (0-based column and row) and shown at
+/// <see cref="DisplayWidth"/> × <see cref="DisplayHeight"/> pixels. <see cref="Description"/> is the
+/// alternative text screen readers read.
+/// </summary>
+internal sealed record SheetPicture(string SheetName, string Name, string Description, byte[] Png, int Column, int Row, int DisplayWidth, int DisplayHeight);
+
+/// <summary>Finds a saved workbook's sheet by the name its tab shows, for the work done after ClosedXML has saved.</summary>
+internal static class WorksheetParts
+{
+    public static WorksheetPart Named(SpreadsheetDocument document, string sheetName)
+    {
+        var workbookPart = document.WorkbookPart ?? throw new InvalidOperationException("The workbook has no workbook part.");
+        var sheet = workbookPart.Workbook.Sheets?.Elements<Sheet>().SingleOrDefault(sheet => sheet.Name == sheetName)
+            ?? throw new InvalidOperationException("The workbook has no sheet named " + sheetName + ".");
+        return (WorksheetPart)workbookPart.GetPartById(sheet.Id!.Value!);
     }
 }

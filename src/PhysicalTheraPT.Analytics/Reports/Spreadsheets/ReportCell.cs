@@ -66,3 +66,60 @@ internal readonly record struct ReportCell(ReportCellKind Kind, string? Text, do
         _ => "",
     };
 }
+
+/// <summary>What a cell holds, which decides how it is stored (number or text) and formatted.</summary>
+internal enum ReportCellKind
+{
+    Blank,
+    Text,
+    Count,
+    Rate,
+    Decimal,
+
+    /// <summary>A number shown as it is (settings such as 1.5 or 365).</summary>
+    Number,
+    Date,
+    Month,
+
+    /// <summary>A rate whose window is still open: the word "maturing" in the neutral style, never a number.</summary>
+    Maturing,
+}
+
+/// <summary>
+/// What decides a report cell's look within its column: its number format and whether it is shown as
+/// not final. Two cells of one column with the same key get the same style, so a streamed row can take
+/// its style from a template cell of the same key.
+/// </summary>
+internal readonly record struct CellStyleKey(string? NumberFormat, bool NotFinal)
+{
+    public static CellStyleKey Of(ReportCell cell) => new(NumberFormats.For(cell.Kind), cell.NotFinal);
+}
+
+/// <summary>The number formats of every workbook: one per kind of value, so a rate always looks like a rate.</summary>
+internal static class NumberFormats
+{
+    public const string Count = "#,##0";
+
+    public const string Rate = "0.0%";
+
+    public const string Decimal = "0.0";
+
+    public const string Number = "General";
+
+    /// <summary>ISO dates: unambiguous whichever country the reader is in.</summary>
+    public const string Date = "yyyy-mm-dd";
+
+    /// <summary>"Mar 26", as on the chart axes.</summary>
+    public const string Month = "mmm yy";
+
+    public static string? For(ReportCellKind kind) => kind switch
+    {
+        ReportCellKind.Count => Count,
+        ReportCellKind.Rate => Rate,
+        ReportCellKind.Decimal => Decimal,
+        ReportCellKind.Number => Number,
+        ReportCellKind.Date => Date,
+        ReportCellKind.Month => Month,
+        _ => null,
+    };
+}

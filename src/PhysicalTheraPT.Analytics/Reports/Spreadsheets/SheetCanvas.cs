@@ -189,3 +189,17 @@ internal sealed class SheetCanvas(IXLWorksheet sheet)
         }
     }
 }
+
+/// <summary>
+/// One column of a report table: its header and how a row becomes a cell. <see cref="Wrap"/> columns
+/// hold sentences: they get a capped width and wrapped text instead of a very wide column.
+/// <see cref="Width"/> fixes the width of a column whose content is not known yet (one people fill in).
+/// </summary>
+internal sealed record ReportColumn<TRow>(string Header, Func<TRow, ReportCell> Cell, bool Wrap = false, double? Width = null);
+
+/// <summary>Where a table landed on its sheet (1-based rows and columns), for what is added around it.</summary>
+internal sealed record TablePlacement(string Name, int HeaderRow, int FirstDataRow, int LastDataRow, int FirstColumn, int LastColumn, int DataRowCount)
+{
+    /// <summary>The first free row below the table, leaving one blank row.</summary>
+    public int NextFreeRow => LastDataRow + 2;
+}
