@@ -8,7 +8,7 @@ namespace PhysicalTheraPT.Analytics.Analysis;
 /// blank (null in JSON) when not applicable. JSON uses the same snake_case names.
 /// </summary>
 /// <remarks>The CSV header is <see cref="TableWriter.FlagColumns"/>: the properties in snake_case, in order.</remarks>
-public sealed record FlagRow(
+internal sealed record FlagRow(
     string PatientId,
     string ClinicId,
     string Flag,

@@ -8,7 +8,7 @@ namespace PhysicalTheraPT.Analytics.Analysis;
 /// "Machine-readable output": the <c>ALL</c> block first, then one block per clinic (active or not),
 /// ordered by clinic id.
 /// </summary>
-public static class MetricRows
+internal static class MetricRows
 {
     public static IReadOnlyList<MetricRow> From(RetentionMetrics metrics)
     {
@@ -57,7 +57,7 @@ public static class MetricRows
 /// there were no completions, percentiles of a month without completions.
 /// </summary>
 /// <remarks>The CSV header is <see cref="TableWriter.MetricColumns"/>: the properties in snake_case, in order.</remarks>
-public sealed record MetricRow(
+internal sealed record MetricRow(
     string ClinicId,
     string Metric,
     double? Value);

@@ -9,7 +9,7 @@ namespace PhysicalTheraPT.Analytics.Analysis;
 /// them exactly like the clinic software's own do-not-contact patients: never flagged, so never on a
 /// list, in a flags file or in a count of patients to call.
 /// </summary>
-public sealed class OutreachDoNotContact : ISqlStatements
+internal sealed class OutreachDoNotContact : ISqlStatements
 {
     private const string AllSql = "SELECT patient_id FROM outreach_do_not_contact";
 

@@ -10,7 +10,7 @@ namespace PhysicalTheraPT.Analytics.Analysis;
 /// whole in one transaction, so a rerun or a retry leaves exactly one set and a reader never sees half.
 /// The flag and end type are enums everywhere but in the table, where they are their contract names.
 /// </summary>
-public sealed class PatientFlagStore : ISqlStatements
+internal sealed class PatientFlagStore : ISqlStatements
 {
     private const string DeleteFlags = "DELETE FROM patient_flags WHERE clinic_id = @ClinicId AND as_of = @AsOf";
 

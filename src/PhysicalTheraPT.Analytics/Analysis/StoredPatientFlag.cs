@@ -6,7 +6,7 @@ namespace PhysicalTheraPT.Analytics.Analysis;
 /// One flagged patient of one clinic as of one date, as refresh-flags stored it in <c>patient_flags</c>
 /// (<see cref="PatientFlagStore"/> maps the stored names to these enums and back).
 /// </summary>
-public sealed record StoredPatientFlag
+internal sealed record StoredPatientFlag
 {
     public string ClinicId { get; init; } = "";
 

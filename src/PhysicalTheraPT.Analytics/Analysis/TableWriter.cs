@@ -8,7 +8,7 @@ namespace PhysicalTheraPT.Analytics.Analysis;
 /// invariant culture, the rows in the order given, nothing from the clock. Both formats name the columns
 /// alike: the row's properties in snake_case.
 /// </summary>
-public static class TableWriter
+internal static class TableWriter
 {
     public static readonly IReadOnlyList<string> FlagColumns =
         ["patient_id", "clinic_id", "flag", "acute_end", "end_type", "last_maintenance", "days_since", "priority", "reason"];
@@ -87,7 +87,7 @@ public static class TableWriter
 }
 
 /// <summary>The machine-readable formats of the flags and metrics tables.</summary>
-public enum OutputFormat
+internal enum OutputFormat
 {
     /// <summary>RFC 4180 CSV with a header row, invariant culture, <c>\n</c> line ends.</summary>
     Csv,

@@ -8,7 +8,7 @@ namespace PhysicalTheraPT.Analytics.Jobs;
 /// <see cref="SchedulingOptions.ClinicTimeZones"/>, else its <c>time_zone</c> in the clinics table); the
 /// schedule's today is the date in <see cref="SchedulingOptions.TimeZone"/>.
 /// </summary>
-public sealed class ClinicCalendar
+internal sealed class ClinicCalendar
 {
     private readonly TimeProvider _time;
     private readonly SchedulingOptions _options;

@@ -8,7 +8,7 @@ namespace PhysicalTheraPT.Analytics.Jobs;
 /// permanent failure leaves as <see cref="PermanentJobFailureException"/> so the scheduler does not retry
 /// it. Logs carry ids, counts and paths only, never patient details.
 /// </summary>
-public sealed class ClinicJobRunner
+internal sealed class ClinicJobRunner
 {
     private readonly IReadOnlyList<IClinicJob> _jobs;
     private readonly JobRunStore _runs;

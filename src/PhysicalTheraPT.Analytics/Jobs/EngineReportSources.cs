@@ -22,13 +22,13 @@ internal sealed class EngineReportSources(OutreachListService outreach, MonthlyR
 /// A clinic's outreach list as of a date: the flagged patients front desk should call, in the report model,
 /// from the flags stored for that date when there are any.
 /// </summary>
-public interface IOutreachListSource
+internal interface IOutreachListSource
 {
     Task<OutreachListBuild> BuildAsync(string clinicId, DateOnly asOf, CancellationToken cancellationToken);
 }
 
 /// <summary>The monthly retention report of one clinic (or all clinics: null) for a month, as of a date, in the report model.</summary>
-public interface IMonthlyReportSource
+internal interface IMonthlyReportSource
 {
     Task<MonthlyReport> BuildAsync(string? clinicId, CalendarMonth month, DateOnly asOf, CancellationToken cancellationToken);
 }

@@ -5,7 +5,7 @@ namespace PhysicalTheraPT.Analytics.Jobs;
 /// the Hangfire jobs call it, and so can a test. Running it twice for the same work must leave the same
 /// rows and files as running it once.
 /// </summary>
-public interface IClinicJob
+internal interface IClinicJob
 {
     /// <summary>One of <see cref="JobNames"/>.</summary>
     string Name { get; }
@@ -14,4 +14,4 @@ public interface IClinicJob
 }
 
 /// <summary>What one run of a job produced: files written (full paths), rows written, and a summary.</summary>
-public sealed record JobOutcome(IReadOnlyList<string> FilesWritten, int RowsWritten, string Summary);
+internal sealed record JobOutcome(IReadOnlyList<string> FilesWritten, int RowsWritten, string Summary);

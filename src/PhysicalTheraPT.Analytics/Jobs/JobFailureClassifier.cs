@@ -11,7 +11,7 @@ namespace PhysicalTheraPT.Analytics.Jobs;
 /// the second kind. Unknown failures count as passing ones: a retry costs little, a job given up too
 /// early costs a clinic its list.
 /// </summary>
-public static class JobFailureClassifier
+internal static class JobFailureClassifier
 {
     private const string MigrateAdvice = "The database schema is behind this version: run `ptanalytics db migrate`.";
     private const string CredentialsAdvice = "Check Database:ConnectionString (user, password, database name) and the user's rights.";
@@ -74,7 +74,7 @@ public static class JobFailureClassifier
 /// A job failed for a reason that waiting will not fix (bad credentials, a missing table, a bad
 /// setting): the scheduler must not retry it. The message says what to fix.
 /// </summary>
-public sealed class PermanentJobFailureException : Exception
+internal sealed class PermanentJobFailureException : Exception
 {
     public PermanentJobFailureException(string message)
         : base(message)

@@ -1,7 +1,7 @@
 namespace PhysicalTheraPT.Analytics.Jobs;
 
 /// <summary>The scheduled jobs, by the names they have on the dashboard, in <c>job_runs</c> and on the command line.</summary>
-public static class JobNames
+internal static class JobNames
 {
     /// <summary>Nightly: each clinic's flagged patients as of its local today, stored in <c>patient_flags</c>.</summary>
     public const string RefreshFlags = "refresh-flags";

@@ -12,7 +12,7 @@ namespace PhysicalTheraPT.Analytics.Jobs;
 /// pass would read again what the other servers read); one item per clinic, each with its own today,
 /// only when the clinics' zones straddle midnight at run time.
 /// </summary>
-public sealed class JobPlanner
+internal sealed class JobPlanner
 {
     private readonly AnalyticsDatabase _database;
     private readonly ClinicCalendar _calendar;

@@ -1,7 +1,7 @@
 namespace PhysicalTheraPT.Analytics.Jobs;
 
 /// <summary>A row of <c>job_runs</c>: one attempt of one job for one clinic and period. Times are UTC.</summary>
-public sealed record JobRun
+internal sealed record JobRun
 {
     public string RunId { get; init; } = "";
 
@@ -45,7 +45,7 @@ public sealed record JobRun
 }
 
 /// <summary>The <c>status</c> values of <c>job_runs</c>.</summary>
-public static class JobRunStatus
+internal static class JobRunStatus
 {
     public const string Running = "running";
     public const string Succeeded = "succeeded";
@@ -56,7 +56,7 @@ public static class JobRunStatus
 }
 
 /// <summary>What the scheduler tells a run about itself, recorded with it in <c>job_runs</c>.</summary>
-public sealed record JobRunContext(string? SchedulerJobId, int Attempt, string? Server)
+internal sealed record JobRunContext(string? SchedulerJobId, int Attempt, string? Server)
 {
     /// <summary>A run started by hand, outside any scheduler.</summary>
     public static JobRunContext Direct { get; } = new(null, 1, Environment.MachineName);

@@ -7,7 +7,7 @@ namespace PhysicalTheraPT.Analytics.Jobs;
 /// <c>job_runs</c>: every attempt of every scheduled job is recorded when it starts and again when it
 /// ends, so a run that died with its server still shows as <c>running</c> from when it started.
 /// </summary>
-public sealed class JobRunStore : ISqlStatements
+internal sealed class JobRunStore : ISqlStatements
 {
     private const string RunColumns = """
         run_id AS RunId, job AS Job, clinic_id AS ClinicId, period AS Period, status AS Status,

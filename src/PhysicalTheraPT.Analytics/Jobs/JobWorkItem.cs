@@ -8,7 +8,7 @@ namespace PhysicalTheraPT.Analytics.Jobs;
 /// (<c>yyyy-MM</c>) for the retention report. Job, clinic and period identify the work: running it again
 /// replaces what the earlier run produced.
 /// </summary>
-public sealed record JobWorkItem(string Job, string? ClinicId, string Period)
+internal sealed record JobWorkItem(string Job, string? ClinicId, string Period)
 {
     public const string DateFormat = "yyyy-MM-dd";
     public const string MonthFormat = "yyyy-MM";

@@ -10,7 +10,7 @@ namespace PhysicalTheraPT.Analytics.Jobs;
 /// so a rerun replaces the file with the same one. The list comes from the flags that night's
 /// refresh-flags stored; when none are stored for the date, they are computed, and the message says so.
 /// </summary>
-public sealed class OutreachListsJob : IClinicJob
+internal sealed class OutreachListsJob : IClinicJob
 {
     private readonly IOutreachListSource _lists;
     private readonly OutreachListWriter _writer;

@@ -13,7 +13,7 @@ namespace PhysicalTheraPT.Analytics.Jobs;
 /// refreshed from its stored set, one clinic at a time, so memory is bounded by the largest clinic's set,
 /// not by the group. Running it again for the same date gives the same rows.
 /// </summary>
-public sealed class RefreshFlagsJob : IClinicJob
+internal sealed class RefreshFlagsJob : IClinicJob
 {
     /// <summary>Clinics named one by one in the summary; beyond this the rest is counted, so a job record stays a line.</summary>
     private const int ClinicsInSummary = 3;

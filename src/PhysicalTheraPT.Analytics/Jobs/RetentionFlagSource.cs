@@ -5,7 +5,7 @@ using PhysicalTheraPT.Analytics.Retention;
 namespace PhysicalTheraPT.Analytics.Jobs;
 
 /// <summary>Flags as of a date from one pass of the retention engine, of one clinic's patients or of all.</summary>
-public sealed class RetentionFlagSource : IClinicFlagSource
+internal sealed class RetentionFlagSource : IClinicFlagSource
 {
     private readonly RetentionAnalysis _analysis;
 
@@ -27,7 +27,7 @@ public sealed class RetentionFlagSource : IClinicFlagSource
 /// Flagged patients as of one date, computed by the retention engine: of one clinic's patients, or of
 /// every clinic's in one pass. Streamed as found, in no particular order; never collected.
 /// </summary>
-public interface IClinicFlagSource
+internal interface IClinicFlagSource
 {
     /// <param name="clinicId">Only this clinic's patients; null for every clinic.</param>
     IAsyncEnumerable<StoredPatientFlag> FlagsAsync(string? clinicId, DateOnly asOf, CancellationToken cancellationToken);

@@ -12,7 +12,7 @@ namespace PhysicalTheraPT.Analytics.Jobs;
 /// day has not yet begun where the clinic is (then as of the clinic's today), so a rerun weeks later
 /// gives the same workbook.
 /// </summary>
-public sealed class RetentionReportJob : IClinicJob
+internal sealed class RetentionReportJob : IClinicJob
 {
     private readonly IMonthlyReportSource _reports;
     private readonly MonthlyWorkbookWriter _writer;

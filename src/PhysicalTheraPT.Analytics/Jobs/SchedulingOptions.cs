@@ -5,7 +5,7 @@ namespace PhysicalTheraPT.Analytics.Jobs;
 /// <c>Scheduling</c>). Cron expressions have five fields (minute hour day-of-month month day-of-week) and
 /// are read in <see cref="TimeZone"/>; each clinic's "today" is its own local date.
 /// </summary>
-public sealed class SchedulingOptions
+internal sealed class SchedulingOptions
 {
     /// <summary>refresh-flags: nightly at 02:00, after the clinics' day is over and before anyone calls.</summary>
     public string RefreshFlagsCron { get; set; } = "0 2 * * *";

@@ -7,7 +7,7 @@ namespace PhysicalTheraPT.Analytics.Outreach;
 /// A flagged patient offered to the outreach queue: who, which flag, the front-desk reason and the
 /// priority. Built from the engine's <see cref="PatientFlag"/> or from a stored flag row.
 /// </summary>
-public sealed record OutreachCandidate(string ClinicId, string PatientId, PatientFlagKind Kind, string Reason, int Priority)
+internal sealed record OutreachCandidate(string ClinicId, string PatientId, PatientFlagKind Kind, string Reason, int Priority)
 {
     public static OutreachCandidate From(PatientFlag flag)
     {

@@ -26,7 +26,7 @@ public enum OutreachCloseReason
 }
 
 /// <summary>The names close reasons are stored and shown under: <c>booked</c>, <c>no_longer_flagged</c>, ...</summary>
-public static class OutreachCloseReasonNames
+internal static class OutreachCloseReasonNames
 {
     public static string ToContractName(this OutreachCloseReason reason) => reason switch
     {

@@ -4,7 +4,7 @@ using PhysicalTheraPT.Analytics.Reports;
 namespace PhysicalTheraPT.Analytics.Outreach;
 
 /// <summary>What each number of the Outreach sheet counts, with the settings in use, for the Definitions sheet.</summary>
-public static class OutreachDefinitions
+internal static class OutreachDefinitions
 {
     public static (IReadOnlyList<DefinitionRow> Definitions, IReadOnlyList<ReportSetting> Settings) For(OutreachOptions options)
     {

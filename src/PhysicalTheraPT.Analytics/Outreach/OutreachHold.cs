@@ -1,10 +1,10 @@
 namespace PhysicalTheraPT.Analytics.Outreach;
 
 /// <summary>A flagged patient held off the list: why, and the first day they may be listed again (null: never).</summary>
-public sealed record OutreachHold(OutreachHoldReason Reason, DateOnly? Until);
+internal sealed record OutreachHold(OutreachHoldReason Reason, DateOnly? Until);
 
 /// <summary>Why a flagged patient is left off the outreach list for now (or for good).</summary>
-public enum OutreachHoldReason
+internal enum OutreachHoldReason
 {
     /// <summary>The patient asked never to be contacted again.</summary>
     DoNotContact,

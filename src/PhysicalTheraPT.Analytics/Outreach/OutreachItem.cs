@@ -5,7 +5,7 @@ namespace PhysicalTheraPT.Analytics.Outreach;
 /// recorded. Open while <see cref="CloseReason"/> is null; a clinic has at most one open item per
 /// patient. Closed items stay as history. Ids and dates only: no names or contact details.
 /// </summary>
-public sealed record OutreachItem
+internal sealed record OutreachItem
 {
     public required string ItemId { get; init; }
 
@@ -44,7 +44,7 @@ public sealed record OutreachItem
 /// <param name="LastClosedItem">The item that closed most recently, if any (only recent ones are loaded).</param>
 /// <param name="LastDeclinedOn">The date of the patient's latest <c>declined</c> outcome, if any (only recent ones are loaded).</param>
 /// <param name="DoNotContact">Front desk recorded <c>do_not_contact</c>: never listed again.</param>
-public sealed record OutreachPatientState(
+internal sealed record OutreachPatientState(
     string PatientId,
     OutreachItem? OpenItem = null,
     OutreachItem? LastClosedItem = null,

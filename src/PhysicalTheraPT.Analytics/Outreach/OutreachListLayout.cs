@@ -5,7 +5,7 @@ namespace PhysicalTheraPT.Analytics.Outreach;
 /// worked list back: sheet and table names, column headers, and the document properties that mark the
 /// file. Change it only together with <see cref="LayoutVersion"/>.
 /// </summary>
-public static class OutreachListLayout
+internal static class OutreachListLayout
 {
     public const string LayoutVersion = "1";
 

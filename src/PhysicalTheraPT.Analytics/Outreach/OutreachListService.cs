@@ -15,7 +15,7 @@ namespace PhysicalTheraPT.Analytics.Outreach;
 /// job's list comes from the flags refresh-flags stored that night when there are any (one source of who
 /// to call), and from a pass of its own only when they are missing.
 /// </summary>
-public sealed class OutreachListService
+internal sealed class OutreachListService
 {
     private readonly AnalyticsDatabase _database;
     private readonly RetentionAnalysis _analysis;
@@ -119,10 +119,10 @@ public sealed class OutreachListService
 }
 
 /// <summary>A clinic's outreach list, and whether its flags had to be computed because none were stored for its date.</summary>
-public sealed record OutreachListBuild(OutreachList List, bool FlagsComputed);
+internal sealed record OutreachListBuild(OutreachList List, bool FlagsComputed);
 
 /// <summary>Which outreach lists one <see cref="OutreachListService"/> run writes.</summary>
-public sealed record OutreachListRequest
+internal sealed record OutreachListRequest
 {
     /// <summary>The date the flags are judged as of; null for today in each clinic's own time zone.</summary>
     public DateOnly? AsOf { get; init; }
@@ -136,7 +136,7 @@ public sealed record OutreachListRequest
 
 /// <summary>What one <see cref="OutreachListService"/> run wrote: a list per clinic, ordered by clinic id.</summary>
 /// <param name="Patients">How many patients' histories were read.</param>
-public sealed record OutreachListRun(int Patients, IReadOnlyList<ClinicOutreachList> Lists);
+internal sealed record OutreachListRun(int Patients, IReadOnlyList<ClinicOutreachList> Lists);
 
 /// <summary>
 /// One clinic's outreach list as written: counts only (no names), so it can be printed and logged.
@@ -145,4 +145,4 @@ public sealed record OutreachListRun(int Patients, IReadOnlyList<ClinicOutreachL
 /// <param name="Flagged">Patients the engine flagged for the clinic.</param>
 /// <param name="WithoutPatientRow">Flagged patients whose patient row was gone when the contact details were read (the data changed in between); left out.</param>
 /// <param name="HeldBack">Flagged patients not listed this time: tried recently, declined, or their item closed lately (docs/outreach.md).</param>
-public sealed record ClinicOutreachList(string ClinicId, DateOnly AsOf, int Flagged, int WithoutPatientRow, OutreachListFile File, int HeldBack = 0);
+internal sealed record ClinicOutreachList(string ClinicId, DateOnly AsOf, int Flagged, int WithoutPatientRow, OutreachListFile File, int HeldBack = 0);

@@ -25,7 +25,7 @@ public enum OutreachOutcome
 }
 
 /// <summary>The outcome names front desk picks from the list's dropdown, and back again on import.</summary>
-public static class OutreachOutcomeNames
+internal static class OutreachOutcomeNames
 {
     /// <summary>The dropdown's entries, in the order front desk sees them.</summary>
     public static IReadOnlyList<string> All { get; } = [.. Enum.GetValues<OutreachOutcome>().Select(ToContractName)];

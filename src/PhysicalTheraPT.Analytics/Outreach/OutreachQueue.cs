@@ -9,7 +9,7 @@ namespace PhysicalTheraPT.Analytics.Outreach;
 /// The outreach queue of every clinic: refreshed from the flags as of a date (nightly by the
 /// refresh-flags job, and whenever outreach lists are written). One clinic's refresh is one transaction.
 /// </summary>
-public sealed class OutreachQueue
+internal sealed class OutreachQueue
 {
     private readonly AnalyticsDatabase _database;
     private readonly OutreachRefreshPlanner _planner;

@@ -8,7 +8,7 @@ namespace PhysicalTheraPT.Analytics.Outreach;
 /// <param name="Updated">Open items whose flag, reason or priority changed.</param>
 /// <param name="Held">Flagged patients left off the list, by patient id, with why and until when.</param>
 /// <param name="Due">Flagged patients to list as of <paramref name="AsOf"/> (each has an open item).</param>
-public sealed record OutreachRefreshResult(
+internal sealed record OutreachRefreshResult(
     string ClinicId,
     DateOnly AsOf,
     int Opened,

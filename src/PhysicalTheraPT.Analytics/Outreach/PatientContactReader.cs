@@ -7,7 +7,7 @@ namespace PhysicalTheraPT.Analytics.Outreach;
 /// the patients asked for, so memory holds the flagged patients and never the whole clinic. (A list of
 /// thousands of ids in the query itself would hit SQL Server's 2,100-parameter limit.)
 /// </summary>
-public sealed class PatientContactReader : ISqlStatements
+internal sealed class PatientContactReader : ISqlStatements
 {
     private const string ClinicContactsSql = """
         SELECT patient_id AS PatientId, first_name AS FirstName, last_name AS LastName, phone AS Phone,

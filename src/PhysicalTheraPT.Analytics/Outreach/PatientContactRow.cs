@@ -5,7 +5,7 @@ namespace PhysicalTheraPT.Analytics.Outreach;
 /// they go into outreach lists (owner-only files), never into logs or console output. Settable properties
 /// so Dapper maps SQLite's integer do-not-contact flag and the servers' booleans alike.
 /// </summary>
-public sealed class PatientContactRow
+internal sealed class PatientContactRow
 {
     public string PatientId { get; init; } = "";
 

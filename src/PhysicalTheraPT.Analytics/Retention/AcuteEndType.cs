@@ -20,7 +20,7 @@ public enum AcuteEndType : byte
 }
 
 /// <summary>Data-contract names and front-desk words for <see cref="AcuteEndType"/>.</summary>
-public static class AcuteEndTypeNames
+internal static class AcuteEndTypeNames
 {
     /// <summary>Every end type, in the order of the enum and of the metrics file's columns (a contract: kept as it is).</summary>
     public static IReadOnlyList<AcuteEndType> All { get; } =

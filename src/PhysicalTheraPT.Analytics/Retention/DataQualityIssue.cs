@@ -23,7 +23,7 @@ public enum DataQualityIssue : byte
 }
 
 /// <summary>Names and plain descriptions of <see cref="DataQualityIssue"/> for reports.</summary>
-public static class DataQualityIssueNames
+internal static class DataQualityIssueNames
 {
     /// <summary>Every issue in report order.</summary>
     public static IReadOnlyList<DataQualityIssue> All { get; } =

@@ -11,7 +11,7 @@ public enum PatientFlagKind : byte
 }
 
 /// <summary>Data-contract names and report labels of <see cref="PatientFlagKind"/>.</summary>
-public static class PatientFlagKindNames
+internal static class PatientFlagKindNames
 {
     /// <summary><c>dropped_after_acute</c> or <c>maintenance_lapsed</c>.</summary>
     public static string ToContractName(this PatientFlagKind kind) => kind switch

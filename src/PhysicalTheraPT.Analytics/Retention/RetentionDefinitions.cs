@@ -6,7 +6,7 @@ namespace PhysicalTheraPT.Analytics.Retention;
 /// Every definition of docs/definitions.md as data, worded with the settings in use, so a report can
 /// print exactly what it counted (the workbook's Definitions sheet).
 /// </summary>
-public static class RetentionDefinitions
+internal static class RetentionDefinitions
 {
     public static IReadOnlyList<RetentionDefinition> For(RetentionOptions options)
     {

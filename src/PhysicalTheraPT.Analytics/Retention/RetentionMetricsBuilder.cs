@@ -7,7 +7,7 @@ namespace PhysicalTheraPT.Analytics.Retention;
 /// clinic at once. Memory grows with clinics × months × categories, never with patients: it keeps
 /// counters and visit-count histograms, not episodes.
 /// </summary>
-public sealed class RetentionMetricsBuilder
+internal sealed class RetentionMetricsBuilder
 {
     private readonly RetentionOptions options;
     private readonly MetricsWindows windows;

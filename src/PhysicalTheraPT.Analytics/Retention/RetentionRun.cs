@@ -5,7 +5,7 @@ namespace PhysicalTheraPT.Analytics.Retention;
 /// history is evaluated once, its flag handed back to the caller (to write out, not collected here) and
 /// its numbers added to the metrics.
 /// </summary>
-public sealed class RetentionRun
+internal sealed class RetentionRun
 {
     private readonly PatientEvaluator evaluator;
     private readonly RetentionMetricsBuilder metrics;
