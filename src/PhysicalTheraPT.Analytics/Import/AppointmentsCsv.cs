@@ -31,7 +31,7 @@ internal sealed class AppointmentsCsv(ReferenceIndex index, ServiceNameMap servi
         var episodeId = fields.OptionalId("episode_id");
         if (index.Episodes.TryFind(fields, "episode_id", episodeId, out var episodePatientId) && patientIsKnown && episodePatientId != patientId)
         {
-            fields.Add("episode_id", $"belongs to patient {episodePatientId}, not to patient {patientId}");
+            fields.Add("episode_id", "refers to an episode of another patient than this row's patient_id");
         }
 
         var service = ReadService(fields);
@@ -59,7 +59,7 @@ internal sealed class AppointmentsCsv(ReferenceIndex index, ServiceNameMap servi
         var name = fields.Value("service");
         if (name.Length == 0)
         {
-            fields.Add("service", name, $"is required (one of {string.Join(", ", ServiceNameMap.ContractServices)}, or a name mapped in Import:ServiceNames)");
+            fields.Add("service", $"is required (one of {string.Join(", ", ServiceNameMap.ContractServices)}, or a name mapped in Import:ServiceNames)");
             return "";
         }
 
@@ -70,9 +70,8 @@ internal sealed class AppointmentsCsv(ReferenceIndex index, ServiceNameMap servi
 
         fields.Add(
             "service",
-            name,
             $"is not one of {string.Join(", ", ServiceNameMap.ContractServices)}; if it is this EMR's name for one of them, " +
-            $"add it to Import:ServiceNames (e.g. \"Import\": {{ \"ServiceNames\": {{ \"{name}\": \"maintenance_massage\" }} }})");
+            $"add it to Import:ServiceNames (e.g. \"Import\": {{ \"ServiceNames\": {{ \"<the EMR's name>\": \"maintenance_massage\" }} }})");
         return "";
     }
 }

@@ -24,7 +24,7 @@ internal sealed class EpisodesCsv(ReferenceIndex index) : IContractCsv<EpisodeRo
         var dischargedOn = fields.OptionalDate("discharged_on");
         if (dischargedOn < startedOn)
         {
-            fields.Add("discharged_on", $"is before started_on {startedOn:yyyy-MM-dd}");
+            fields.Add("discharged_on", "is before started_on");
         }
 
         return new EpisodeRow(

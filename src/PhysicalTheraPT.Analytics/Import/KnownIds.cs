@@ -38,7 +38,7 @@ internal sealed class KnownIds<TValue>
 
         if (_rejectedOnLine.TryGetValue(id, out var line))
         {
-            fields.Add(column, id, $"was rejected in {_file.FileName}:{line}, so this row is rejected too");
+            fields.Add(column, $"was rejected in {_file.FileName}:{line}, so this row is rejected too");
             return false;
         }
 
@@ -47,7 +47,7 @@ internal sealed class KnownIds<TValue>
             return true;
         }
 
-        fields.Add(column, id, $"is not in the database or in {_file.FileName}");
+        fields.Add(column, $"is not in the database or in {_file.FileName}");
         return false;
     }
 }

@@ -4,8 +4,9 @@ namespace PhysicalTheraPT.Analytics.Import;
 
 /// <summary>
 /// The value rules of the data contract, applied to the current record of a <see cref="ContractCsvReader"/>.
-/// Each getter returns the parsed value, or records a problem (file, line, column, value, reason) and
-/// returns a placeholder, so one pass over a row finds every problem in it. Values are trimmed.
+/// Each getter returns the parsed value, or records a problem (file, line, column, what is expected) and
+/// returns a placeholder, so one pass over a row finds every problem in it. Values are trimmed. A problem
+/// never carries the value: with columns swapped any column can hold a name or an email address.
 /// </summary>
 internal sealed class RecordFields
 {
@@ -76,7 +77,7 @@ internal sealed class RecordFields
 
         if (value.Length > MaxIdLength)
         {
-            Add(column, value, $"is {value.Length} characters long; ids may have at most {MaxIdLength}");
+            Add(column, $"is {value.Length} characters long; ids may have at most {MaxIdLength}");
         }
 
         return value;
@@ -89,7 +90,7 @@ internal sealed class RecordFields
         var value = Value(column);
         if (value.Length > maxLength)
         {
-            Add(column, value, $"is {value.Length} characters long; at most {maxLength} fit");
+            Add(column, $"is {value.Length} characters long; at most {maxLength} fit");
         }
 
         return value.Length == 0 ? null : value;
@@ -112,7 +113,7 @@ internal sealed class RecordFields
             return date;
         }
 
-        Add(column, value, "is not a date in the form YYYY-MM-DD");
+        Add(column, "is not a date in the form YYYY-MM-DD");
         return null;
     }
 
@@ -130,7 +131,7 @@ internal sealed class RecordFields
             return wallClock;
         }
 
-        Add(column, value, "is not a local date and time in the form YYYY-MM-DDTHH:MM (seconds :SS allowed)");
+        Add(column, "is not a local date and time in the form YYYY-MM-DDTHH:MM (seconds :SS allowed)");
         return default;
     }
 
@@ -154,7 +155,7 @@ internal sealed class RecordFields
 
         if (!DateTime.TryParseExact(value, LocalDateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            Add(column, value, "is not an ISO 8601 date-time (YYYY-MM-DDTHH:MM[:SS], optionally with Z or an offset such as -06:00)");
+            Add(column, "is not an ISO 8601 date-time (YYYY-MM-DDTHH:MM[:SS], optionally with Z or an offset such as -06:00)");
             return null;
         }
 
@@ -166,7 +167,7 @@ internal sealed class RecordFields
 
         if (timeZone.IsInvalidTime(local))
         {
-            Add(column, value, $"does not exist in {timeZone.Id} (clocks jump forward then); give the time with its UTC offset");
+            Add(column, $"does not exist in {timeZone.Id} (clocks jump forward then); give the time with its UTC offset");
             return null;
         }
 
@@ -182,19 +183,19 @@ internal sealed class RecordFields
         var value = Value(column);
         if (value.Length == 0)
         {
-            Add(column, value, "is required (an IANA time zone id such as America/Denver)");
+            Add(column, "is required (an IANA time zone id such as America/Denver)");
             return null;
         }
 
         if (TimeZoneInfo.TryConvertWindowsIdToIanaId(value, out var ianaId) && !value.Equals(ianaId, StringComparison.Ordinal))
         {
-            Add(column, value, $"is a Windows time zone name; use the IANA id {ianaId}");
+            Add(column, $"is a Windows time zone name; use the IANA id {ianaId}");
             return null;
         }
 
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(value, out var timeZone) || !timeZone.HasIanaId)
         {
-            Add(column, value, "is not an IANA time zone id this machine knows (e.g. America/Denver, Europe/Berlin)");
+            Add(column, "is not an IANA time zone id this machine knows (e.g. America/Denver, Europe/Berlin)");
             return null;
         }
 
@@ -222,7 +223,7 @@ internal sealed class RecordFields
             }
         }
 
-        Add(column, value, $"is not one of {string.Join(", ", allowed)}");
+        Add(column, $"is not one of {string.Join(", ", allowed)}");
         return null;
     }
 
@@ -237,7 +238,7 @@ internal sealed class RecordFields
             case "true" or "1" or "yes":
                 return true;
             default:
-                Add(column, value, "is not true or false (1/0 and yes/no are accepted too; blank means false)");
+                Add(column, "is not true or false (1/0 and yes/no are accepted too; blank means false)");
                 return false;
         }
     }
@@ -255,7 +256,7 @@ internal sealed class RecordFields
             return number;
         }
 
-        Add(column, value, "is not a whole number above zero");
+        Add(column, "is not a whole number above zero");
         return null;
     }
 
@@ -265,36 +266,29 @@ internal sealed class RecordFields
         var value = OptionalText(column, maxLength);
         if (value is not null && (!value.Contains('@', StringComparison.Ordinal) || value.Contains(' ', StringComparison.Ordinal)))
         {
-            Add(column, value, "is not an email address (needs an @ and no spaces)");
+            Add(column, "is not an email address (needs an @ and no spaces)");
         }
 
         return value;
     }
 
-    /// <summary>Records a problem with <paramref name="column"/>; its value is shown unless it holds personal data.</summary>
-    public void Add(string column, string value, string reason)
-    {
-        var shown = File.Columns[File.OrdinalOf(column)].HoldsPersonalData ? null : value;
-        _problems.Add(new ImportError(File.FileName, Line, column, shown, reason));
-    }
+    /// <summary>Records a problem with <paramref name="column"/>: the reason says what is expected, never what was found.</summary>
+    public void Add(string column, string reason) => _problems.Add(new ImportError(File.FileName, Line, column, reason));
 
-    /// <summary>Records a problem with <paramref name="column"/>, taking its value from the record.</summary>
-    public void Add(string column, string reason) => Add(column, Value(column), reason);
-
-    private void AddRecordProblem(string reason) => _problems.Add(new ImportError(File.FileName, Line, "(row)", "", reason));
+    private void AddRecordProblem(string reason) => _problems.Add(new ImportError(File.FileName, Line, ImportError.WholeRow, reason));
 
     private bool IsBlank(string column) => Value(column).Length == 0;
 
     private string Blank(string column, string reason)
     {
-        Add(column, "", reason);
+        Add(column, reason);
         return "";
     }
 
     private T BlankValue<T>(string column, string reason)
         where T : struct
     {
-        Add(column, "", reason);
+        Add(column, reason);
         return default;
     }
 

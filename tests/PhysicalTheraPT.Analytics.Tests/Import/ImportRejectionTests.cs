@@ -45,8 +45,8 @@ public sealed class ImportRejectionTests
 
         var duplicates = result.Errors.Where(error => error.Column == "appointment_id").Select(error => error.ToString()).ToList();
         Assert.Equal(2, duplicates.Count);
-        Assert.Contains("appointments.csv:2, appointment_id, 'a1', appears again on line 5", duplicates[0], StringComparison.Ordinal);
-        Assert.Contains("appointments.csv:5, appointment_id, 'a1', appears again on line 2", duplicates[1], StringComparison.Ordinal);
+        Assert.Contains("appointments.csv:2, appointment_id appears again on line 5", duplicates[0], StringComparison.Ordinal);
+        Assert.Contains("appointments.csv:5, appointment_id appears again on line 2", duplicates[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,11 +60,10 @@ public sealed class ImportRejectionTests
 
         var messages = string.Join("\n", result.Errors);
         Assert.Equal(["first_name", "birth_date", "phone", "email"], result.Errors.Select(error => error.Column));
-        Assert.All(result.Errors, error => Assert.Null(error.Value));
         Assert.DoesNotContain("zoe.at.example.com", messages, StringComparison.Ordinal);
         Assert.DoesNotContain("ZZZ", messages, StringComparison.Ordinal);
         Assert.DoesNotContain("1980-02-31", messages, StringComparison.Ordinal);
-        Assert.Contains("patients.csv:3, email, (value hidden: personal data), is not an email address", messages, StringComparison.Ordinal);
+        Assert.Contains("patients.csv:3, email is not an email address", messages, StringComparison.Ordinal);
     }
 
     [Fact]
