@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Files;
 using PhysicalTheraPT.Analytics.Import;
 using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Reports;
@@ -72,7 +73,7 @@ internal sealed class BenchStageRunner
     public async Task<BenchStageMeasurement> MeasureAsync(BenchStage stage, BenchStageSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        Directory.CreateDirectory(settings.WorkDirectory);
+        FileModes.CreateFolder(settings.WorkDirectory);
         var (run, note) = await PrepareAsync(stage, settings, cancellationToken);
 
         var rows = 0L;

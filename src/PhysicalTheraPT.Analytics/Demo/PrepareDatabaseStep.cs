@@ -1,4 +1,5 @@
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Files;
 
 namespace PhysicalTheraPT.Analytics.Demo;
 
@@ -10,7 +11,7 @@ internal sealed class PrepareDatabaseStep(AnalyticsDatabase database) : IDemoSte
     public async Task RunAsync(DemoContext context, CancellationToken cancellationToken)
     {
         await database.EnsureSchemaIsCurrentAsync(cancellationToken);
-        Directory.CreateDirectory(context.ReportsDirectory);
+        FileModes.CreateFolder(context.ReportsDirectory);
         context.Made("Database", database.Description);
         context.Made("Reports folder", context.ReportsDirectory);
     }

@@ -3,7 +3,7 @@ namespace PhysicalTheraPT.Analytics.Files;
 /// <summary>Who may read a file the service writes.</summary>
 public enum FilePrivacy
 {
-    /// <summary>The usual permissions (the process umask decides): for files without patient data.</summary>
+    /// <summary>Readable by all, writable by the owner (at most 0644 on Unix): for files without patient data.</summary>
     Shared,
 
     /// <summary>

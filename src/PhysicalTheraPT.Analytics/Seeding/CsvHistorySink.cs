@@ -1,5 +1,6 @@
 using System.Globalization;
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Files;
 
 namespace PhysicalTheraPT.Analytics.Seeding;
 
@@ -32,7 +33,7 @@ internal sealed class CsvHistorySink : IClinicHistorySink
 
         try
         {
-            Directory.CreateDirectory(_directory);
+            FileModes.CreateFolder(_directory);
             _clinics = Open("clinics.csv", ownerOnly: false, ["clinic_id", "name", "time_zone"]);
             _providers = Open("providers.csv", ownerOnly: false, ["provider_id", "clinic_id", "name", "discipline"]);
             _patients = Open("patients.csv", ownerOnly: true, ["patient_id", "clinic_id", "first_name", "last_name", "birth_date", "phone", "email", "preferred_channel", "do_not_contact"]);
