@@ -5,7 +5,7 @@ namespace PhysicalTheraPT.Analytics.Data;
 /// Unspecified); <see cref="BookedAt"/> is UTC. Service: pt, recovery_massage, maintenance_massage.
 /// Status: booked, completed, cancelled, no_show.
 /// </summary>
-public sealed record AppointmentRow(
+internal sealed record AppointmentRow(
     string AppointmentId,
     string PatientId,
     string ClinicId,

@@ -4,7 +4,7 @@ using Dapper;
 namespace PhysicalTheraPT.Analytics.Data;
 
 /// <summary>Counts the rows of the clinic data tables, for summaries ("what the database holds now").</summary>
-public sealed class ClinicDataCounter : ISqlStatements
+internal sealed class ClinicDataCounter : ISqlStatements
 {
     private const string CountSql = """
         SELECT

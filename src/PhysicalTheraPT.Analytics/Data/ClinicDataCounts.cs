@@ -1,7 +1,7 @@
 namespace PhysicalTheraPT.Analytics.Data;
 
 /// <summary>How many rows each clinic data table holds. Settable properties: Dapper maps every database's count type into them.</summary>
-public sealed class ClinicDataCounts
+internal sealed class ClinicDataCounts
 {
     public long Clinics { get; init; }
 

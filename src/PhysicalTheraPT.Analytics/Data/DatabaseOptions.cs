@@ -4,7 +4,7 @@ namespace PhysicalTheraPT.Analytics.Data;
 /// Which database to use. Bound from the <c>Database</c> section; every command's <c>--db</c>,
 /// <c>--provider</c> and <c>--connection</c> options override it.
 /// </summary>
-public sealed class DatabaseOptions
+internal sealed class DatabaseOptions
 {
     /// <summary><c>sqlite</c> (default), <c>postgres</c> or <c>sqlserver</c>.</summary>
     public string Provider { get; set; } = "sqlite";

@@ -4,7 +4,7 @@ using PhysicalTheraPT.Analytics.Files;
 namespace PhysicalTheraPT.Analytics.Data;
 
 /// <summary>Turns <see cref="DatabaseOptions"/> into the <see cref="AnalyticsDatabase"/> they name.</summary>
-public static class DatabaseSelection
+internal static class DatabaseSelection
 {
     public static AnalyticsDatabase Resolve(DatabaseOptions options)
     {

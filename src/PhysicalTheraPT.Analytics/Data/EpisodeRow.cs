@@ -4,7 +4,7 @@ namespace PhysicalTheraPT.Analytics.Data;
 /// A row of <c>episodes</c>: one recorded episode of acute care. <see cref="DischargeReason"/>: goals_met,
 /// self_discharged, referred_out, other, or null while open or unknown.
 /// </summary>
-public sealed record EpisodeRow(
+internal sealed record EpisodeRow(
     string EpisodeId,
     string PatientId,
     string ClinicId,

@@ -4,7 +4,7 @@ namespace PhysicalTheraPT.Analytics.Data;
 /// A row of <c>patients</c>. Names, phone and email are health data: they go to front-desk files only,
 /// never to logs. <see cref="PreferredChannel"/>: phone, sms, email or null.
 /// </summary>
-public sealed record PatientRow(
+internal sealed record PatientRow(
     string PatientId,
     string ClinicId,
     string FirstName,

@@ -9,7 +9,7 @@ namespace PhysicalTheraPT.Analytics.Data;
 /// because SQLite hands timestamps back as text, which Dapper converts for a property but not for a
 /// constructor parameter.
 /// </summary>
-public sealed class RetentionAppointmentRow
+internal sealed class RetentionAppointmentRow
 {
     public string AppointmentId { get; init; } = "";
 

@@ -6,7 +6,7 @@ namespace PhysicalTheraPT.Analytics.Data;
 /// The columns of <c>episodes</c> the retention rules read. Settable properties, because SQLite hands
 /// dates back as text, which Dapper converts for a property but not for a constructor parameter.
 /// </summary>
-public sealed class RetentionEpisodeRow
+internal sealed class RetentionEpisodeRow
 {
     public string EpisodeId { get; init; } = "";
 

@@ -5,7 +5,7 @@ namespace PhysicalTheraPT.Analytics.Data;
 /// never need. Settable properties (not a positional record) so Dapper maps SQLite's integer flag and the
 /// servers' booleans alike.
 /// </summary>
-public sealed class RetentionPatientRow
+internal sealed class RetentionPatientRow
 {
     public string PatientId { get; init; } = "";
 

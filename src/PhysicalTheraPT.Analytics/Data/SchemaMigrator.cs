@@ -11,7 +11,7 @@ namespace PhysicalTheraPT.Analytics.Data;
 /// and two scripts share 0006. A new script takes the next number of its own above 0007 in all three
 /// folders (checked by SchemaScriptNumberingTests).
 /// </summary>
-public sealed class SchemaMigrator
+internal sealed class SchemaMigrator
 {
     private readonly AnalyticsDatabase _database;
 

@@ -10,7 +10,7 @@ namespace PhysicalTheraPT.Analytics.Files;
 /// (<c>.report.xlsx.pta-&lt;process id&gt;-&lt;process token&gt;-&lt;random&gt;.tmp</c>), so the next write into
 /// that folder removes it once its process is gone or it is an hour old.
 /// </summary>
-public sealed class PendingFile : IDisposable
+internal sealed class PendingFile : IDisposable
 {
     /// <summary>A temporary file untouched this long is a leftover even if a process of its id is running (ids are reused).</summary>
     internal static readonly TimeSpan LeftoverAge = TimeSpan.FromHours(1);
