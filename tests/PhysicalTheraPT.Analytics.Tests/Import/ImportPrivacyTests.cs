@@ -4,7 +4,7 @@ using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 namespace PhysicalTheraPT.Analytics.Tests.Import;
 
 /// <summary>What an import prints about a bad file: where and what is expected, never a value from it.</summary>
-public sealed class ImportPrivacyTests
+public sealed class ImportPrivacyTests(SharedDatabaseFixture fixture) : IClassFixture<SharedDatabaseFixture>
 {
     // A patient row whose values landed in the wrong columns: each personal value sits where a
     // clinic id, a channel or a flag is expected, so every one of them is in a rejected column.
@@ -21,7 +21,7 @@ public sealed class ImportPrivacyTests
     public async Task Import_PrintsNoValueFromTheFile_WhenPatientsColumnsAreSwapped()
     {
         // Arrange
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var test = await fixture.ResetAsync(DatabaseProvider.Sqlite);
         using var export = ClinicExport.Valid();
         export.Patients.Add(SwappedPatient);
         var rejects = Path.Combine(export.Directory, "rejects.csv");
@@ -53,7 +53,7 @@ public sealed class ImportPrivacyTests
     public async Task ImportAsync_SaysOnceThatTheHeaderUsesSemicolons_WhenFileIsSemicolonSeparated()
     {
         // Arrange
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var test = await fixture.ResetAsync(DatabaseProvider.Sqlite);
         using var export = ClinicExport.Valid();
         var directory = export.Write();
         var patients = export.PathOf(export.Patients);
@@ -73,7 +73,7 @@ public sealed class ImportPrivacyTests
     public async Task ImportAsync_SaysOnceThatTheFileIsNotText_WhenFileIsBinary()
     {
         // Arrange
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var test = await fixture.ResetAsync(DatabaseProvider.Sqlite);
         using var export = ClinicExport.Valid();
         var directory = export.Write();
         var binary = new byte[4096];
@@ -94,7 +94,7 @@ public sealed class ImportPrivacyTests
     public async Task ImportAsync_SaysOnceThatTheHeaderIsMissing_WhenFirstLineIsARow()
     {
         // Arrange
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var test = await fixture.ResetAsync(DatabaseProvider.Sqlite);
         using var export = ClinicExport.Valid();
         export.Patients.Add(SwappedPatient);
         var directory = export.Write();
