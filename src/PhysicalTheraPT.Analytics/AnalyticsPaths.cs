@@ -4,7 +4,7 @@ namespace PhysicalTheraPT.Analytics;
 /// Where the service keeps its embedded database and default output: <c>PTA_HOME</c> when set, else the
 /// user's local application data folder (<c>~/.local/share/ptanalytics</c> on Linux).
 /// </summary>
-public static class AnalyticsPaths
+internal static class AnalyticsPaths
 {
     public static string DataDirectory
     {

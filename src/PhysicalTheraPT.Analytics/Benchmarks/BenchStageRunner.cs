@@ -3,6 +3,7 @@ using System.Runtime;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Files;
 using PhysicalTheraPT.Analytics.Import;
 using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Reports;
@@ -73,7 +74,7 @@ internal sealed class BenchStageRunner
     public async Task<BenchStageMeasurement> MeasureAsync(BenchStage stage, BenchStageSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        Directory.CreateDirectory(settings.WorkDirectory);
+        FileModes.CreateFolder(settings.WorkDirectory);
         var (run, note) = await PrepareAsync(stage, settings, cancellationToken);
 
         var rows = 0L;
@@ -223,3 +224,8 @@ internal sealed class BenchStageRunner
         }
     }
 }
+
+/// <summary>How one stage is measured: on which dataset, how many timed runs, where its files go.</summary>
+/// <param name="ImportDirectory">The seeded contract CSV files the import stage reads.</param>
+/// <param name="WorkDirectory">A folder of the stage's own for the files it writes; the caller deletes it.</param>
+internal sealed record BenchStageSettings(BenchDataset Dataset, int Runs, string ImportDirectory, string WorkDirectory);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace PhysicalTheraPT.Analytics.Benchmarks;
@@ -24,4 +25,35 @@ internal static class LinuxCounters
 
         return null;
     }
+}
+
+/// <summary>The process's peak resident memory so far, in MB.</summary>
+internal static class PeakMemory
+{
+    /// <summary>
+    /// Linux's high-water mark of resident memory (VmHWM), which counts everything the process ever held,
+    /// native buffers included; elsewhere .NET's peak working set.
+    /// </summary>
+    public static double Megabytes()
+    {
+        if (LinuxCounters.Kilobytes("/proc/self/status", "VmHWM:") is { } kilobytes)
+        {
+            return kilobytes / 1024.0;
+        }
+
+        using var process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64 / (1024.0 * 1024.0);
+    }
+}
+
+/// <summary>
+/// What the whole machine has read from its disks so far, in MB: Linux's <c>pgpgin</c>. Machine-wide on
+/// purpose: a database server on the same machine reads for the stage too. A stage whose data is in the
+/// file cache reads next to nothing; one whose data the system dropped from the cache reads it again.
+/// </summary>
+internal static class DiskReads
+{
+    /// <summary>The MB read from disk since boot, or null where the system does not say.</summary>
+    /// <remarks><c>pgpgin</c> counts KB, whatever the page size.</remarks>
+    public static double? Megabytes() => LinuxCounters.Kilobytes("/proc/vmstat", "pgpgin ") / 1024.0;
 }

@@ -4,7 +4,7 @@ using Dapper;
 namespace PhysicalTheraPT.Analytics.Data;
 
 /// <summary>Counts the rows of the clinic data tables, for summaries ("what the database holds now").</summary>
-public sealed class ClinicDataCounter : ISqlStatements
+internal sealed class ClinicDataCounter : ISqlStatements
 {
     private const string CountSql = """
         SELECT
@@ -28,4 +28,28 @@ public sealed class ClinicDataCounter : ISqlStatements
     {
         yield return new("count", CountSql);
     }
+}
+
+/// <summary>How many rows each clinic data table holds. Settable properties: Dapper maps every database's count type into them.</summary>
+internal sealed class ClinicDataCounts
+{
+    public long Clinics { get; init; }
+
+    public long Providers { get; init; }
+
+    public long Patients { get; init; }
+
+    public long Episodes { get; init; }
+
+    public long Appointments { get; init; }
+
+    /// <summary>The counts with their table names, in dependency order.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> ByTable =>
+    [
+        new("clinics", Clinics),
+        new("providers", Providers),
+        new("patients", Patients),
+        new("episodes", Episodes),
+        new("appointments", Appointments),
+    ];
 }

@@ -9,7 +9,7 @@ namespace PhysicalTheraPT.Analytics.Data;
 /// were new or changed. Callers stream: pass batches, not whole files. On PostgreSQL a batch goes in by
 /// binary COPY and one set-based upsert, elsewhere by an upsert per row (<see cref="RowBatchWriter.UpsertAsync"/>).
 /// </summary>
-public sealed class ClinicDataWriter : ISqlStatements
+internal sealed class ClinicDataWriter : ISqlStatements
 {
     // The columns of each table with their PostgreSQL types (sql/postgres/0001_clinic_data.sql); a value is
     // the row record's property of the column's name.

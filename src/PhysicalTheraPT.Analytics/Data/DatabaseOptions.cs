@@ -4,7 +4,7 @@ namespace PhysicalTheraPT.Analytics.Data;
 /// Which database to use. Bound from the <c>Database</c> section; every command's <c>--db</c>,
 /// <c>--provider</c> and <c>--connection</c> options override it.
 /// </summary>
-public sealed class DatabaseOptions
+internal sealed class DatabaseOptions
 {
     /// <summary><c>sqlite</c> (default), <c>postgres</c> or <c>sqlserver</c>.</summary>
     public string Provider { get; set; } = "sqlite";
@@ -28,4 +28,17 @@ public sealed class DatabaseOptions
     /// in-process, writes row by row and ignores it.
     /// </summary>
     public int WriteBatchRows { get; set; } = 1000;
+}
+
+/// <summary>The databases the service runs on. One Dapper code path serves all three.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>The embedded default: a single file, nothing to install.</summary>
+    Sqlite,
+
+    /// <summary>The real server the tests run against, and a production option.</summary>
+    Postgres,
+
+    /// <summary>The client's production target.</summary>
+    SqlServer,
 }

@@ -1,9 +1,10 @@
 using Microsoft.Data.Sqlite;
+using PhysicalTheraPT.Analytics.Files;
 
 namespace PhysicalTheraPT.Analytics.Data;
 
 /// <summary>Turns <see cref="DatabaseOptions"/> into the <see cref="AnalyticsDatabase"/> they name.</summary>
-public static class DatabaseSelection
+internal static class DatabaseSelection
 {
     public static AnalyticsDatabase Resolve(DatabaseOptions options)
     {
@@ -60,10 +61,21 @@ public static class DatabaseSelection
         builder.ForeignKeys = true;
         builder.DefaultTimeout = 30;
 
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
+        {
+            return builder.ToString();
+        }
+
         var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (!string.IsNullOrEmpty(directory))
         {
-            Directory.CreateDirectory(directory);
+            FileModes.CreateFolder(directory);
+        }
+
+        // The database holds names, phone numbers and email addresses: owner-only before SQLite creates it.
+        if (builder.Mode == SqliteOpenMode.ReadWriteCreate)
+        {
+            FileModes.MakeSqliteDatabasePrivate(Path.GetFullPath(builder.DataSource));
         }
 
         return builder.ToString();

@@ -16,7 +16,7 @@ namespace PhysicalTheraPT.Analytics.Data;
 /// The foreign keys guarantee every episode and appointment has its patient; a row left over at the end
 /// means the data changed while it was read, and is reported instead of silently dropped.
 /// </remarks>
-public sealed class PatientHistoryReader : ISqlStatements
+internal sealed class PatientHistoryReader : ISqlStatements
 {
     private const string PatientColumns = "patient_id AS PatientId, clinic_id AS ClinicId, do_not_contact AS DoNotContact";
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Reflection;
 using Dapper;
 using Npgsql;
 
@@ -158,3 +159,35 @@ internal sealed class RowBatchWriter
         }
     }
 }
+
+/// <summary>
+/// Binds a row record's properties as command parameters named after them (<c>ClinicId</c> feeds
+/// <c>@ClinicId</c>), as Dapper does, for the batched path of <see cref="RowBatchWriter"/>, where Dapper
+/// cannot reach: a <see cref="DbBatchCommand"/> per row.
+/// </summary>
+internal static class RowParameters<TRow>
+{
+    private static readonly (string Name, Func<TRow, object?> Value)[] Properties = typeof(TRow)
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(property => property.GetIndexParameters().Length == 0)
+        .Select(property => (property.Name, (Func<TRow, object?>)(row => property.GetValue(row))))
+        .ToArray();
+
+    public static void AddTo(DbBatchCommand command, TRow row)
+    {
+        foreach (var (name, value) in Properties)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value(row) ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+    }
+}
+
+/// <summary>
+/// The statements of PostgreSQL's upsert of a batch through a staging table
+/// (<see cref="SqlDialect.StagedUpsert"/>), in the order they run: the staging table is created once per
+/// transaction, then each batch is copied into it, upserted from it and emptied out of it.
+/// </summary>
+internal sealed record StagedUpsertSql(string StagingTable, string CreateStagingTable, string UpsertFromStaging, string EmptyStagingTable);

@@ -7,8 +7,11 @@ namespace PhysicalTheraPT.Analytics.Data;
 /// Applies the numbered, forward-only scripts under <c>sql/&lt;provider&gt;/</c> (embedded in this
 /// assembly) with DbUp, which records each applied script in the database's <c>SchemaVersions</c> table.
 /// The same runner serves <c>ptanalytics db migrate</c>, the build's Migrate target and the test fixtures.
+/// DbUp journals a script by its name, so an applied script is never renamed: 0003 and 0005 stay unused
+/// and two scripts share 0006. A new script takes the next number of its own above 0007 in all three
+/// folders (checked by SchemaScriptNumberingTests).
 /// </summary>
-public sealed class SchemaMigrator
+internal sealed class SchemaMigrator
 {
     private readonly AnalyticsDatabase _database;
 

@@ -37,3 +37,9 @@ internal sealed class DemoContext
     /// <summary>Adds a line to the closing summary.</summary>
     public void Made(string what, string value) => _outputs.Add(new DemoOutput(what, value));
 }
+
+/// <summary>One thing the demo made or found, and where or how much: printed in the closing summary.</summary>
+internal sealed record DemoOutput(string What, string Value);
+
+/// <summary>How far one step has come: <see cref="Done"/> of <see cref="Total"/> units (patients, rows, files).</summary>
+internal readonly record struct DemoProgress(int StepIndex, double Done, double Total);

@@ -10,7 +10,7 @@ namespace PhysicalTheraPT.Analytics.Files;
 /// the way of the file is reported as a <see cref="UserInputException"/> naming the file. Files holding
 /// patient data are created owner-only (<see cref="FilePrivacy.OwnerOnly"/>).
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>Starts a file to be written now and committed later (by the caller, when all is written).</summary>
     public static PendingFile Begin(string path, FilePrivacy privacy) => PendingFile.Create(path, privacy);

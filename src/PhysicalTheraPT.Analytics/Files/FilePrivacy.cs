@@ -1,9 +1,9 @@
 namespace PhysicalTheraPT.Analytics.Files;
 
 /// <summary>Who may read a file the service writes.</summary>
-public enum FilePrivacy
+internal enum FilePrivacy
 {
-    /// <summary>The usual permissions (the process umask decides): for files without patient data.</summary>
+    /// <summary>Readable by all, writable by the owner (at most 0644 on Unix): for files without patient data.</summary>
     Shared,
 
     /// <summary>

@@ -6,9 +6,21 @@ namespace PhysicalTheraPT.Analytics.Files;
 /// disposing it uncommitted deletes it, leaving any earlier file of the target's name exactly as it was.
 /// Created through <see cref="AtomicFile.Begin"/>; several can be committed together at the end of a
 /// longer job (the seed's five CSV files), so a reader sees the old set or the whole new one.
+/// A process killed mid-write leaves its temporary file behind; its name says whose it is
+/// (<c>.report.xlsx.pta-&lt;process id&gt;-&lt;process token&gt;-&lt;random&gt;.tmp</c>), so the next write into
+/// that folder removes it once its process is gone or it is an hour old.
 /// </summary>
-public sealed class PendingFile : IDisposable
+internal sealed class PendingFile : IDisposable
 {
+    /// <summary>A temporary file untouched this long is a leftover even if a process of its id is running (ids are reused).</summary>
+    internal static readonly TimeSpan LeftoverAge = TimeSpan.FromHours(1);
+
+    private const string TemporaryMarker = ".pta-";
+
+    // Tells this process's temporary files from those of an earlier process that had the same id
+    // (in a container the service is process 1 on every start).
+    private static readonly string ProcessToken = Guid.NewGuid().ToString("N")[..8];
+
     private readonly string _temporaryPath;
     private readonly FileStream _stream;
     private bool _finished;
@@ -32,10 +44,13 @@ public sealed class PendingFile : IDisposable
         var folder = System.IO.Path.GetDirectoryName(target) ?? throw new ArgumentException("The path has no folder: " + path, nameof(path));
 
         // A leading dot hides it from a casual folder listing; the random part lets two writers coexist.
-        var temporary = System.IO.Path.Combine(folder, "." + System.IO.Path.GetFileName(target) + "." + System.IO.Path.GetRandomFileName() + ".tmp");
+        var temporary = System.IO.Path.Combine(
+            folder,
+            $".{System.IO.Path.GetFileName(target)}{TemporaryMarker}{Environment.ProcessId}-{ProcessToken}-{Guid.NewGuid().ToString("N")[..8]}.tmp");
         try
         {
-            Directory.CreateDirectory(folder);
+            FileModes.CreateFolder(folder);
+            RemoveLeftovers(folder);
             return new PendingFile(target, temporary, new FileStream(temporary, CreateOptions(privacy)));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -95,12 +110,73 @@ public sealed class PendingFile : IDisposable
     {
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
 
-        // Set at creation, not chmod-ed afterwards, so the content is never readable by others even briefly.
-        if (privacy == FilePrivacy.OwnerOnly && !OperatingSystem.IsWindows())
+        // Set at creation, not chmod-ed afterwards, so the content is never readable by others even briefly,
+        // and never wider than asked whatever the umask.
+        if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            options.UnixCreateMode = FileModes.For(privacy);
         }
 
         return options;
+    }
+
+    /// <summary>
+    /// Deletes the temporary files in <paramref name="folder"/> that a killed writer left: those whose
+    /// process is gone (or is this process's id reused), and any untouched for <see cref="LeftoverAge"/>.
+    /// A writer that is still running keeps its file. Best effort: a file that cannot be removed stays.
+    /// </summary>
+    internal static void RemoveLeftovers(string folder)
+    {
+        foreach (var path in Directory.EnumerateFiles(folder, "." + "*" + TemporaryMarker + "*.tmp"))
+        {
+            if (!IsLeftover(System.IO.Path.GetFileName(path), File.GetLastWriteTimeUtc(path)))
+            {
+                continue;
+            }
+
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Another user's, or being removed by another writer: not ours to insist on.
+            }
+        }
+    }
+
+    private static bool IsLeftover(string fileName, DateTime lastWriteUtc)
+    {
+        // .<target>.pta-<pid>-<token>-<random>.tmp
+        var owner = fileName[(fileName.LastIndexOf(TemporaryMarker, StringComparison.Ordinal) + TemporaryMarker.Length)..^".tmp".Length].Split('-');
+        if (owner.Length != 3 || !int.TryParse(owner[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var processId))
+        {
+            return false;
+        }
+
+        if (processId == Environment.ProcessId)
+        {
+            // This process's own files are in use (a seed keeps five open for its whole run).
+            return owner[1] != ProcessToken;
+        }
+
+        return DateTime.UtcNow - lastWriteUtc > LeftoverAge || !IsRunning(processId);
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 }

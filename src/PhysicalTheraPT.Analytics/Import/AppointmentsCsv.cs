@@ -31,7 +31,7 @@ internal sealed class AppointmentsCsv(ReferenceIndex index, ServiceNameMap servi
         var episodeId = fields.OptionalId("episode_id");
         if (index.Episodes.TryFind(fields, "episode_id", episodeId, out var episodePatientId) && patientIsKnown && episodePatientId != patientId)
         {
-            fields.Add("episode_id", $"belongs to patient {episodePatientId}, not to patient {patientId}");
+            fields.Add("episode_id", "refers to an episode of another patient than this row's patient_id");
         }
 
         var service = ReadService(fields);
@@ -59,7 +59,7 @@ internal sealed class AppointmentsCsv(ReferenceIndex index, ServiceNameMap servi
         var name = fields.Value("service");
         if (name.Length == 0)
         {
-            fields.Add("service", name, $"is required (one of {string.Join(", ", ServiceNameMap.ContractServices)}, or a name mapped in Import:ServiceNames)");
+            fields.Add("service", $"is required (one of {string.Join(", ", ServiceNameMap.ContractServices)}, or a name mapped in Import:ServiceNames)");
             return "";
         }
 
@@ -70,9 +70,48 @@ internal sealed class AppointmentsCsv(ReferenceIndex index, ServiceNameMap servi
 
         fields.Add(
             "service",
-            name,
             $"is not one of {string.Join(", ", ServiceNameMap.ContractServices)}; if it is this EMR's name for one of them, " +
-            $"add it to Import:ServiceNames (e.g. \"Import\": {{ \"ServiceNames\": {{ \"{name}\": \"maintenance_massage\" }} }})");
+            $"add it to Import:ServiceNames (e.g. \"Import\": {{ \"ServiceNames\": {{ \"<the EMR's name>\": \"maintenance_massage\" }} }})");
         return "";
     }
+}
+
+/// <summary>
+/// Maps the service names found in appointments.csv to the three services of the contract: the contract
+/// names themselves, plus each EMR name configured in <c>Import:ServiceNames</c>; matched ignoring case
+/// and surrounding spaces.
+/// </summary>
+internal sealed class ServiceNameMap
+{
+    public static readonly IReadOnlyList<string> ContractServices = ["pt", "recovery_massage", "maintenance_massage"];
+
+    private readonly Dictionary<string, string> _services = new(StringComparer.OrdinalIgnoreCase);
+
+    public ServiceNameMap(IReadOnlyDictionary<string, string> configuredNames)
+    {
+        foreach (var service in ContractServices)
+        {
+            _services[service] = service;
+        }
+
+        foreach (var (emrName, configuredService) in configuredNames)
+        {
+            var name = emrName.Trim();
+            var service = ContractServices.FirstOrDefault(candidate => candidate.Equals(configuredService?.Trim(), StringComparison.OrdinalIgnoreCase))
+                ?? throw new UserInputException(
+                    $"Import:ServiceNames maps '{name}' to '{configuredService}', which is not one of {string.Join(", ", ContractServices)}. " +
+                    "Fix the mapping in the configuration (appsettings.json, ptanalytics.json or PTA_Import__ServiceNames__...).");
+            if (_services.TryGetValue(name, out var existing) && existing != service)
+            {
+                throw new UserInputException(
+                    $"Import:ServiceNames maps '{name}' to {service}, but it already means {existing} " +
+                    "(names are matched ignoring case, and the contract names always mean themselves). Remove one of them.");
+            }
+
+            _services[name] = service;
+        }
+    }
+
+    /// <summary>The contract service for an EMR service name, or null when it has no mapping.</summary>
+    public string? Find(string serviceName) => _services.GetValueOrDefault(serviceName.Trim());
 }

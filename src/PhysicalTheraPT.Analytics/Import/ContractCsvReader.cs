@@ -102,7 +102,13 @@ internal sealed class ContractCsvReader : IDisposable
         HeaderFieldCount = headers.Count;
         if (headers.Count == 0)
         {
-            problems.Add($"{File.FileName} is empty: its first line must be a header with {string.Join(", ", File.Columns.Select(column => column.Name))}.");
+            problems.Add($"{File.FileName} is empty: its first line must be a header with {string.Join(", ", File.Columns)}.");
+            return problems;
+        }
+
+        if (DescribeForeignHeader(headers) is { } wholeHeader)
+        {
+            problems.Add($"{File.FileName}:1, {wholeHeader}");
             return problems;
         }
 
@@ -126,11 +132,39 @@ internal sealed class ContractCsvReader : IDisposable
         foreach (var missing in File.Columns.Where((_, ordinal) => _fieldIndexes[ordinal] < 0))
         {
             problems.Add(
-                $"{File.FileName}:1, missing required column {missing.Name}. Every column of the contract must be in the header " +
+                $"{File.FileName}:1, missing required column {missing}. Every column of the contract must be in the header " +
                 "(values may be blank where the contract allows); see docs/import.md.");
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// Why the header as a whole is not a contract header (binary data, another delimiter, no contract
+    /// column at all), or null when it is one. Said once instead of one "missing column" per column; the
+    /// header's own text is never shown, as a file without a header has a patient's row in its place.
+    /// </summary>
+    private string? DescribeForeignHeader(IReadOnlyList<string> headers)
+    {
+        if (headers.Any(header => header.Any(character => character == '\uFFFD' || (char.IsControl(character) && character != '\t'))))
+        {
+            return "this is not a CSV text file (its first line holds binary data or text that is not UTF-8); export the file as UTF-8 CSV.";
+        }
+
+        if (headers.Any(header => File.TryGetOrdinal(header.Trim().ToLowerInvariant(), out _)))
+        {
+            return null;
+        }
+
+        foreach (var (delimiter, name) in new[] { (';', "semicolons"), ('\t', "tabs"), ('|', "vertical bars") })
+        {
+            if (headers.Any(header => header.Split(delimiter).Any(part => File.TryGetOrdinal(part.Trim().ToLowerInvariant(), out _))))
+            {
+                return $"the header is separated by {name}; the contract needs commas (export or save the file as comma-separated CSV).";
+            }
+        }
+
+        return $"the first line holds none of the contract's columns; it must be a header with {string.Join(", ", File.Columns)} (is this the right file, and does it start with its header?).";
     }
 
     private static string Describe(CsvMalformedReason reason) => reason switch

@@ -10,31 +10,31 @@ internal sealed class ContractFile
 {
     public static readonly ContractFile Clinics = new("clinics.csv",
     [
-        new("clinic_id"), new("name"), new("time_zone"),
+        "clinic_id", "name", "time_zone",
     ]);
 
     public static readonly ContractFile Providers = new("providers.csv",
     [
-        new("provider_id"), new("clinic_id"), new("name"), new("discipline"),
+        "provider_id", "clinic_id", "name", "discipline",
     ]);
 
     public static readonly ContractFile Patients = new("patients.csv",
     [
-        new("patient_id"), new("clinic_id"), new("first_name", HoldsPersonalData: true), new("last_name", HoldsPersonalData: true),
-        new("birth_date", HoldsPersonalData: true), new("phone", HoldsPersonalData: true), new("email", HoldsPersonalData: true),
-        new("preferred_channel"), new("do_not_contact"),
+        "patient_id", "clinic_id", "first_name", "last_name",
+        "birth_date", "phone", "email",
+        "preferred_channel", "do_not_contact",
     ]);
 
     public static readonly ContractFile Episodes = new("episodes.csv",
     [
-        new("episode_id"), new("patient_id"), new("clinic_id"), new("started_on"), new("discharged_on"), new("discharge_reason"),
-        new("condition"), new("body_region"), new("referral_source"), new("maintenance_interval_days"),
+        "episode_id", "patient_id", "clinic_id", "started_on", "discharged_on", "discharge_reason",
+        "condition", "body_region", "referral_source", "maintenance_interval_days",
     ]);
 
     public static readonly ContractFile Appointments = new("appointments.csv",
     [
-        new("appointment_id"), new("patient_id"), new("clinic_id"), new("provider_id"), new("episode_id"), new("service"),
-        new("starts_at"), new("status"), new("booked_at"),
+        "appointment_id", "patient_id", "clinic_id", "provider_id", "episode_id", "service",
+        "starts_at", "status", "booked_at",
     ]);
 
     /// <summary>The order files are read in: each may refer only to rows of files before it.</summary>
@@ -42,18 +42,19 @@ internal sealed class ContractFile
 
     private readonly Dictionary<string, int> _ordinals;
 
-    private ContractFile(string fileName, IReadOnlyList<ContractColumn> columns)
+    private ContractFile(string fileName, IReadOnlyList<string> columns)
     {
         FileName = fileName;
         Columns = columns;
-        _ordinals = columns.Select((column, ordinal) => (column.Name, ordinal)).ToDictionary(pair => pair.Name, pair => pair.ordinal, StringComparer.Ordinal);
+        _ordinals = columns.Select((column, ordinal) => (column, ordinal)).ToDictionary(pair => pair.column, pair => pair.ordinal, StringComparer.Ordinal);
     }
 
     public string FileName { get; }
 
-    public IReadOnlyList<ContractColumn> Columns { get; }
+    /// <summary>The column names, lower case, as the header must hold them.</summary>
+    public IReadOnlyList<string> Columns { get; }
 
-    public ContractColumn IdColumn => Columns[0];
+    public string IdColumn => Columns[0];
 
     /// <summary>The position of <paramref name="columnName"/> in <see cref="Columns"/>.</summary>
     public int OrdinalOf(string columnName) => TryGetOrdinal(columnName, out var ordinal)

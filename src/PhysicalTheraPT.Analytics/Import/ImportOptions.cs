@@ -3,7 +3,7 @@ namespace PhysicalTheraPT.Analytics.Import;
 /// <summary>
 /// How <c>ptanalytics import</c> reads a clinic's EMR export. Bound from the <c>Import</c> section.
 /// </summary>
-public sealed class ImportOptions
+internal sealed class ImportOptions
 {
     /// <summary>
     /// An EMR's own service names (matched ignoring case and surrounding spaces) mapped to one of the three

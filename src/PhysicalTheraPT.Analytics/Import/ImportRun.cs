@@ -47,7 +47,7 @@ internal sealed class ImportRun : IDisposable
         var duplicates = DuplicateIdScanner.Scan(path, csv.File, cancellationToken);
         using var reader = ContractCsvReader.Open(path, csv.File);
         var fields = new RecordFields(reader);
-        var idColumn = csv.File.IdColumn.Name;
+        var idColumn = csv.File.IdColumn;
         var batch = new List<TRow>(_options.BatchSize);
         int read = 0, written = 0, newOrChanged = 0, rejected = 0;
 

@@ -6,31 +6,14 @@ namespace PhysicalTheraPT.Analytics.Seeding;
 /// Lives one patient's life at one clinic, from arrival to a few weeks past "today": acute phases of 2-3
 /// visits a week, maintenance massage for some, lapses, re-injuries (more of them without maintenance),
 /// cancellations and no-shows. Everything is drawn from the patient's own random stream, in date order.
+/// How each visit is placed and drawn (its weekday, slot, status and booking time) is in
+/// PatientSimulation.Visits.cs.
 /// </summary>
-internal sealed class PatientSimulation
+internal sealed partial class PatientSimulation
 {
     // How far past "today" a life is lived: far enough to reach every maintenance patient's next slot
     // (an interval of up to 42 days, twice that when one is skipped); the rows keep only the bookings.
     private const int FutureHorizonDays = 90;
-
-    // The weekly rhythms front desks book acute phases in.
-    private static readonly DayOfWeek[][] ThreePerWeek =
-    [
-        [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday],
-        [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Thursday],
-        [DayOfWeek.Tuesday, DayOfWeek.Thursday, DayOfWeek.Friday],
-        [DayOfWeek.Tuesday, DayOfWeek.Thursday, DayOfWeek.Saturday],
-    ];
-
-    private static readonly DayOfWeek[][] TwoPerWeek =
-    [
-        [DayOfWeek.Monday, DayOfWeek.Thursday],
-        [DayOfWeek.Monday, DayOfWeek.Wednesday],
-        [DayOfWeek.Tuesday, DayOfWeek.Thursday],
-        [DayOfWeek.Tuesday, DayOfWeek.Friday],
-        [DayOfWeek.Wednesday, DayOfWeek.Friday],
-        [DayOfWeek.Wednesday, DayOfWeek.Saturday],
-    ];
 
     private readonly SyntheticClinic _clinic;
     private readonly int _patientNumber;
@@ -240,24 +223,11 @@ internal sealed class PatientSimulation
         return _simulationEnd;
     }
 
-    private static DateOnly NextOf(DayOfWeek[] weekdays, DateOnly from)
-    {
-        while (!weekdays.Contains(from.DayOfWeek))
-        {
-            from = from.AddDays(1);
-        }
-
-        return from;
-    }
-
     private DateOnly NextInjury(DateOnly from)
     {
         var days = _random.DaysUntilEvent(_profile.ReinjuryPerYearWithoutMaintenance);
         return days > _simulationEnd.DayNumber - from.DayNumber ? _simulationEnd : from.AddDays(days + BookingDelay());
     }
-
-    // Days between feeling the injury and the first visit.
-    private int BookingDelay() => _random.Between(2, 10);
 
     // Most patients who convert book their first maintenance massage within three weeks; some take longer.
     private int FirstMaintenanceDelay() => _random.Chance(0.75) ? _random.Between(5, 21) : _random.Between(22, 50);
@@ -270,47 +240,4 @@ internal sealed class PatientSimulation
         AcutePhaseEnding.ReferredOut => _profile.MaintenanceAfterReferredOut,
         _ => _profile.MaintenanceAfterOther,
     };
-
-    private void AddVisit(SyntheticClinic clinic, DateOnly day, string service, ProviderRow provider, int episodeIndex, bool episodeIdLeftBlank, bool firstOfSeries)
-    {
-        var timeOfDay = _random.Chance(0.7) ? _preferredTimeOfDay : _random.NextDouble();
-        var startsAt = clinic.SlotOn(day, timeOfDay);
-        var status = DrawStatus();
-        var bookedAt = DrawBookedAt(startsAt, firstOfSeries);
-        _visits.Add(new PlannedVisit(clinic, startsAt, service, provider.ProviderId, episodeIndex, episodeIdLeftBlank, status, bookedAt));
-    }
-
-    private string DrawStatus()
-    {
-        var draw = _random.NextDouble();
-        var cancelled = _profile.CancelledShare * _reliability;
-        if (draw < cancelled)
-        {
-            return ContractValues.Cancelled;
-        }
-
-        if (draw < cancelled + (_profile.NoShowShare * _reliability))
-        {
-            return ContractValues.NoShow;
-        }
-
-        return _random.Chance(_profile.StaleBookedShare) ? ContractValues.Booked : ContractValues.Completed;
-    }
-
-    private DateTime? DrawBookedAt(DateTime startsAt, bool firstOfSeries)
-    {
-        if (!_random.Chance(_profile.BookedAtShare))
-        {
-            return null;
-        }
-
-        // Follow-ups are mostly booked at the front desk right after the previous visit.
-        if (!firstOfSeries && _visits.Count > 0 && _random.Chance(0.6) && _visits[^1].StartsAt < startsAt.AddHours(-2))
-        {
-            return _visits[^1].StartsAt.AddMinutes(50 + _random.Between(0, 20));
-        }
-
-        var daysAhead = firstOfSeries ? _random.Between(1, 14) : _random.Between(1, 7);
-        return startsAt.Date.AddDays(-daysAhead).AddHours(8).AddSeconds(_random.Between(0, (10 * 3600) - 1));
-    }
 }

@@ -9,3 +9,30 @@ internal sealed record SeedResult(string Destination, IReadOnlyList<SeedTableRes
 
     public long Removed => Tables.Sum(result => result.Removed);
 }
+
+/// <summary>How far a seed has come: patients generated of the total, and their appointments so far.</summary>
+internal readonly record struct SeedProgress(int PatientsDone, int PatientsTotal, long Appointments);
+
+/// <summary>
+/// What a seed did to one table or file: rows generated, how many of them were new or changed (null for
+/// CSV files, which are rewritten whole), and rows an earlier seed left behind that were removed.
+/// </summary>
+internal sealed record SeedTableResult(string Table, long Rows, long? NewOrChanged, long Removed);
+
+/// <summary>What a seed did to one table so far: rows generated, new or changed, removed as left over.</summary>
+internal sealed class SeedTableCounter(string table)
+{
+    public long Rows { get; private set; }
+
+    public long NewOrChanged { get; private set; }
+
+    public long Removed { get; set; }
+
+    public void Add(int rows, int newOrChanged)
+    {
+        Rows += rows;
+        NewOrChanged += newOrChanged;
+    }
+
+    public SeedTableResult ToResult() => new(table, Rows, NewOrChanged, Removed);
+}

@@ -103,3 +103,9 @@ internal static class SyntheticReferenceData
 
     public static readonly WeightedChoice<string?> PreferredChannels = new(("sms", 45), ("phone", 20), ("email", 20), (null, 15));
 }
+
+/// <summary>Where a synthetic clinic is: its city, IANA time zone and telephone area code.</summary>
+internal sealed record SyntheticCity(string Name, string TimeZone, string AreaCode);
+
+/// <summary>A reason for an acute phase: the condition and the body region it is filed under.</summary>
+internal sealed record SyntheticCondition(string Condition, string BodyRegion);

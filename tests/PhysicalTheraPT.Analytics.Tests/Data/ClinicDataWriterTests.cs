@@ -5,7 +5,7 @@ using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Data;
 
-public sealed class ClinicDataWriterTests
+public sealed class ClinicDataWriterTests(SharedDatabaseFixture fixture) : IClassFixture<SharedDatabaseFixture>
 {
     [Fact]
     public Task Upsert_ChangesNothing_WhenSameRowsWrittenTwice_OnSqlite() => AssertIdempotentRoundTrip(DatabaseProvider.Sqlite);
@@ -55,7 +55,7 @@ public sealed class ClinicDataWriterTests
     [PostgresFact]
     public async Task Upsert_StoresWallClockStartAndUtcBooking_OnPostgres()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Postgres);
+        var test = await fixture.ResetAsync(DatabaseProvider.Postgres);
         // starts_at keeps whole seconds: the .4 s is rounded away on the way in, so writing the same row
         // again must find it unchanged.
         var startsAt = new DateTime(2026, 3, 2, 9, 30, 15, 400, DateTimeKind.Unspecified);
@@ -78,7 +78,7 @@ public sealed class ClinicDataWriterTests
     [PostgresFact]
     public async Task Upsert_NamesTheTableItself_WhenItRefusesANull_OnPostgres()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Postgres);
+        var test = await fixture.ResetAsync(DatabaseProvider.Postgres);
         await using var connection = await test.Database.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var writer = await WriterWithReferenceRowsAsync(test.Database, connection, transaction);
@@ -134,9 +134,9 @@ public sealed class ClinicDataWriterTests
         return rows;
     }
 
-    private static async Task AssertNullValueSwaps(DatabaseProvider provider)
+    private async Task AssertNullValueSwaps(DatabaseProvider provider)
     {
-        await using var test = TestDatabase.Create(provider);
+        var test = await fixture.ResetAsync(provider);
         var bookedAt = new DateTime(2026, 2, 20, 15, 0, 0, DateTimeKind.Utc);
         var bare = Appointment("a1");
         var full = Appointment("a2") with { ProviderId = "pr1", EpisodeId = "e1", BookedAt = bookedAt };
@@ -155,9 +155,9 @@ public sealed class ClinicDataWriterTests
             await ReadAppointmentsAsync(test.Database));
     }
 
-    private static async Task AssertLastRowWins(DatabaseProvider provider)
+    private async Task AssertLastRowWins(DatabaseProvider provider)
     {
-        await using var test = TestDatabase.Create(provider);
+        var test = await fixture.ResetAsync(provider);
         await WriteAppointmentBatchesAsync(test.Database, [Appointment("a1"), Appointment("a2")]);
 
         await WriteAppointmentBatchesAsync(test.Database, [
@@ -172,9 +172,9 @@ public sealed class ClinicDataWriterTests
             await ReadAppointmentsAsync(test.Database));
     }
 
-    private static async Task AssertBatchAfterBatch(DatabaseProvider provider)
+    private async Task AssertBatchAfterBatch(DatabaseProvider provider)
     {
-        await using var test = TestDatabase.Create(provider);
+        var test = await fixture.ResetAsync(provider);
         await using var connection = await test.Database.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var writer = await WriterWithReferenceRowsAsync(test.Database, connection, transaction);
@@ -196,9 +196,9 @@ public sealed class ClinicDataWriterTests
             await ReadAppointmentsAsync(test.Database));
     }
 
-    private static async Task AssertDoNotContactChange(DatabaseProvider provider)
+    private async Task AssertDoNotContactChange(DatabaseProvider provider)
     {
-        await using var test = TestDatabase.Create(provider);
+        var test = await fixture.ResetAsync(provider);
         var patient = new PatientRow("p2", "c1", "Bob", "Ng", new DateOnly(1975, 1, 31), null, null, null, DoNotContact: false);
         var counts = new List<int>();
         foreach (var version in new[] { patient, patient, patient with { DoNotContact = true } })
@@ -218,9 +218,9 @@ public sealed class ClinicDataWriterTests
         Assert.Equal(new DateTime(1975, 1, 31), reader.GetDateTime(1));
     }
 
-    private static async Task AssertRefusedBatchRollsBack(DatabaseProvider provider)
+    private async Task AssertRefusedBatchRollsBack(DatabaseProvider provider)
     {
-        await using var test = TestDatabase.Create(provider);
+        var test = await fixture.ResetAsync(provider);
         await using (var connection = await test.Database.OpenAsync())
         {
             await using var transaction = await connection.BeginTransactionAsync();
@@ -234,9 +234,9 @@ public sealed class ClinicDataWriterTests
         Assert.Equal(0, (await DatabaseSnapshot.TakeAsync(test.Database)).TotalRows);
     }
 
-    private static async Task AssertBatchCounts(DatabaseProvider provider)
+    private async Task AssertBatchCounts(DatabaseProvider provider)
     {
-        await using var test = TestDatabase.Create(provider);
+        var test = await fixture.ResetAsync(provider);
         await WriteAsync(test.Database, new AppointmentRow("a1", "p1", "c1", "pr1", "e1", "pt", new DateTime(2026, 3, 2, 9, 30, 0), "completed", null));
         EpisodeRow[] episodes =
         [
@@ -264,9 +264,9 @@ public sealed class ClinicDataWriterTests
         return changed;
     }
 
-    private static async Task AssertIdempotentRoundTrip(DatabaseProvider provider)
+    private async Task AssertIdempotentRoundTrip(DatabaseProvider provider)
     {
-        await using var test = TestDatabase.Create(provider);
+        var test = await fixture.ResetAsync(provider);
         var appointment = new AppointmentRow("a1", "p1", "c1", "pr1", "e1", "pt", new DateTime(2026, 3, 2, 9, 30, 0), "completed", new DateTime(2026, 2, 20, 15, 0, 0, DateTimeKind.Utc));
 
         var first = await WriteAsync(test.Database, appointment);

@@ -7,7 +7,7 @@ using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Data;
 
-public sealed class PatientHistoryReaderTests
+public sealed class PatientHistoryReaderTests(SharedDatabaseFixture fixture) : IClassFixture<SharedDatabaseFixture>
 {
     // Rows are written out of date and id order on purpose: the order must come from the queries.
     private static readonly string[] ExpectedHistories =
@@ -30,8 +30,8 @@ public sealed class PatientHistoryReaderTests
     [PostgresFact]
     public async Task ReadAsync_StreamsIdenticalSequences_OnSqliteAndPostgres()
     {
-        await using var sqlite = TestDatabase.Create(DatabaseProvider.Sqlite);
-        await using var postgres = TestDatabase.Create(DatabaseProvider.Postgres);
+        var sqlite = await fixture.ResetAsync(DatabaseProvider.Sqlite);
+        var postgres = await fixture.ResetAsync(DatabaseProvider.Postgres);
         var data = MixedHistoryData();
         await data.WriteAsync(sqlite.Database);
         await data.WriteAsync(postgres.Database);
@@ -51,7 +51,7 @@ public sealed class PatientHistoryReaderTests
     [Fact]
     public async Task ReadAsync_YieldsOneReusedInstance_SoOnlyOnePatientIsEverHeld()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var test = await fixture.ResetAsync(DatabaseProvider.Sqlite);
         await MixedHistoryData().WriteAsync(test.Database);
         var seen = new List<PatientHistory>();
 
@@ -67,7 +67,7 @@ public sealed class PatientHistoryReaderTests
     [Fact]
     public async Task ReadAsync_YieldsNothing_WhenDatabaseIsEmpty()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var test = await fixture.ResetAsync(DatabaseProvider.Sqlite);
 
         var histories = await DescribeAllAsync(test.Database, clinicId: null);
 
@@ -77,7 +77,7 @@ public sealed class PatientHistoryReaderTests
     [Fact]
     public async Task ReadAsync_Throws_WhenAnAppointmentHasNoPatient()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var test = await fixture.ResetAsync(DatabaseProvider.Sqlite);
         await new ClinicDataBuilder().Clinic("c1").Patient("p1").Appointment("a1", "p1", "2026-01-05").WriteAsync(test.Database);
         // Only a database with its foreign keys off can hold this row; the reader must not skip it silently.
         var withoutForeignKeys = new SqliteConnectionStringBuilder(test.Database.ConnectionString) { ForeignKeys = false };
@@ -95,7 +95,7 @@ public sealed class PatientHistoryReaderTests
     [Fact]
     public async Task ReadAsync_TakesTheDateFromTheLocalStartTime_WhenLateInTheEvening()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var test = await fixture.ResetAsync(DatabaseProvider.Sqlite);
         await new ClinicDataBuilder().Clinic("c1").Patient("p1").Appointment("a1", "p1", "2026-01-05 23:59").WriteAsync(test.Database);
 
         var histories = await DescribeAllAsync(test.Database, clinicId: null);
@@ -103,9 +103,9 @@ public sealed class PatientHistoryReaderTests
         Assert.Equal(["p1 c1 dnc=False | - | a1 2026-01-05 PhysicalTherapy Completed c1 - -"], histories);
     }
 
-    private static async Task AssertReadsAllHistories(DatabaseProvider provider)
+    private async Task AssertReadsAllHistories(DatabaseProvider provider)
     {
-        await using var test = TestDatabase.Create(provider);
+        var test = await fixture.ResetAsync(provider);
         await MixedHistoryData().WriteAsync(test.Database);
 
         var histories = await DescribeAllAsync(test.Database, clinicId: null);
@@ -113,9 +113,9 @@ public sealed class PatientHistoryReaderTests
         Assert.Equal(ExpectedHistories, histories);
     }
 
-    private static async Task AssertClinicFilter(DatabaseProvider provider)
+    private async Task AssertClinicFilter(DatabaseProvider provider)
     {
-        await using var test = TestDatabase.Create(provider);
+        var test = await fixture.ResetAsync(provider);
         await MixedHistoryData().WriteAsync(test.Database);
 
         var clinic1 = await DescribeAllAsync(test.Database, clinicId: "c1");

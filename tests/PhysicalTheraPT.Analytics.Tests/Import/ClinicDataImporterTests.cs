@@ -5,7 +5,7 @@ using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Import;
 
-public sealed class ClinicDataImporterTests
+public sealed class ClinicDataImporterTests(SharedDatabaseFixture fixture) : IClassFixture<SharedDatabaseFixture>
 {
     [Fact]
     public Task ImportAsync_WritesEveryFile_WhenExportIsValid_OnSqlite() => AssertValidExportLands(DatabaseProvider.Sqlite);
@@ -34,7 +34,7 @@ public sealed class ClinicDataImporterTests
     [Fact]
     public async Task ImportAsync_CountsOnlyTheChangedRow_WhenOneValueChangesBetweenImports()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var test = await fixture.ResetAsync(DatabaseProvider.Sqlite);
         using var export = ClinicExport.Valid();
         export.Appointments.Add(("appointment_id", "a2"), ("status", "booked"));
         await TestImport.RunAsync(test.Database, export.Write());
@@ -51,7 +51,7 @@ public sealed class ClinicDataImporterTests
     [Fact]
     public async Task ImportAsync_MapsEmrServiceNames_WhenConfiguredInImportServiceNames()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var test = await fixture.ResetAsync(DatabaseProvider.Sqlite);
         using var export = ClinicExport.Valid();
         export.Appointments.Set(0, "service", "deep tissue 60");
         export.Appointments.Add(("appointment_id", "a2"), ("service", " Recovery_Massage "));
@@ -68,7 +68,7 @@ public sealed class ClinicDataImporterTests
     [Fact]
     public async Task ImportAsync_RefusesConfiguration_WhenServiceNameMapsToUnknownService()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var test = await fixture.ResetAsync(DatabaseProvider.Sqlite);
         using var export = ClinicExport.Valid();
 
         var error = await Assert.ThrowsAsync<UserInputException>(() =>
@@ -80,7 +80,7 @@ public sealed class ClinicDataImporterTests
     [Fact]
     public async Task ImportAsync_ReadsOnlyPresentFiles_WhenExportHoldsSomeOfThem()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var test = await fixture.ResetAsync(DatabaseProvider.Sqlite);
         using (var first = ClinicExport.Valid())
         {
             await TestImport.RunAsync(test.Database, first.Write());
@@ -98,7 +98,7 @@ public sealed class ClinicDataImporterTests
     [Fact]
     public async Task ImportAsync_NamesTheFilesItLookedFor_WhenFolderHoldsNone()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var test = await fixture.ResetAsync(DatabaseProvider.Sqlite);
         using var empty = new ClinicExport();
 
         var error = await Assert.ThrowsAsync<UserInputException>(() => TestImport.RunAsync(test.Database, empty.Write()));
@@ -109,7 +109,7 @@ public sealed class ClinicDataImporterTests
     [Fact]
     public async Task ImportAsync_ReportsRowsSoFar_WhileReadingLongFiles()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var test = await fixture.ResetAsync(DatabaseProvider.Sqlite);
         using var export = ClinicExport.Valid();
         for (var number = 2; number <= 25; number++)
         {
@@ -128,7 +128,7 @@ public sealed class ClinicDataImporterTests
     [Fact]
     public async Task ImportAsync_LeavesPooledSqliteConnectionWithDefaultSettings_AfterImport()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var test = await fixture.ResetAsync(DatabaseProvider.Sqlite);
         using var export = ClinicExport.Valid();
 
         await TestImport.RunAsync(test.Database, export.Write());
@@ -138,9 +138,9 @@ public sealed class ClinicDataImporterTests
         Assert.Equal(-2000, await connection.ExecuteScalarAsync<long>("PRAGMA cache_size"));
     }
 
-    private static async Task AssertValidExportLands(DatabaseProvider provider)
+    private async Task AssertValidExportLands(DatabaseProvider provider)
     {
-        await using var test = TestDatabase.Create(provider);
+        var test = await fixture.ResetAsync(provider);
         using var export = ClinicExport.Valid();
         export.Patients.Add(("patient_id", "p2"), ("first_name", "Bob"), ("birth_date", ""), ("phone", ""), ("email", ""), ("preferred_channel", ""), ("do_not_contact", "YES"));
         export.Appointments.Add(("appointment_id", "a2"), ("patient_id", "p2"), ("episode_id", ""), ("provider_id", ""), ("service", "maintenance_massage"), ("starts_at", "2026-03-05T16:45:30"), ("status", "booked"), ("booked_at", ""));
@@ -185,9 +185,9 @@ public sealed class ClinicDataImporterTests
         Assert.Equal(0, (await DatabaseSnapshot.TakeAsync(test.Database)).TotalRows);
     }
 
-    private static async Task AssertReimportChangesNothing(DatabaseProvider provider)
+    private async Task AssertReimportChangesNothing(DatabaseProvider provider)
     {
-        await using var test = TestDatabase.Create(provider);
+        var test = await fixture.ResetAsync(provider);
         using var export = ClinicExport.Valid();
         export.Appointments.Add(("appointment_id", "a2"), ("booked_at", "2026-01-02T10:00:00.750-07:00"));
         var directory = export.Write();
@@ -202,9 +202,9 @@ public sealed class ClinicDataImporterTests
         Assert.Equal(before.ToString(), (await DatabaseSnapshot.TakeAsync(test.Database)).ToString());
     }
 
-    private static async Task AssertBookedAtConversion(DatabaseProvider provider)
+    private async Task AssertBookedAtConversion(DatabaseProvider provider)
     {
-        await using var test = TestDatabase.Create(provider);
+        var test = await fixture.ResetAsync(provider);
         using var export = ClinicExport.Valid();
         export.Clinics.Add(("clinic_id", "c2"), ("time_zone", "Europe/Berlin"));
         // Denver is UTC-7 in January and UTC-6 in July; Berlin is UTC+2 in July.

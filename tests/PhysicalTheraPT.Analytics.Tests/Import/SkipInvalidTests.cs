@@ -8,7 +8,7 @@ using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 namespace PhysicalTheraPT.Analytics.Tests.Import;
 
 /// <summary><c>--skip-invalid</c>: the valid rows land, the others go to an owner-only rejects file with their reasons.</summary>
-public sealed class SkipInvalidTests
+public sealed class SkipInvalidTests(SharedDatabaseFixture fixture) : IClassFixture<SharedDatabaseFixture>
 {
     [Fact]
     public Task ImportAsync_ImportsValidRowsAndWritesRejects_WhenSkippingInvalid_OnSqlite() => AssertValidRowsLandAndRejectsAreWritten(DatabaseProvider.Sqlite);
@@ -19,7 +19,7 @@ public sealed class SkipInvalidTests
     [Fact]
     public async Task ImportAsync_WritesEmptyRejectsFile_WhenAskedForByNameAndNoRowIsBad()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var test = await fixture.ResetAsync(DatabaseProvider.Sqlite);
         using var export = ClinicExport.Valid();
         var rejectsPath = Path.Combine(export.Directory, "out", "rejects.csv");
 
@@ -32,7 +32,7 @@ public sealed class SkipInvalidTests
     [Fact]
     public async Task ImportAsync_WritesNoRejectsFile_WhenNoRowIsBadAndNoNameGiven()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var test = await fixture.ResetAsync(DatabaseProvider.Sqlite);
         using var export = ClinicExport.Valid();
 
         var result = await TestImport.RunAsync(test.Database, export.Write(), skipInvalid: true);
@@ -44,7 +44,7 @@ public sealed class SkipInvalidTests
     [Fact]
     public async Task ImportAsync_LeavesNoRejectsFileAndWritesNothing_WhenCancelledMidway()
     {
-        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var test = await fixture.ResetAsync(DatabaseProvider.Sqlite);
         using var export = ClinicExport.Valid();
         export.Appointments.Add(("appointment_id", "a2"), ("status", "done"));
         export.Appointments.Add(("appointment_id", "a3"));
@@ -64,9 +64,9 @@ public sealed class SkipInvalidTests
         Assert.Equal(0, (await DatabaseSnapshot.TakeAsync(test.Database)).TotalRows);
     }
 
-    private static async Task AssertValidRowsLandAndRejectsAreWritten(DatabaseProvider provider)
+    private async Task AssertValidRowsLandAndRejectsAreWritten(DatabaseProvider provider)
     {
-        await using var test = TestDatabase.Create(provider);
+        var test = await fixture.ResetAsync(provider);
         using var export = ClinicExport.Valid();
         export.Patients.Add(("patient_id", "p2"), ("email", "bob-at-example.com"));
         export.Episodes.Add(("episode_id", "e2"), ("patient_id", "p2"));

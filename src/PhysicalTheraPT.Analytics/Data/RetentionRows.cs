@@ -4,12 +4,54 @@ using PhysicalTheraPT.Analytics.Retention;
 namespace PhysicalTheraPT.Analytics.Data;
 
 /// <summary>
+/// The columns of <c>patients</c> the retention rules read: no names or contact details, which the rules
+/// never need. Settable properties (not a positional record) so Dapper maps SQLite's integer flag and the
+/// servers' booleans alike.
+/// </summary>
+internal sealed class RetentionPatientRow
+{
+    public string PatientId { get; init; } = "";
+
+    public string ClinicId { get; init; } = "";
+
+    public bool DoNotContact { get; init; }
+}
+
+/// <summary>
+/// The columns of <c>episodes</c> the retention rules read. Settable properties, because SQLite hands
+/// dates back as text, which Dapper converts for a property but not for a constructor parameter.
+/// </summary>
+internal sealed class RetentionEpisodeRow
+{
+    public string EpisodeId { get; init; } = "";
+
+    public string PatientId { get; init; } = "";
+
+    public string ClinicId { get; init; } = "";
+
+    public DateOnly StartedOn { get; init; }
+
+    public DateOnly? DischargedOn { get; init; }
+
+    public string? DischargeReason { get; init; }
+
+    public string? BodyRegion { get; init; }
+
+    public string? ReferralSource { get; init; }
+
+    public int? MaintenanceIntervalDays { get; init; }
+
+    public PatientEpisode ToPatientEpisode() =>
+        new(EpisodeId, ClinicId, StartedOn, DischargedOn, DischargeReason, BodyRegion, ReferralSource, MaintenanceIntervalDays);
+}
+
+/// <summary>
 /// The columns of <c>appointments</c> the retention rules read. <see cref="StartsAt"/> is the clinic's local
 /// wall-clock time; the rules work in whole days, so only its date part goes on. Settable properties,
 /// because SQLite hands timestamps back as text, which Dapper converts for a property but not for a
 /// constructor parameter.
 /// </summary>
-public sealed class RetentionAppointmentRow
+internal sealed class RetentionAppointmentRow
 {
     public string AppointmentId { get; init; } = "";
 
