@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Outreach;
+using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
@@ -40,5 +41,5 @@ public sealed class OutreachListServiceTests
     }
 
     private static OutreachListService Service(AnalyticsDatabase database, TimeProvider clock) =>
-        new(database, new RetentionAnalysis(database, Options.Create(new RetentionOptions()), clock), new OutreachListWriter(), new OutreachQueue(database, Options.Create(new OutreachOptions())));
+        new(database, new RetentionAnalysis(database, Options.Create(new RetentionOptions()), clock), new OutreachListWriter(new ListSigningKeyStore(database)), new OutreachQueue(database, Options.Create(new OutreachOptions())));
 }

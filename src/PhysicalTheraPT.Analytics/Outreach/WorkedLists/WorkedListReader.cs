@@ -32,7 +32,7 @@ internal static class WorkedListReader
             return false;
         }
 
-        if (!TryReadMarker(path, out var clinicId, out var asOf, out var reason))
+        if (!TryReadMarker(path, out var clinicId, out var asOf, out var signature, out var reason))
         {
             problem = new OutreachImportProblem(path, null, null, reason);
             return false;
@@ -61,7 +61,7 @@ internal static class WorkedListReader
                 rows.Add(ReadRow(sheet, row, columns));
             }
 
-            list = new WorkedList(path, clinicId, asOf, sheet.Name, rows);
+            list = new WorkedList(path, clinicId, asOf, signature, sheet.Name, rows);
             return true;
         }
         catch (Exception exception) when (IsUnreadable(exception))
@@ -72,10 +72,11 @@ internal static class WorkedListReader
     }
 
     /// <summary>The marker our list writer stamps on every outreach list: which clinic and which day.</summary>
-    private static bool TryReadMarker(string path, out string clinicId, out DateOnly asOf, out string reason)
+    private static bool TryReadMarker(string path, out string clinicId, out DateOnly asOf, out string? signature, out string reason)
     {
         clinicId = "";
         asOf = default;
+        signature = null;
         Dictionary<string, string> properties;
         try
         {
@@ -106,6 +107,7 @@ internal static class WorkedListReader
         }
 
         clinicId = properties.GetValueOrDefault(WorkbookMarker.ClinicId) ?? "";
+        signature = properties.GetValueOrDefault(WorkbookMarker.Signature);
         var asOfText = properties.GetValueOrDefault(WorkbookMarker.AsOf);
         if (clinicId.Length == 0 || !DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
         {

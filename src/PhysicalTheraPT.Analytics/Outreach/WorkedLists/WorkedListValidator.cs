@@ -17,12 +17,12 @@ internal static class WorkedListValidator
     /// <summary>Notes are kept up to this length; the rest is cut.</summary>
     public const int LongestNotes = 1000;
 
-    public static WorkedListCheck Check(WorkedList list, DateOnly today)
+    public static WorkedListCheck Check(WorkedList list, DateOnly today, ListSigningKey signingKey)
     {
         ArgumentNullException.ThrowIfNull(list);
         var outcomes = new List<WorkedOutcome>();
         var problems = new List<OutreachImportProblem>();
-        var rowOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rowOfKey = new Dictionary<OutreachRowKey, int>();
         var blank = 0;
         foreach (var row in list.Rows)
         {
@@ -41,7 +41,7 @@ internal static class WorkedListValidator
             }
 
             var before = problems.Count;
-            var key = CheckKey(list, row, rowOfKey, Problem);
+            var key = CheckKey(list, row, signingKey, rowOfKey, Problem);
             if (!OutreachOutcomeNames.TryParse(row.Outcome, out var outcome))
             {
                 Problem($"unknown outcome '{row.Outcome}'. Pick one from the dropdown: {string.Join(", ", OutreachOutcomeNames.All)}.");
@@ -59,7 +59,7 @@ internal static class WorkedListValidator
         return new WorkedListCheck(outcomes, problems, blank);
     }
 
-    private static OutreachRowKey? CheckKey(WorkedList list, WorkedListRow row, Dictionary<string, int> rowOfKey, Action<string> problem)
+    private static OutreachRowKey? CheckKey(WorkedList list, WorkedListRow row, ListSigningKey signingKey, Dictionary<OutreachRowKey, int> rowOfKey, Action<string> problem)
     {
         if (row.Key is null)
         {
@@ -67,7 +67,7 @@ internal static class WorkedListValidator
             return null;
         }
 
-        if (!OutreachRowKey.TryParse(row.Key, out var key, out var error))
+        if (!OutreachRowKey.TryParse(row.Key, signingKey, out var key, out var error))
         {
             problem($"{error}. Do not edit the hidden {OutreachListLayout.RowKey} column; use the list as it was written.");
             return null;
@@ -85,13 +85,13 @@ internal static class WorkedListValidator
             return null;
         }
 
-        if (rowOfKey.TryGetValue(key.Value, out var first))
+        if (rowOfKey.TryGetValue(key, out var first))
         {
             problem(string.Create(CultureInfo.InvariantCulture, $"this is the same patient row as row {first} (a copied row). Record each call once, on the patient's own row."));
             return null;
         }
 
-        rowOfKey[key.Value] = row.RowNumber;
+        rowOfKey[key] = row.RowNumber;
         return key;
     }
 

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using PhysicalTheraPT.Analytics.Outreach;
+using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
 
 namespace PhysicalTheraPT.Analytics.Reports.OutreachLists;
@@ -20,7 +21,7 @@ internal static class ListSheet
 
     private const int LongestInitials = 5;
 
-    public static StreamedTableRows Write(XLWorkbook workbook, OutreachList list, IReadOnlyList<OutreachListRow> rows)
+    public static StreamedTableRows Write(XLWorkbook workbook, OutreachList list, IReadOnlyList<OutreachListRow> rows, ListSigningKey signingKey)
     {
         var sheet = workbook.AddWorksheet(OutreachListLayout.ListSheet);
         var canvas = new SheetCanvas(sheet);
@@ -43,7 +44,7 @@ internal static class ListSheet
             new(OutreachListLayout.OutcomeDate, _ => ReportCell.Blank, Width: 15),
             new(OutreachListLayout.StaffInitials, _ => ReportCell.Blank, Width: 15),
             new(OutreachListLayout.Notes, _ => ReportCell.Blank, Wrap: true, Width: 40),
-            new(OutreachListLayout.RowKey, row => ReportCell.Of(OutreachRowKey.Create(list.ClinicId, row.PatientId, row.Flag.MachineName(), list.AsOf).Value)),
+            new(OutreachListLayout.RowKey, row => ReportCell.Of(OutreachRowKey.Create(list.ClinicId, row.PatientId, row.Flag.MachineName(), list.AsOf).SignedWith(signingKey))),
         ];
         var streamed = canvas.StreamedTable(HeaderRow, 1, OutreachListLayout.TableName, columns, rows);
         var table = streamed.Placement;
