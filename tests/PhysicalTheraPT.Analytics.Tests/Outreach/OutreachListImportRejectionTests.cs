@@ -39,6 +39,7 @@ public sealed class OutreachListImportRejectionTests
         ["date as words"] = ((_, list) => DateAsWords(list), "'last Tuesday' is not a date", true),
         ["missing initials"] = ((_, list) => OutreachScenario.Fill(list, "P1", "booked", April3, initials: null), "Staff initials are missing", true),
         ["date without outcome"] = ((_, list) => OutreachScenario.Fill(list, "P1", null, April3), "but no Outcome", true),
+        ["formula in outcome"] = ((_, list) => FormulaInOutcome(list), "the Outcome cell holds a formula", true),
         ["renamed sheet"] = ((_, list) => RenameListSheet(list), "sheet 'Patients to call' is missing", false),
         ["random xlsx"] = ((_, list) => RandomWorkbook(list), "not an outreach list made by ptanalytics", false),
         ["non-xlsx file"] = ((_, list) => File.WriteAllText(list, "patient_id,clinic_id\nP1,C01\n"), "not an Excel workbook (.xlsx)", false),
@@ -168,6 +169,12 @@ public sealed class OutreachListImportRejectionTests
         }
 
         properties.Save();
+    }
+
+    private static void FormulaInOutcome(string list)
+    {
+        OutreachScenario.Fill(list, "P1", "booked", April3);
+        OutreachScenario.Edit(list, "P1", OutreachListLayout.Outcome, cell => cell.FormulaA1 = "IF(TRUE,\"booked\",\"declined\")");
     }
 
     private static void DateAsWords(string list)

@@ -28,6 +28,12 @@ internal static class WorkedListValidator
         {
             void Problem(string reason) => problems.Add(new OutreachImportProblem(list.File, list.Sheet, row.RowNumber, reason));
 
+            if (row.FormulaIn is { } column)
+            {
+                Problem($"the {column} cell holds a formula. Type or pick the value itself: what a formula shows is not what front desk chose.");
+                continue;
+            }
+
             if (row.IsBlank)
             {
                 blank++;
