@@ -1,5 +1,8 @@
 using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using PhysicalTheraPT.Analytics.Data;
 
 namespace PhysicalTheraPT.Analytics.Outreach.WorkedLists;
@@ -74,13 +77,32 @@ public sealed class OutreachListImporter
         {
             return await RecordAsync(list, check, cancellationToken);
         }
+        catch (DbException exception) when (IsConflict(exception))
+        {
+            // Another import of the same rows committed first (two people handing in the same list at once).
+            // Nothing of this attempt was kept; a second attempt finds those outcomes recorded and says so.
+        }
+
+        try
+        {
+            var retried = await RecordAsync(list, check, cancellationToken);
+            return retried with { RecordedByConcurrentImport = retried.Accepted && retried.AlreadyRecorded > 0 };
+        }
         catch (DbException exception)
         {
-            // Most likely the same list imported by two people at once: the loser records nothing.
             return OutreachImportFile.Rejected(path, list.ClinicId, list.AsOf,
                 [new OutreachImportProblem(path, null, null, $"the database refused the outcomes ({exception.Message}). Nothing from this file was recorded; import it again.")]);
         }
     }
+
+    /// <summary>A write that lost to another transaction: a duplicate key, or SQLite's writer that moved on under this one.</summary>
+    private static bool IsConflict(DbException exception) => exception switch
+    {
+        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555 or 517 || sqlite.SqliteErrorCode == 5,
+        SqlException sqlServer => sqlServer.Number is 2627 or 2601,
+        _ => false,
+    };
 
     /// <summary>Records a checked list's outcomes in one transaction; a patient no longer in the clinic rejects the whole file.</summary>
     private async Task<OutreachImportFile> RecordAsync(WorkedList list, WorkedListCheck check, CancellationToken cancellationToken)
