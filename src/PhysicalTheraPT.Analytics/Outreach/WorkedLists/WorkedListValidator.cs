@@ -11,9 +11,6 @@ namespace PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 /// </summary>
 internal static class WorkedListValidator
 {
-    /// <summary>Initials up to this many letters, as the list's own cell check allows.</summary>
-    public const int LongestInitials = 5;
-
     /// <summary>Notes are kept up to this length; the rest is cut.</summary>
     public const int LongestNotes = 1000;
 
@@ -138,12 +135,10 @@ internal static class WorkedListValidator
             return null;
         }
 
-        // "j.d." and "J D" are the same person as "JD".
-        var initials = new string([.. row.StaffInitials.Where(character => character is not ('.' or ' ')).Select(char.ToUpperInvariant)]);
-        if (initials.Length is 0 or > LongestInitials || !initials.All(char.IsLetter))
+        var initials = StaffInitials.Normalize(row.StaffInitials);
+        if (initials is null)
         {
-            problem(string.Create(CultureInfo.InvariantCulture, $"the {OutreachListLayout.StaffInitials} '{row.StaffInitials}' are not initials. Enter 1 to {LongestInitials} letters, e.g. JD."));
-            return null;
+            problem(string.Create(CultureInfo.InvariantCulture, $"the {OutreachListLayout.StaffInitials} '{row.StaffInitials}' are not initials. Enter 1 to {StaffInitials.Longest} letters, e.g. JD."));
         }
 
         return initials;

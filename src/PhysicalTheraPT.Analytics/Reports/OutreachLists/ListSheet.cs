@@ -19,8 +19,6 @@ internal static class ListSheet
     /// <summary>Latest outcome date accepted, counted from the list's date: lists are worked within weeks.</summary>
     private const int OutcomeDaysAccepted = 366;
 
-    private const int LongestInitials = 5;
-
     public static StreamedTableRows Write(XLWorkbook workbook, OutreachList list, IReadOnlyList<OutreachListRow> rows, ListSigningKey signingKey)
     {
         var sheet = workbook.AddWorksheet(OutreachListLayout.ListSheet);
@@ -109,12 +107,12 @@ internal static class ListSheet
     private static void AddInitialsCheck(IXLRange range)
     {
         var validation = range.SetDataValidation();
-        validation.TextLength.Between(1, LongestInitials);
+        validation.TextLength.Between(1, StaffInitials.Longest);
         validation.IgnoreBlanks = true;
         validation.ShowErrorMessage = true;
         validation.ErrorStyle = XLErrorStyle.Stop;
         validation.ErrorTitle = "Your initials";
-        validation.ErrorMessage = "Enter your initials, up to 5 letters.";
+        validation.ErrorMessage = "Enter your initials, up to " + StaffInitials.Longest.ToString(System.Globalization.CultureInfo.InvariantCulture) + " letters.";
     }
 
     private static int ColumnOf(IReadOnlyList<ReportColumn<OutreachListRow>> columns, string header) =>
