@@ -7,20 +7,24 @@ namespace PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 /// </summary>
 internal static class WorkedListLimits
 {
-    /// <summary>The file itself: a 20,000-row list is about 2 MB.</summary>
-    public const long FileBytes = 32L * 1024 * 1024;
+    /// <summary>The file itself: a 10,000-row list is about 1 MB.</summary>
+    public const long FileBytes = 16L * 1024 * 1024;
 
     /// <summary>Parts in the package: a list has about 15, one saved by LibreOffice about 20.</summary>
     public const int ZipEntries = 100;
 
-    /// <summary>A worksheet or the shared strings, uncompressed: 20,000 rows take about 12 MB.</summary>
-    public const long StreamedPartBytes = 24L * 1024 * 1024;
+    /// <summary>
+    /// A worksheet or the shared strings, uncompressed: 10,000 rows take about 10 MB. The SDK's reader
+    /// reads each text whole before it can be measured (twice its size while it does), so this also
+    /// bounds the largest text it is handed: 16 MB of text held about 130 MB at peak.
+    /// </summary>
+    public const long StreamedPartBytes = 16L * 1024 * 1024;
 
     /// <summary>Any other part (workbook, styles, properties, relationships): read whole, so kept small.</summary>
     public const long OtherPartBytes = 2L * 1024 * 1024;
 
     /// <summary>All parts together, uncompressed.</summary>
-    public const long PackageBytes = 64L * 1024 * 1024;
+    public const long PackageBytes = 48L * 1024 * 1024;
 
     /// <summary>
     /// Uncompressed to compressed size of a part over <see cref="RatioCheckedFromBytes"/>: spreadsheet XML
@@ -30,8 +34,8 @@ internal static class WorkedListLimits
 
     public const long RatioCheckedFromBytes = 1024 * 1024;
 
-    /// <summary>Rows below the header row (and the highest row number a cell may have above it).</summary>
-    public const int Rows = 20_000;
+    /// <summary>Rows below the header row (and the lowest a cell may be in): a week's list has tens to a few thousand.</summary>
+    public const int Rows = 10_000;
 
     /// <summary>Columns looked at: a list has 15; anything further right is ignored.</summary>
     public const int Columns = 100;

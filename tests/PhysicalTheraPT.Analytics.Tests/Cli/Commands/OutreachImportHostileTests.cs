@@ -52,6 +52,23 @@ public sealed class OutreachImportHostileTests(ITestOutputHelper log)
         Assert.Equal(0, await scenario.CountAsync("SELECT COUNT(*) FROM outreach_outcomes"));
     }
 
+    [Fact]
+    public async Task Import_RefusesInBoundedMemory_WhenANoteIsLongerThanACellCanHold()
+    {
+        // About the largest single text the limits let through to the XML reader: 15 million characters
+        // of numbers that compress too little to trip the compression check, in a file under the size limit.
+        await using var scenario = await OutreachScenario.CreateAsync(DatabaseProvider.Sqlite);
+        var list = await WorkedListAsync(scenario);
+        HugeNote(list, characters: 15_000_000);
+
+        var (exitCode, output, peak) = await ImportMeasuredAsync(scenario, list);
+
+        Assert.Equal(2, exitCode);
+        Assert.True(OneLine(output).Contains("more than a spreadsheet cell can (32767)", StringComparison.Ordinal), output);
+        Assert.InRange(peak, 1, MemoryCeilingMegabytes);
+        Assert.Equal(0, await scenario.CountAsync("SELECT COUNT(*) FROM outreach_outcomes"));
+    }
+
     /// <summary>A list with one row filled in properly, so only the hostile part can explain a refusal.</summary>
     private static async Task<string> WorkedListAsync(OutreachScenario scenario)
     {
@@ -82,6 +99,43 @@ public sealed class OutreachImportHostileTests(ITestOutputHelper log)
         }
 
         writer.Write(original[end..]);
+    }
+
+    /// <summary>Replaces P1's note (Notes column) with an inline text of random words.</summary>
+    private static void HugeNote(string list, int characters)
+    {
+        string notesColumn;
+        using (var workbook = new ClosedXML.Excel.XLWorkbook(list))
+        {
+            var sheet = workbook.Worksheet(OutreachListLayout.ListSheet);
+            notesColumn = sheet.Cell(3, OutreachScenario.ColumnOf(sheet, OutreachListLayout.Notes)).Address.ColumnLetter;
+        }
+
+        using var document = SpreadsheetDocument.Open(list, isEditable: true);
+        var sheetId = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Single(sheet => sheet.Name == OutreachListLayout.ListSheet).Id!.Value!;
+        var worksheet = ((WorksheetPart)document.WorkbookPart.GetPartById(sheetId)).Worksheet;
+        var row = worksheet.GetFirstChild<SheetData>()!.Elements<Row>().Single(row => row.RowIndex!.Value == 4);
+        var reference = notesColumn + "4";
+        row.Elements<Cell>().SingleOrDefault(cell => cell.CellReference == reference)?.Remove();
+        var random = new Random(15);
+        var words = new StringBuilder(characters + 16);
+        while (words.Length < characters)
+        {
+            words.Append(random.Next(100_000).ToString(CultureInfo.InvariantCulture)).Append(' ');
+        }
+
+        var cell = new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(words.ToString())) };
+        var after = row.Elements<Cell>().LastOrDefault(existing => string.CompareOrdinal(existing.CellReference!.Value!.PadLeft(8), reference.PadLeft(8)) < 0);
+        if (after is null)
+        {
+            row.PrependChild(cell);
+        }
+        else
+        {
+            after.InsertAfterSelf(cell);
+        }
+
+        worksheet.Save();
     }
 
     /// <summary>One inline text in A1048576, the last row a sheet can have.</summary>
