@@ -56,6 +56,7 @@ public static class AnalyticsServiceCollectionExtensions
                 options.Validate();
                 return true;
             });
+        services.AddSingleton<ListSigningKeyStore>();
         services.AddSingleton<OutreachListWriter>();
         services.AddSingleton<OutreachListService>();
         services.AddSingleton<OutreachQueue>();

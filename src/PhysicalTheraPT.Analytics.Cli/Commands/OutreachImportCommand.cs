@@ -87,6 +87,12 @@ internal static class OutreachImportCommand
             : " (" + string.Join(", ", result.Recorded.OrderBy(pair => pair.Key).Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Value} {pair.Key.ToContractName()}"))) + ")";
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
             $"[green]Imported[/] {result.File} (clinic {result.ClinicId}, list of {result.AsOf:yyyy-MM-dd}): {result.RecordedCount} outcome(s) recorded{recorded}, {result.AlreadyRecorded} already recorded, {result.BlankRows} row(s) left blank.");
+        if (result.RecordedByConcurrentImport)
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"  {result.AlreadyRecorded} outcome(s) were already recorded by an import of the same list running at the same time: each is recorded once.");
+        }
+
         if (result.WrongNumbers.Count > 0)
         {
             console.MarkupLineInterpolated(

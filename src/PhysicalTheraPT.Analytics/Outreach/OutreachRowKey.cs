@@ -1,23 +1,26 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 
 namespace PhysicalTheraPT.Analytics.Outreach;
 
 /// <summary>
 /// Identifies one row of an outreach list, so a list front desk filled in can be read back and each
-/// outcome tied to the right patient, flag and list: <c>v1|clinic|patient|flag|yyyy-MM-dd|checksum</c>.
-/// The checksum (the first 12 hex digits of SHA-256 over everything before it) catches a key that was
-/// edited or mangled by hand; it is not a secret and does not stop deliberate forgery.
+/// outcome tied to the right patient, flag and list: <c>v2|clinic|patient|flag|yyyy-MM-dd|signature</c>.
+/// The signature is the installation's HMAC of everything before it (<see cref="ListSigningKey"/>): a key
+/// edited by hand, made up, or written by another installation does not verify.
 /// </summary>
 public sealed record OutreachRowKey
 {
-    public const string Version = "v1";
+    public const string Version = "v2";
+
+    /// <summary>Keys of lists made before keys were signed: refused, with the advice to make a new list.</summary>
+    private const string UnsignedVersion = "v1";
+
+    /// <summary>Keeps a row key's signature apart from any other message the same key signs.</summary>
+    private const string Purpose = "outreach-row-key|";
 
     private const char Separator = '|';
-
-    private const int ChecksumLength = 12;
 
     private OutreachRowKey(string clinicId, string patientId, string flag, DateOnly asOf)
     {
@@ -37,8 +40,12 @@ public sealed record OutreachRowKey
     /// <summary>The as-of date of the list the row was written to.</summary>
     public DateOnly AsOf { get; }
 
-    /// <summary>The key as written into the workbook.</summary>
-    public string Value => Body(ClinicId, PatientId, Flag, AsOf) + Separator + Checksum(Body(ClinicId, PatientId, Flag, AsOf));
+    /// <summary>The key as written into the workbook, signed with the installation's key.</summary>
+    internal string SignedWith(ListSigningKey signingKey)
+    {
+        var body = Body(ClinicId, PatientId, Flag, AsOf);
+        return body + Separator + signingKey.Sign(Purpose + body);
+    }
 
     public static OutreachRowKey Create(string clinicId, string patientId, string flag, DateOnly asOf)
     {
@@ -49,7 +56,7 @@ public sealed record OutreachRowKey
     }
 
     /// <summary>Reads a key back; on failure <paramref name="error"/> says what is wrong with it, for the import report.</summary>
-    public static bool TryParse(string? text, [NotNullWhen(true)] out OutreachRowKey? key, [NotNullWhen(false)] out string? error)
+    internal static bool TryParse(string? text, ListSigningKey signingKey, [NotNullWhen(true)] out OutreachRowKey? key, [NotNullWhen(false)] out string? error)
     {
         key = null;
         if (string.IsNullOrWhiteSpace(text))
@@ -59,9 +66,15 @@ public sealed record OutreachRowKey
         }
 
         var parts = text.Trim().Split(Separator);
+        if (parts[0] == UnsignedVersion)
+        {
+            error = "the row key is of a list made before lists were signed (version v1); such lists can no longer be imported. Make a new list with `ptanalytics outreach lists` and record the calls on it";
+            return false;
+        }
+
         if (parts.Length != 6)
         {
-            error = string.Create(CultureInfo.InvariantCulture, $"the row key has {parts.Length} parts separated by '|', expected 6 (v1|clinic|patient|flag|date|checksum)");
+            error = string.Create(CultureInfo.InvariantCulture, $"the row key has {parts.Length} parts separated by '|', expected 6 ({Version}|clinic|patient|flag|date|signature)");
             return false;
         }
 
@@ -84,9 +97,9 @@ public sealed record OutreachRowKey
         }
 
         var body = Body(parts[1], parts[2], parts[3], asOf);
-        if (!string.Equals(parts[5], Checksum(body), StringComparison.Ordinal))
+        if (!signingKey.Verifies(Purpose + body, parts[5]))
         {
-            error = "the row key's checksum does not match: the key was changed after the list was written";
+            error = "the row key's signature does not match: the key was changed after the list was written, or the list was made from another database";
             return false;
         }
 
@@ -95,13 +108,11 @@ public sealed record OutreachRowKey
         return true;
     }
 
-    public override string ToString() => Value;
+    /// <summary>The key without its signature: clinic, patient, flag and date, fit for a log.</summary>
+    public override string ToString() => Body(ClinicId, PatientId, Flag, AsOf);
 
     private static string Body(string clinicId, string patientId, string flag, DateOnly asOf) =>
         string.Join(Separator, Version, clinicId, patientId, flag, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-
-    private static string Checksum(string body) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)))[..ChecksumLength];
 
     private static void RequirePart(string value, string name)
     {

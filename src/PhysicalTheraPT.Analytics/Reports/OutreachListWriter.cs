@@ -3,6 +3,7 @@ using PhysicalTheraPT.Analytics.Files;
 using DocumentFormat.OpenXml.Packaging;
 using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
 using PhysicalTheraPT.Analytics.Outreach;
+using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 using PhysicalTheraPT.Analytics.Reports.OutreachLists;
 
 namespace PhysicalTheraPT.Analytics.Reports;
@@ -11,9 +12,10 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// Writes one clinic's outreach list, <c>outreach-&lt;clinic_id&gt;-&lt;yyyy-MM-dd&gt;.xlsx</c>: instructions
 /// first, then the patients by priority with the columns front desk fills in. The file holds contact
 /// details: it is written atomically and readable by its owner only. Do-not-contact patients are
-/// left out here too, whatever the caller passed.
+/// left out here too, whatever the caller passed. The list and each row key are signed with the
+/// installation's key, so only this database accepts the list back.
 /// </summary>
-public sealed class OutreachListWriter
+public sealed class OutreachListWriter(ListSigningKeyStore signingKeys)
 {
     public OutreachListFile Write(OutreachList list, string outputDirectory)
     {
@@ -27,7 +29,8 @@ public sealed class OutreachListWriter
         var skipped = list.Rows.Count - rows.Count;
 
         var path = Path.GetFullPath(Path.Combine(outputDirectory, ReportFileNames.OutreachList(list.ClinicId, list.AsOf)));
-        AtomicFile.Write(path, FilePrivacy.OwnerOnly, output => Build(list, rows, output));
+        var signingKey = signingKeys.Get();
+        AtomicFile.Write(path, FilePrivacy.OwnerOnly, output => Build(list, rows, signingKey, output));
         return new OutreachListFile(path, rows.Count, skipped);
     }
 
@@ -36,7 +39,7 @@ public sealed class OutreachListWriter
     /// temporary file): built in memory with the patients as template rows only, their rows streamed in
     /// while the package is copied to the output.
     /// </summary>
-    private static void Build(OutreachList list, IReadOnlyList<OutreachListRow> rows, Stream output)
+    private static void Build(OutreachList list, IReadOnlyList<OutreachListRow> rows, ListSigningKey signingKey, Stream output)
     {
         using var buffer = new MemoryStream();
         StreamedTableRows patients;
@@ -48,7 +51,7 @@ public sealed class OutreachListWriter
             workbook.Properties.Author = "PhysicalTheraPT Analytics";
             workbook.Properties.Title = "Patients to call · " + list.ClinicName;
             InstructionsSheet.Write(workbook, list, rows.Count);
-            patients = ListSheet.Write(workbook, list, rows);
+            patients = ListSheet.Write(workbook, list, rows, signingKey);
             workbook.SaveAs(buffer);
         }
 
@@ -66,6 +69,7 @@ public sealed class OutreachListWriter
                 [WorkbookMarker.LayoutVersion] = OutreachListLayout.LayoutVersion,
                 [WorkbookMarker.ClinicId] = list.ClinicId,
                 [WorkbookMarker.AsOf] = IsoDate.Format(list.AsOf),
+                [WorkbookMarker.Signature] = OutreachListSignature.Sign(signingKey, list.ClinicId, list.AsOf),
             });
         }
 

@@ -54,6 +54,12 @@ internal static class WorkbookMarker
 
     public const string ClinicId = "PhysicalTheraPT.ClinicId";
 
+    /// <summary>
+    /// An outreach list's signature: the installation's HMAC of its kind, layout, clinic and date, so an
+    /// import accepts only lists made from its own database.
+    /// </summary>
+    public const string Signature = "PhysicalTheraPT.Signature";
+
     /// <summary>The as-of date, <c>yyyy-MM-dd</c>.</summary>
     public const string AsOf = "PhysicalTheraPT.AsOf";
 

@@ -1,6 +1,11 @@
 using ClosedXML.Excel;
+using DocumentFormat.OpenXml.CustomProperties;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.VariantTypes;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Outreach;
+using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
+using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Outreach;
@@ -19,7 +24,11 @@ public sealed class OutreachListImportRejectionTests
     /// <summary>Each way front desk (or a stray file) can spoil an import, and the words the rejection must use.</summary>
     private static readonly Dictionary<string, (Action<OutreachScenario, string> Spoil, string Reason, bool InARow)> Spoils = new()
     {
-        ["edited key"] = ((_, list) => BookedWithKey(list, cell => cell.SetValue(cell.GetString().Replace("|P1|", "|P8|", StringComparison.Ordinal))), "checksum does not match", true),
+        ["edited key"] = ((_, list) => BookedWithKey(list, cell => cell.SetValue(cell.GetString().Replace("|P1|", "|P8|", StringComparison.Ordinal))), "signature does not match", true),
+        ["forged key"] = ((_, list) => BookedWithKey(list, cell => cell.SetValue(PublicChecksumKey("P8"))), "signature does not match", true),
+        ["key signed elsewhere"] = ((_, list) => BookedWithKey(list, cell => cell.SetValue(OutreachRowKey.Create("C01", "P1", "dropped_after_acute", April1).SignedWith(ListSigningKey.CreateNew()))), "signature does not match", true),
+        ["list signed elsewhere"] = ((_, list) => SetSignature(list, OutreachListSignature.Sign(ListSigningKey.CreateNew(), "C01", April1)), "not made from this database", false),
+        ["unsigned list"] = ((_, list) => SetSignature(list, null), "Make a new list", false),
         ["missing key"] = ((_, list) => BookedWithKey(list, cell => cell.Clear(XLClearOptions.Contents)), "Row key is missing", true),
         ["unknown outcome"] = ((_, list) => OutreachScenario.Fill(list, "P1", "Booked!", April3), "unknown outcome 'Booked!'", true),
         ["another clinic's row"] = (AnotherClinicsRow, "list of clinic C02, but this file is the list of clinic C01", true),
@@ -30,6 +39,7 @@ public sealed class OutreachListImportRejectionTests
         ["date as words"] = ((_, list) => DateAsWords(list), "'last Tuesday' is not a date", true),
         ["missing initials"] = ((_, list) => OutreachScenario.Fill(list, "P1", "booked", April3, initials: null), "Staff initials are missing", true),
         ["date without outcome"] = ((_, list) => OutreachScenario.Fill(list, "P1", null, April3), "but no Outcome", true),
+        ["formula in outcome"] = ((_, list) => FormulaInOutcome(list), "the Outcome cell holds a formula", true),
         ["renamed sheet"] = ((_, list) => RenameListSheet(list), "sheet 'Patients to call' is missing", false),
         ["random xlsx"] = ((_, list) => RandomWorkbook(list), "not an outreach list made by ptanalytics", false),
         ["non-xlsx file"] = ((_, list) => File.WriteAllText(list, "patient_id,clinic_id\nP1,C01\n"), "not an Excel workbook (.xlsx)", false),
@@ -57,6 +67,25 @@ public sealed class OutreachListImportRejectionTests
         Assert.Equal(3, result.Problems.Count);
         Assert.Contains(result.Problems, problem => problem.Reason.Contains("unknown outcome 'maybe'", StringComparison.Ordinal));
         Assert.Equal(2, result.Problems.Count(problem => problem.Row == result.Problems[^1].Row));
+    }
+
+    [Fact]
+    public async Task Import_RefusesTheWholeList_WhenItWasMadeFromAnotherDatabase()
+    {
+        // The campaign's case: the same patient ids in both databases, but other people.
+        await using var home = await OutreachScenario.CreateAsync(DatabaseProvider.Sqlite);
+        await using var elsewhere = await OutreachScenario.CreateAsync(DatabaseProvider.Sqlite);
+        var list = await elsewhere.WriteListAsync(April1, "P1", "P2");
+        OutreachScenario.Fill(list, "P1", "left_message", April3);
+        var before = await home.OutreachTablesAsync();
+
+        var result = Assert.Single(await home.ImportAsync(list));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains("not made from this database", problem.Reason, StringComparison.Ordinal);
+        Assert.Equal((list, null, null), (problem.File, problem.Sheet, problem.Row));
+        Assert.Equal(before, await home.OutreachTablesAsync());
+        Assert.Equal(1, (await elsewhere.ImportAsync(list))[0].RecordedCount);
     }
 
     private static async Task RejectsWholeFile(DatabaseProvider provider, string spoiler)
@@ -116,6 +145,36 @@ public sealed class OutreachListImportRejectionTests
     {
         OutreachScenario.Fill(list, "P1", "booked", April3);
         OutreachScenario.Edit(list, "P1", OutreachListLayout.RowKey, editKey);
+    }
+
+    /// <summary>A key for a patient never listed, "signed" with the public SHA-256 prefix that keys had before.</summary>
+    private static string PublicChecksumKey(string patientId)
+    {
+        var body = "v2|C01|" + patientId + "|dropped_after_acute|2026-04-01";
+        return body + "|" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(body)))[..32];
+    }
+
+    private static void SetSignature(string list, string? signature)
+    {
+        using var document = SpreadsheetDocument.Open(list, isEditable: true);
+        var properties = document.CustomFilePropertiesPart!.Properties;
+        var property = properties.Elements<CustomDocumentProperty>().Single(property => property.Name == WorkbookMarker.Signature);
+        if (signature is null)
+        {
+            property.Remove();
+        }
+        else
+        {
+            property.VTLPWSTR = new VTLPWSTR(signature);
+        }
+
+        properties.Save();
+    }
+
+    private static void FormulaInOutcome(string list)
+    {
+        OutreachScenario.Fill(list, "P1", "booked", April3);
+        OutreachScenario.Edit(list, "P1", OutreachListLayout.Outcome, cell => cell.FormulaA1 = "IF(TRUE,\"booked\",\"declined\")");
     }
 
     private static void DateAsWords(string list)

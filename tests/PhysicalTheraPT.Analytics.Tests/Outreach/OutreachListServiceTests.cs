@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Outreach;
+using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
@@ -68,6 +69,6 @@ public sealed class OutreachListServiceTests
             database,
             new RetentionAnalysis(engineDatabase ?? database, Options.Create(new RetentionOptions()), clock),
             new PatientFlagStore(database, clock),
-            new OutreachListWriter(),
+            new OutreachListWriter(new ListSigningKeyStore(database)),
             new OutreachQueue(database, Options.Create(new OutreachOptions())));
 }

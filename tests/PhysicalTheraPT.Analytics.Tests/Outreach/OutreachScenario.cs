@@ -28,7 +28,8 @@ internal sealed class OutreachScenario : IAsyncDisposable
         Options = options;
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 18, 0, 0, TimeSpan.Zero));
         Queue = new OutreachQueue(test.Database, Microsoft.Extensions.Options.Options.Create(options));
-        Importer = new OutreachListImporter(test.Database, Microsoft.Extensions.Options.Options.Create(options), Clock);
+        SigningKeys = new ListSigningKeyStore(test.Database);
+        Importer = new OutreachListImporter(test.Database, SigningKeys, Microsoft.Extensions.Options.Options.Create(options), Clock);
     }
 
     public TestDatabase Test { get; }
@@ -42,6 +43,9 @@ internal sealed class OutreachScenario : IAsyncDisposable
     public OutreachQueue Queue { get; }
 
     public OutreachListImporter Importer { get; }
+
+    /// <summary>This database's list signing key, as the writer and the importer use it.</summary>
+    public ListSigningKeyStore SigningKeys { get; }
 
     public string Folder => folder.Path;
 
@@ -78,7 +82,7 @@ internal sealed class OutreachScenario : IAsyncDisposable
             patient, "Patient " + patient, "555-0100", null, "phone", PatientFlagKind.DroppedAfterAcute, "Discharged; no maintenance booked",
             asOf.AddDays(-20), "Dana Ruiz", 20, 50)).ToList();
         var folderForDate = Directory.CreateDirectory(Path.Combine(folder.Path, clinicId + "-" + IsoDate.Format(asOf) + "-" + Guid.NewGuid().ToString("N")[..6])).FullName;
-        return new OutreachListWriter().Write(new OutreachList(clinicId, clinicId == "C01" ? "Eastside" : "Uptown", asOf, rows), folderForDate).Path;
+        return new OutreachListWriter(SigningKeys).Write(new OutreachList(clinicId, clinicId == "C01" ? "Eastside" : "Uptown", asOf, rows), folderForDate).Path;
     }
 
     /// <summary>Fills in one patient's row as front desk does: outcome from the dropdown, the date as a date, initials.</summary>

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using PhysicalTheraPT.Analytics.Outreach;
+using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
@@ -10,7 +11,9 @@ namespace PhysicalTheraPT.Analytics.Tests.Reports;
 public sealed class OutreachListWriterTests : IDisposable
 {
     private readonly TemporaryFolder folder = new();
-    private readonly OutreachListWriter writer = new();
+    private static readonly ListSigningKey SigningKey = ListSigningKey.CreateNew();
+
+    private readonly OutreachListWriter writer = new(new ListSigningKeyStore(SigningKey));
 
     public void Dispose() => folder.Dispose();
 
@@ -127,7 +130,7 @@ public sealed class OutreachListWriterTests : IDisposable
         var sheet = workbook.Worksheet(OutreachListLayout.ListSheet);
         Assert.True(sheet.Column(Column(sheet, OutreachListLayout.RowKey)).IsHidden);
         var keys = Rows(file.Path).Select(row => row[OutreachListLayout.RowKey].GetString()).ToList();
-        var parsed = keys.Select(key => OutreachRowKey.TryParse(key, out var rowKey, out var error) ? rowKey : throw new Xunit.Sdk.XunitException(error)).ToList();
+        var parsed = keys.Select(key => OutreachRowKey.TryParse(key, SigningKey, out var rowKey, out var error) ? rowKey : throw new Xunit.Sdk.XunitException(error)).ToList();
         Assert.Equal(["P000123", "P000789", "P000456"], parsed.Select(key => key.PatientId));
         Assert.All(parsed, key => Assert.Equal(("C01", OutreachListBuilder.AsOf), (key.ClinicId, key.AsOf)));
         Assert.Equal("maintenance_lapsed", parsed[2].Flag);
@@ -222,7 +225,7 @@ public sealed class OutreachListWriterTests : IDisposable
         var byId = list.Rows.ToDictionary(row => row.PatientId);
         foreach (var row in Rows(file.Path))
         {
-            Assert.True(OutreachRowKey.TryParse(row[OutreachListLayout.RowKey].GetString(), out var key, out var error), error);
+            Assert.True(OutreachRowKey.TryParse(row[OutreachListLayout.RowKey].GetString(), SigningKey, out var key, out var error), error);
             var expected = byId[key.PatientId];
             Assert.Equal(expected.Phone ?? "", row[OutreachListLayout.Phone].GetString());
             Assert.Equal(expected.DischargingProvider ?? "", row[OutreachListLayout.DischargingProvider].GetString());

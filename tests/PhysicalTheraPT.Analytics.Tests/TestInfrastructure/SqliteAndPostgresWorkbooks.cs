@@ -1,3 +1,4 @@
+using Dapper;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Tests.Reports;
 
@@ -18,6 +19,7 @@ internal static class SqliteAndPostgresWorkbooks
         await using var postgres = await SeededHistory.CreateAsync(DatabaseProvider.Postgres, SeededHistory.Small);
         using var fromSqlite = new TemporaryFolder();
         using var fromPostgres = new TemporaryFolder();
+        await SameInstallationSecretAsync(sqlite.Database, postgres.Database);
 
         var sqliteRun = await CliRunner.RunAsync([.. sqlite.CommandLineArguments, .. command, "--out", fromSqlite.Path]);
         var postgresRun = await CliRunner.RunAsync([.. postgres.CommandLineArguments, .. command, "--out", fromPostgres.Path]);
@@ -29,6 +31,17 @@ internal static class SqliteAndPostgresWorkbooks
             using var actual = OpenXmlWorkbook.Open(fromPostgres.File(name));
             hasContent(expected);
             Assert.Equal(expected.AllCells(), actual.AllCells());
+        }
+    }
+
+    /// <summary>One secret in both databases, so the signed row keys of outreach lists match too.</summary>
+    private static async Task SameInstallationSecretAsync(params AnalyticsDatabase[] databases)
+    {
+        var secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        foreach (var database in databases)
+        {
+            await using var connection = await database.OpenAsync();
+            await connection.ExecuteAsync("INSERT INTO installation_secrets (name, value) VALUES ('outreach-list-signing', @Secret)", new { Secret = secret });
         }
     }
 }

@@ -20,6 +20,9 @@ public sealed record OutreachImportFile(
 {
     public bool Accepted => Problems.Count == 0;
 
+    /// <summary>The file's outcomes were recorded by another import of the same list running at the same time (this one found them recorded).</summary>
+    public bool RecordedByConcurrentImport { get; init; }
+
     public int RecordedCount => Recorded.Values.Sum();
 
     internal static OutreachImportFile Rejected(string file, string? clinicId, DateOnly? asOf, IReadOnlyList<OutreachImportProblem> problems) =>

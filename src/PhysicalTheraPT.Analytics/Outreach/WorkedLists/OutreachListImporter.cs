@@ -1,5 +1,8 @@
 using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using PhysicalTheraPT.Analytics.Data;
 
 namespace PhysicalTheraPT.Analytics.Outreach.WorkedLists;
@@ -7,7 +10,7 @@ namespace PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 /// <summary>
 /// <c>ptanalytics outreach import</c>: records what front desk filled in on outreach lists. Each file is
 /// one transaction: it is checked whole first, and any problem (not an outreach list, an edited key, a
-/// row from another clinic's list, an unknown outcome, a missing date or initials) rejects the file with
+/// row from another clinic's list, a list or key not signed by this database, an unknown outcome, a missing date or initials) rejects the file with
 /// every problem listed and nothing recorded. Importing the same file again records nothing new.
 /// </summary>
 public sealed class OutreachListImporter
@@ -16,13 +19,15 @@ public sealed class OutreachListImporter
     private const int LongestSourceFile = 260;
 
     private readonly AnalyticsDatabase _database;
+    private readonly ListSigningKeyStore _signingKeys;
     private readonly OutreachRules _rules;
     private readonly TimeProvider _time;
 
-    public OutreachListImporter(AnalyticsDatabase database, IOptions<OutreachOptions> options, TimeProvider time)
+    public OutreachListImporter(AnalyticsDatabase database, ListSigningKeyStore signingKeys, IOptions<OutreachOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         _database = database;
+        _signingKeys = signingKeys;
         _rules = new OutreachRules(options.Value);
         _time = time;
     }
@@ -32,29 +37,37 @@ public sealed class OutreachListImporter
     {
         ArgumentNullException.ThrowIfNull(paths);
         var clinics = await ClinicDirectory.LoadAsync(_database, cancellationToken);
+        var signingKey = await _signingKeys.GetAsync(cancellationToken);
         var results = new List<OutreachImportFile>();
         foreach (var path in paths)
         {
-            results.Add(await ImportFileAsync(path, clinics, cancellationToken));
+            results.Add(await ImportFileAsync(path, clinics, signingKey, cancellationToken));
         }
 
         return results;
     }
 
-    private async Task<OutreachImportFile> ImportFileAsync(string path, ClinicDirectory clinics, CancellationToken cancellationToken)
+    private async Task<OutreachImportFile> ImportFileAsync(string path, ClinicDirectory clinics, ListSigningKey signingKey, CancellationToken cancellationToken)
     {
         if (!WorkedListReader.TryRead(path, out var list, out var unreadable))
         {
             return OutreachImportFile.Rejected(path, null, null, [unreadable!]);
         }
 
-        if (!clinics.Contains(list!.ClinicId))
+        if (!OutreachListSignature.Verifies(signingKey, list!.ClinicId, list.AsOf, list.Signature))
+        {
+            return OutreachImportFile.Rejected(path, list.ClinicId, list.AsOf, [new OutreachImportProblem(path, null, null, list.Signature is null
+                ? "the list is not signed: it was made before lists were signed, or its document properties were edited. Make a new list with `ptanalytics outreach lists` and record the calls on it."
+                : "the list was not made from this database (its signature does not match this installation's). Import it into the database it was made from, or make a new list from this database with `ptanalytics outreach lists`.")]);
+        }
+
+        if (!clinics.Contains(list.ClinicId))
         {
             return OutreachImportFile.Rejected(path, list.ClinicId, list.AsOf,
                 [new OutreachImportProblem(path, null, null, $"the list is for clinic {list.ClinicId}, which is not in this database. Import it into the database the list was made from.")]);
         }
 
-        var check = WorkedListValidator.Check(list, clinics.TodayIn(list.ClinicId, _time));
+        var check = WorkedListValidator.Check(list, clinics.TodayIn(list.ClinicId, _time), signingKey);
         if (check.Problems.Count > 0)
         {
             return OutreachImportFile.Rejected(path, list.ClinicId, list.AsOf, check.Problems);
@@ -64,13 +77,32 @@ public sealed class OutreachListImporter
         {
             return await RecordAsync(list, check, cancellationToken);
         }
+        catch (DbException exception) when (IsConflict(exception))
+        {
+            // Another import of the same rows committed first (two people handing in the same list at once).
+            // Nothing of this attempt was kept; a second attempt finds those outcomes recorded and says so.
+        }
+
+        try
+        {
+            var retried = await RecordAsync(list, check, cancellationToken);
+            return retried with { RecordedByConcurrentImport = retried.Accepted && retried.AlreadyRecorded > 0 };
+        }
         catch (DbException exception)
         {
-            // Most likely the same list imported by two people at once: the loser records nothing.
             return OutreachImportFile.Rejected(path, list.ClinicId, list.AsOf,
                 [new OutreachImportProblem(path, null, null, $"the database refused the outcomes ({exception.Message}). Nothing from this file was recorded; import it again.")]);
         }
     }
+
+    /// <summary>A write that lost to another transaction: a duplicate key, or SQLite's writer that moved on under this one.</summary>
+    private static bool IsConflict(DbException exception) => exception switch
+    {
+        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555 or 517 || sqlite.SqliteErrorCode == 5,
+        SqlException sqlServer => sqlServer.Number is 2627 or 2601,
+        _ => false,
+    };
 
     /// <summary>Records a checked list's outcomes in one transaction; a patient no longer in the clinic rejects the whole file.</summary>
     private async Task<OutreachImportFile> RecordAsync(WorkedList list, WorkedListCheck check, CancellationToken cancellationToken)

@@ -1,26 +1,33 @@
 using System.Globalization;
 using System.IO.Packaging;
 using System.Xml;
-using ClosedXML.Excel;
-using DocumentFormat.OpenXml.CustomProperties;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
-using PhysicalTheraPT.Analytics.Reports;
 
 namespace PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 
 /// <summary>
-/// Reads an outreach list front desk worked back from its file. First the document properties: a file
+/// Reads an outreach list front desk worked back from its file, in bounded memory. First the zip
+/// package's size and shape (<see cref="WorkbookPackageCheck"/>), then the document properties: a file
 /// that is not an .xlsx, or not one of our outreach lists, is turned away before a cell is read. Then the
-/// list sheet, its header row (found by the column names, so it does not matter whether the program that
-/// saved the file kept the Excel table) and every row below it. Checks of the rows' content come later.
+/// list sheet is streamed twice with the OpenXML SDK's reader (never loaded whole): the top rows to find
+/// the header row by its column names (so it does not matter whether the program that saved the file
+/// kept the Excel table), then the rows below it, keeping only the columns the import uses; the shared
+/// strings those cells point at are streamed in last. Checks of the rows' content come later.
 /// </summary>
 internal static class WorkedListReader
 {
     /// <summary>How far down the sheet the header row may be (it is row 3 as written).</summary>
     private const int HeaderSearchRows = 30;
 
+    private const string NotAWorkbook = "this is not an Excel workbook (.xlsx), or the file is damaged. Import the outreach list file (outreach-<clinic>-<date>.xlsx) as saved by Excel or LibreOffice.";
+
     private static readonly string[] RequiredColumns =
         [OutreachListLayout.RowKey, OutreachListLayout.Outcome, OutreachListLayout.OutcomeDate, OutreachListLayout.StaffInitials];
+
+    /// <summary>The columns kept from each row: the ones front desk fills in, the key, and what a new queue item needs.</summary>
+    private static readonly string[] KeptColumns =
+        [OutreachListLayout.RowKey, .. OutreachListLayout.FillInColumns, OutreachListLayout.Reason, OutreachListLayout.Priority];
 
     public static bool TryRead(string path, out WorkedList? list, out OutreachImportProblem? problem)
     {
@@ -32,182 +39,187 @@ internal static class WorkedListReader
             return false;
         }
 
-        if (!TryReadMarker(path, out var clinicId, out var asOf, out var reason))
-        {
-            problem = new OutreachImportProblem(path, null, null, reason);
-            return false;
-        }
-
+        string? sheetName = null;
         try
         {
-            using var workbook = new XLWorkbook(path);
-            if (!workbook.TryGetWorksheet(OutreachListLayout.ListSheet, out var sheet))
+            WorkbookPackageCheck.Check(path);
+            using var document = Open(path);
+            if (document is null)
+            {
+                problem = new OutreachImportProblem(path, null, null, NotAWorkbook);
+                return false;
+            }
+
+            if (!WorkedListMarker.TryRead(document, out var marker, out var reason))
+            {
+                problem = new OutreachImportProblem(path, null, null, reason);
+                return false;
+            }
+
+            var workbook = document.WorkbookPart ?? throw new InvalidDataException("The workbook has no workbook part.");
+            if (FindListSheet(workbook) is not ({ } sheet, { } name))
             {
                 problem = new OutreachImportProblem(path, null, null,
                     $"the sheet '{OutreachListLayout.ListSheet}' is missing (renamed or deleted?). Import the list as it was written, with its sheets unchanged.");
                 return false;
             }
 
-            if (!TryFindColumns(sheet, out var headerRow, out var columns, out reason))
+            sheetName = name;
+            var keptCharacters = 0;
+            if (!TryFindColumns(sheet, workbook.SharedStringTablePart, ref keptCharacters, out var headerRow, out var columns, out reason))
             {
-                problem = new OutreachImportProblem(path, sheet.Name, null, reason);
+                problem = new OutreachImportProblem(path, name, null, reason);
                 return false;
             }
 
-            var rows = new List<WorkedListRow>();
-            var lastRow = sheet.LastRowUsed()?.RowNumber() ?? headerRow;
-            for (var row = headerRow + 1; row <= lastRow; row++)
-            {
-                rows.Add(ReadRow(sheet, row, columns));
-            }
-
-            list = new WorkedList(path, clinicId, asOf, sheet.Name, rows);
+            var rows = ReadRows(sheet, workbook.SharedStringTablePart, headerRow, columns, ref keptCharacters);
+            list = new WorkedList(path, marker!.ClinicId, marker.AsOf, marker.Signature, name, rows);
             return true;
         }
+        catch (WorkedListRefusedException refused)
+        {
+            problem = new OutreachImportProblem(path, sheetName, null, refused.Message);
+            return false;
+        }
         catch (Exception exception) when (IsUnreadable(exception))
         {
-            problem = new OutreachImportProblem(path, null, null, $"the workbook could not be read ({exception.Message}). Save it again as .xlsx, or use a fresh copy of the list.");
+            problem = new OutreachImportProblem(path, null, null, sheetName is null ? NotAWorkbook
+                : $"the workbook could not be read ({exception.Message}). Save it again as .xlsx, or use a fresh copy of the list.");
             return false;
         }
     }
 
-    /// <summary>The marker our list writer stamps on every outreach list: which clinic and which day.</summary>
-    private static bool TryReadMarker(string path, out string clinicId, out DateOnly asOf, out string reason)
+    /// <summary>Opens the package; null when the file is not a workbook at all.</summary>
+    private static SpreadsheetDocument? Open(string path)
     {
-        clinicId = "";
-        asOf = default;
-        Dictionary<string, string> properties;
         try
         {
-            using var document = SpreadsheetDocument.Open(path, isEditable: false);
-            properties = document.CustomFilePropertiesPart?.Properties?.Elements<CustomDocumentProperty>()
-                .Where(property => property.Name?.Value is not null)
-                .GroupBy(property => property.Name!.Value!, StringComparer.Ordinal)
-                .ToDictionary(group => group.Key, group => group.First().InnerText, StringComparer.Ordinal)
-                ?? [];
+            // The package check has measured every part already; this caps the XML reader as well.
+            return SpreadsheetDocument.Open(path, isEditable: false, new OpenSettings { MaxCharactersInPart = WorkedListLimits.StreamedPartBytes });
         }
         catch (Exception exception) when (IsUnreadable(exception))
         {
-            reason = "this is not an Excel workbook (.xlsx), or the file is damaged. Import the outreach list file (outreach-<clinic>-<date>.xlsx) as saved by Excel or LibreOffice.";
-            return false;
+            return null;
         }
-
-        if (properties.GetValueOrDefault(WorkbookMarker.Document) != WorkbookMarker.OutreachList)
-        {
-            reason = "this workbook is not an outreach list made by ptanalytics (it lacks the outreach-list marker). Import only the lists written by `ptanalytics outreach lists`, filled in and saved.";
-            return false;
-        }
-
-        var version = properties.GetValueOrDefault(WorkbookMarker.LayoutVersion);
-        if (version != OutreachListLayout.LayoutVersion)
-        {
-            reason = $"this outreach list has layout version '{version}', but this version of ptanalytics reads version {OutreachListLayout.LayoutVersion}. Import it with the version that wrote it, or work a new list.";
-            return false;
-        }
-
-        clinicId = properties.GetValueOrDefault(WorkbookMarker.ClinicId) ?? "";
-        var asOfText = properties.GetValueOrDefault(WorkbookMarker.AsOf);
-        if (clinicId.Length == 0 || !DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
-        {
-            reason = "the outreach-list marker has no clinic or list date (the file's properties were edited). Use the list as it was written.";
-            return false;
-        }
-
-        reason = "";
-        return true;
     }
 
-    private static bool TryFindColumns(IXLWorksheet sheet, out int headerRow, out Dictionary<string, int> columns, out string reason)
+    /// <summary>The list sheet's part and name, found by streaming the workbook part's sheet entries.</summary>
+    private static (WorksheetPart? Part, string? Name) FindListSheet(WorkbookPart workbook)
     {
-        var lastColumn = sheet.LastColumnUsed()?.ColumnNumber() ?? 0;
-        for (headerRow = 1; headerRow <= HeaderSearchRows; headerRow++)
+        using var reader = OpenXmlReader.Create(workbook);
+        while (reader.Read())
+        {
+            if (!reader.IsStartElement || reader.LocalName != "sheet")
+            {
+                continue;
+            }
+
+            var name = reader.Attributes.FirstOrDefault(attribute => attribute.LocalName == "name").Value;
+            var id = reader.Attributes.FirstOrDefault(attribute => attribute.LocalName == "id" && attribute.NamespaceUri.Contains("relationships", StringComparison.Ordinal)).Value;
+            if (string.Equals(name, OutreachListLayout.ListSheet, StringComparison.OrdinalIgnoreCase) && id is not null)
+            {
+                return (workbook.TryGetPartById(id, out var part) ? part as WorksheetPart : null, name);
+            }
+        }
+
+        return (null, null);
+    }
+
+    private static bool TryFindColumns(WorksheetPart sheet, SharedStringTablePart? shared, ref int keptCharacters, out int headerRow, out Dictionary<string, int> columns, out string reason)
+    {
+        var everyColumn = Enumerable.Range(1, WorkedListLimits.Columns).ToDictionary(column => column, column => column - 1);
+        var top = new List<(int Number, SheetCell[] Cells)>();
+        foreach (var row in WorksheetRows.Read(sheet, everyColumn, HeaderSearchRows + WorkedListLimits.Rows))
+        {
+            if (row.Number > HeaderSearchRows)
+            {
+                break;
+            }
+
+            top.Add(row);
+        }
+
+        var strings = Strings(shared, top, ref keptCharacters);
+        foreach (var (number, cells) in top)
         {
             var found = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var column = 1; column <= lastColumn; column++)
+            for (var slot = 0; slot < cells.Length; slot++)
             {
-                var header = sheet.Cell(headerRow, column).GetString().Trim();
+                var header = TextOf(cells[slot], strings).Trim();
                 if (header.Length > 0)
                 {
-                    found.TryAdd(header, column);
+                    found.TryAdd(header, slot + 1);
                 }
             }
 
-            columns = found;
             if (found.ContainsKey(OutreachListLayout.RowKey) && found.ContainsKey(OutreachListLayout.Outcome))
             {
+                (headerRow, columns) = (number, found);
                 var missing = RequiredColumns.Where(required => !found.ContainsKey(required)).ToList();
-                reason = missing.Count == 0 ? "" : $"the column(s) {string.Join(", ", missing.Select(name => "'" + name + "'"))} are missing from the header row {headerRow.ToString(CultureInfo.InvariantCulture)}. Use the list as it was written, without deleting or renaming columns.";
+                reason = missing.Count == 0 ? "" : $"the column(s) {string.Join(", ", missing.Select(name => "'" + name + "'"))} are missing from the header row {number.ToString(CultureInfo.InvariantCulture)}. Use the list as it was written, without deleting or renaming columns.";
                 return missing.Count == 0;
             }
         }
 
-        headerRow = 0;
-        columns = [];
+        (headerRow, columns) = (0, []);
         reason = $"no header row with the columns '{OutreachListLayout.Outcome}' and '{OutreachListLayout.RowKey}' was found. Use the list as it was written, without deleting or renaming columns.";
         return false;
     }
 
-    private static WorkedListRow ReadRow(IXLWorksheet sheet, int row, IReadOnlyDictionary<string, int> columns)
+    private static List<WorkedListRow> ReadRows(WorksheetPart sheet, SharedStringTablePart? shared, int headerRow, Dictionary<string, int> columns, ref int keptCharacters)
     {
-        string? Text(string header) => columns.TryGetValue(header, out var column) ? Blank(sheet.Cell(row, column).GetString()) : null;
-
-        var dateCell = sheet.Cell(row, columns[OutreachListLayout.OutcomeDate]);
-        var (date, dateText) = ReadDate(dateCell);
-        int? priority = null;
-        if (columns.TryGetValue(OutreachListLayout.Priority, out var priorityColumn)
-            && double.TryParse(sheet.Cell(row, priorityColumn).GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        var kept = KeptColumns.Where(columns.ContainsKey).ToList();
+        var slotOf = kept.Select((header, slot) => (header, slot)).ToDictionary(entry => entry.header, entry => entry.slot, StringComparer.Ordinal);
+        var slotOfColumn = kept.ToDictionary(header => columns[header], header => slotOf[header]);
+        var rows = new List<(int Number, SheetCell[] Cells)>();
+        foreach (var row in WorksheetRows.Read(sheet, slotOfColumn, headerRow + WorkedListLimits.Rows))
         {
-            priority = (int)Math.Round(number);
-        }
-
-        return new WorkedListRow(
-            row,
-            Text(OutreachListLayout.RowKey),
-            Text(OutreachListLayout.Outcome),
-            date,
-            dateText,
-            Text(OutreachListLayout.StaffInitials),
-            Text(OutreachListLayout.Notes),
-            Text(OutreachListLayout.Reason),
-            priority);
-    }
-
-    /// <summary>A date typed as a date (the usual case), a date serial number, or yyyy-mm-dd text.</summary>
-    private static (DateOnly? Date, string? Text) ReadDate(IXLCell cell)
-    {
-        if (cell.IsEmpty())
-        {
-            return (null, null);
-        }
-
-        switch (cell.DataType)
-        {
-            case XLDataType.DateTime:
-                var dateTime = cell.GetDateTime();
-                return (DateOnly.FromDateTime(dateTime), dateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            case XLDataType.Number:
-                var serial = cell.GetDouble();
-                return serial is >= 1 and < 2958466
-                    ? (DateOnly.FromDateTime(DateTime.FromOADate(serial)), DateTime.FromOADate(serial).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-                    : (null, serial.ToString(CultureInfo.InvariantCulture));
-            default:
-                var text = Blank(cell.GetString());
-                if (text is null)
+            if (row.Number > headerRow)
+            {
+                keptCharacters += row.Cells.Sum(cell => cell.Text?.Length ?? 0);
+                if (keptCharacters > WorkedListLimits.KeptCharacters)
                 {
-                    return (null, null);
+                    throw new WorkedListRefusedException(SharedStrings.KeptTooMuch());
                 }
 
-                var datePart = text.Length > 10 && text[10] is ' ' or 'T' ? text[..10] : text;
-                return DateOnly.TryParseExact(datePart, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-                    ? (parsed, text)
-                    : (null, text);
+                rows.Add(row);
+            }
         }
+
+        var strings = Strings(shared, rows, ref keptCharacters);
+        return [.. rows.Select(row => WorkedListRow.From(row.Number, header => slotOf.TryGetValue(header, out var slot) ? Resolve(row.Cells[slot], strings) : null))];
     }
 
-    private static string? Blank(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    /// <summary>The shared strings the cells point at, streamed from the shared strings part.</summary>
+    private static Dictionary<int, string> Strings(SharedStringTablePart? shared, List<(int Number, SheetCell[] Cells)> rows, ref int keptCharacters)
+    {
+        var wanted = rows.SelectMany(row => row.Cells).Where(cell => cell.Kind == SheetCellKind.SharedString).Select(cell => cell.SharedIndex).ToHashSet();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
 
-    /// <summary>What a file that is not a readable workbook throws, from either library.</summary>
+        if (shared is null)
+        {
+            throw new WorkedListRefusedException("cells point at texts the workbook does not have (no shared strings part): the file is damaged. Use a fresh copy of the list.");
+        }
+
+        var strings = SharedStrings.Read(shared, wanted, ref keptCharacters);
+        return strings.Count == wanted.Count
+            ? strings
+            : throw new WorkedListRefusedException("cells point at texts the workbook does not have: the file is damaged. Use a fresh copy of the list.");
+    }
+
+    /// <summary>A cell with its shared string looked up.</summary>
+    private static SheetCell Resolve(SheetCell cell, Dictionary<int, string> strings) =>
+        cell.Kind == SheetCellKind.SharedString ? cell with { Kind = SheetCellKind.Text, Text = strings[cell.SharedIndex] } : cell;
+
+    private static string TextOf(SheetCell cell, Dictionary<int, string> strings) =>
+        cell.Kind == SheetCellKind.SharedString ? strings[cell.SharedIndex] : cell.Text ?? "";
+
+    /// <summary>What a file that is not a readable workbook throws, from the zip, the package or the XML.</summary>
     private static bool IsUnreadable(Exception exception) =>
         exception is IOException or InvalidDataException or FileFormatException or OpenXmlPackageException or XmlException
-            or InvalidOperationException or ArgumentException or NotSupportedException or FormatException or UnauthorizedAccessException;
+            or InvalidOperationException or ArgumentException or NotSupportedException or FormatException or UnauthorizedAccessException
+            or KeyNotFoundException;
 }

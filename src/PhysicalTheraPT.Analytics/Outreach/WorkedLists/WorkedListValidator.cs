@@ -11,22 +11,25 @@ namespace PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 /// </summary>
 internal static class WorkedListValidator
 {
-    /// <summary>Initials up to this many letters, as the list's own cell check allows.</summary>
-    public const int LongestInitials = 5;
-
     /// <summary>Notes are kept up to this length; the rest is cut.</summary>
     public const int LongestNotes = 1000;
 
-    public static WorkedListCheck Check(WorkedList list, DateOnly today)
+    public static WorkedListCheck Check(WorkedList list, DateOnly today, ListSigningKey signingKey)
     {
         ArgumentNullException.ThrowIfNull(list);
         var outcomes = new List<WorkedOutcome>();
         var problems = new List<OutreachImportProblem>();
-        var rowOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rowOfKey = new Dictionary<OutreachRowKey, int>();
         var blank = 0;
         foreach (var row in list.Rows)
         {
             void Problem(string reason) => problems.Add(new OutreachImportProblem(list.File, list.Sheet, row.RowNumber, reason));
+
+            if (row.FormulaIn is { } column)
+            {
+                Problem($"the {column} cell holds a formula. Type or pick the value itself: what a formula shows is not what front desk chose.");
+                continue;
+            }
 
             if (row.IsBlank)
             {
@@ -41,7 +44,7 @@ internal static class WorkedListValidator
             }
 
             var before = problems.Count;
-            var key = CheckKey(list, row, rowOfKey, Problem);
+            var key = CheckKey(list, row, signingKey, rowOfKey, Problem);
             if (!OutreachOutcomeNames.TryParse(row.Outcome, out var outcome))
             {
                 Problem($"unknown outcome '{row.Outcome}'. Pick one from the dropdown: {string.Join(", ", OutreachOutcomeNames.All)}.");
@@ -59,7 +62,7 @@ internal static class WorkedListValidator
         return new WorkedListCheck(outcomes, problems, blank);
     }
 
-    private static OutreachRowKey? CheckKey(WorkedList list, WorkedListRow row, Dictionary<string, int> rowOfKey, Action<string> problem)
+    private static OutreachRowKey? CheckKey(WorkedList list, WorkedListRow row, ListSigningKey signingKey, Dictionary<OutreachRowKey, int> rowOfKey, Action<string> problem)
     {
         if (row.Key is null)
         {
@@ -67,7 +70,7 @@ internal static class WorkedListValidator
             return null;
         }
 
-        if (!OutreachRowKey.TryParse(row.Key, out var key, out var error))
+        if (!OutreachRowKey.TryParse(row.Key, signingKey, out var key, out var error))
         {
             problem($"{error}. Do not edit the hidden {OutreachListLayout.RowKey} column; use the list as it was written.");
             return null;
@@ -85,13 +88,13 @@ internal static class WorkedListValidator
             return null;
         }
 
-        if (rowOfKey.TryGetValue(key.Value, out var first))
+        if (rowOfKey.TryGetValue(key, out var first))
         {
             problem(string.Create(CultureInfo.InvariantCulture, $"this is the same patient row as row {first} (a copied row). Record each call once, on the patient's own row."));
             return null;
         }
 
-        rowOfKey[key.Value] = row.RowNumber;
+        rowOfKey[key] = row.RowNumber;
         return key;
     }
 
@@ -132,12 +135,10 @@ internal static class WorkedListValidator
             return null;
         }
 
-        // "j.d." and "J D" are the same person as "JD".
-        var initials = new string([.. row.StaffInitials.Where(character => character is not ('.' or ' ')).Select(char.ToUpperInvariant)]);
-        if (initials.Length is 0 or > LongestInitials || !initials.All(char.IsLetter))
+        var initials = StaffInitials.Normalize(row.StaffInitials);
+        if (initials is null)
         {
-            problem(string.Create(CultureInfo.InvariantCulture, $"the {OutreachListLayout.StaffInitials} '{row.StaffInitials}' are not initials. Enter 1 to {LongestInitials} letters, e.g. JD."));
-            return null;
+            problem(string.Create(CultureInfo.InvariantCulture, $"the {OutreachListLayout.StaffInitials} '{row.StaffInitials}' are not initials. Enter 1 to {StaffInitials.Longest} letters, e.g. JD."));
         }
 
         return initials;

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using PhysicalTheraPT.Analytics.Outreach;
+using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
 using PhysicalTheraPT.Analytics.Retention;
 
@@ -19,9 +20,7 @@ internal static class ListSheet
     /// <summary>Latest outcome date accepted, counted from the list's date: lists are worked within weeks.</summary>
     private const int OutcomeDaysAccepted = 366;
 
-    private const int LongestInitials = 5;
-
-    public static StreamedTableRows Write(XLWorkbook workbook, OutreachList list, IReadOnlyList<OutreachListRow> rows)
+    public static StreamedTableRows Write(XLWorkbook workbook, OutreachList list, IReadOnlyList<OutreachListRow> rows, ListSigningKey signingKey)
     {
         var sheet = workbook.AddWorksheet(OutreachListLayout.ListSheet);
         var canvas = new SheetCanvas(sheet);
@@ -44,7 +43,7 @@ internal static class ListSheet
             new(OutreachListLayout.OutcomeDate, _ => ReportCell.Blank, Width: 15),
             new(OutreachListLayout.StaffInitials, _ => ReportCell.Blank, Width: 15),
             new(OutreachListLayout.Notes, _ => ReportCell.Blank, Wrap: true, Width: 40),
-            new(OutreachListLayout.RowKey, row => ReportCell.Of(OutreachRowKey.Create(list.ClinicId, row.PatientId, row.Flag.ToContractName(), list.AsOf).Value)),
+            new(OutreachListLayout.RowKey, row => ReportCell.Of(OutreachRowKey.Create(list.ClinicId, row.PatientId, row.Flag.ToContractName(), list.AsOf).SignedWith(signingKey))),
         ];
         var streamed = canvas.StreamedTable(HeaderRow, 1, OutreachListLayout.TableName, columns, rows);
         var table = streamed.Placement;
@@ -109,12 +108,12 @@ internal static class ListSheet
     private static void AddInitialsCheck(IXLRange range)
     {
         var validation = range.SetDataValidation();
-        validation.TextLength.Between(1, LongestInitials);
+        validation.TextLength.Between(1, StaffInitials.Longest);
         validation.IgnoreBlanks = true;
         validation.ShowErrorMessage = true;
         validation.ErrorStyle = XLErrorStyle.Stop;
         validation.ErrorTitle = "Your initials";
-        validation.ErrorMessage = "Enter your initials, up to 5 letters.";
+        validation.ErrorMessage = "Enter your initials, up to " + StaffInitials.Longest.ToString(System.Globalization.CultureInfo.InvariantCulture) + " letters.";
     }
 
     private static int ColumnOf(IReadOnlyList<ReportColumn<OutreachListRow>> columns, string header) =>

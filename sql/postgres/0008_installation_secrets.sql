@@ -1,0 +1,7 @@
+-- Secrets of this installation, made on first use (docs/security-worked-lists.md). 'outreach-list-signing'
+-- signs each outreach list and its row keys (HMAC-SHA256), so a list is accepted only by the database it
+-- was made from and a row key cannot be made up or edited. Never printed, never leaves the database.
+CREATE TABLE installation_secrets (
+    name  TEXT NOT NULL PRIMARY KEY,
+    value TEXT NOT NULL
+);
