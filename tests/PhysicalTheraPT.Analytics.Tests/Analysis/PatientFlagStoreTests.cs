@@ -1,10 +1,10 @@
 using Dapper;
 using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Data;
-using PhysicalTheraPT.Analytics.Jobs;
+using PhysicalTheraPT.Analytics.Tests.Jobs;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
-namespace PhysicalTheraPT.Analytics.Tests.Jobs;
+namespace PhysicalTheraPT.Analytics.Tests.Analysis;
 
 public sealed class PatientFlagStoreTests
 {

@@ -18,6 +18,9 @@ internal sealed class FakeReportSources : IOutreachListSource, IMonthlyReportSou
     /// <summary>Every outreach list waits for this before it answers (and honours cancellation meanwhile).</summary>
     public TaskCompletionSource? OutreachGate { get; init; }
 
+    /// <summary>What every outreach list says of its flags: computed (none stored), or read from the store.</summary>
+    public bool FlagsComputed { get; init; }
+
     /// <summary>Outreach lists started so far.</summary>
     public int OutreachCalls => Volatile.Read(ref _outreachCalls);
 
@@ -29,7 +32,7 @@ internal sealed class FakeReportSources : IOutreachListSource, IMonthlyReportSou
             await OutreachGate.Task.WaitAsync(cancellationToken);
         }
 
-        return new OutreachListBuild(new OutreachListBuilder().Build() with { ClinicId = clinicId, ClinicName = $"Clinic {clinicId}", AsOf = asOf }, FlagsComputed: false);
+        return new OutreachListBuild(new OutreachListBuilder().Build() with { ClinicId = clinicId, ClinicName = $"Clinic {clinicId}", AsOf = asOf }, FlagsComputed);
     }
 
     public Task<MonthlyReport> BuildAsync(string? clinicId, CalendarMonth month, DateOnly asOf, CancellationToken cancellationToken)
