@@ -17,7 +17,11 @@ internal static class CommandAction
     public const int UserError = 2;
     public const int Cancelled = 130;
 
-    public static void Set(Command command, IAnsiConsole console, Func<CommandContext, Task<int>> body)
+    /// <summary>
+    /// Sets the command's action. <paramref name="refused"/>, when given, hears of a user error (bad
+    /// settings included) before it is printed, for a command that records its refusals (<c>serve --once</c>).
+    /// </summary>
+    public static void Set(Command command, IAnsiConsole console, Func<CommandContext, Task<int>> body, Func<CommandContext, UserInputException, Task>? refused = null)
     {
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -25,11 +29,22 @@ internal static class CommandAction
             {
                 var configuration = BuildConfiguration(parseResult);
                 await using var services = BuildServices(configuration);
-                return await body(new CommandContext(parseResult, services, console, cancellationToken));
+                var context = new CommandContext(parseResult, services, console, cancellationToken);
+                try
+                {
+                    // Every setting is read now, so a mistake stops the command before it does anything.
+                    services.GetRequiredService<BoundOptions>().ReadAll(services);
+                    return await body(context);
+                }
+                catch (Exception exception) when (refused is not null && AsUserError(exception) is { } error)
+                {
+                    await refused(context, error);
+                    throw error;
+                }
             }
-            catch (UserInputException exception)
+            catch (Exception exception) when (AsUserError(exception) is { } error)
             {
-                console.MarkupLineInterpolated($"[red]Error:[/] {exception.Message}");
+                console.MarkupLineInterpolated($"[red]Error:[/] {error.Message}");
                 return UserError;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -50,6 +65,9 @@ internal static class CommandAction
             .Build();
     }
 
+    private static UserInputException? AsUserError(Exception exception) =>
+        exception as UserInputException ?? ConfigurationProblem.Describe(exception);
+
     public static ServiceProvider BuildServices(IConfiguration configuration)
     {
         var services = new ServiceCollection();
@@ -59,6 +77,7 @@ internal static class CommandAction
             .AddSimpleConsole(console => console.SingleLine = true)
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddAnalytics(configuration);
+        services.AddSingleton(BoundOptions.From(services));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

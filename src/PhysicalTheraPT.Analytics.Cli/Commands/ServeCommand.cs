@@ -54,6 +54,12 @@ internal static class ServeCommand
             }
 
             return await ServeAsync(context, context.Value(urls) ?? DefaultUrls, !context.Value(noDashboard), context.Value(serverName));
+        }, refused: async (context, error) =>
+        {
+            if (context.Value(once) is { } jobName && JobNames.All.Contains(jobName))
+            {
+                await RecordRefusalAsync(context, jobName, error);
+            }
         });
         return serve;
     }
@@ -111,6 +117,22 @@ internal static class ServeCommand
 
         context.Console.MarkupLine("Stopped.");
         return CommandAction.Success;
+    }
+
+    // `runs` is where an operator looks after a scheduled --once; a run refused for bad settings shows there
+    // too, when the database itself can be reached.
+    private static async Task RecordRefusalAsync(CommandContext context, string jobName, UserInputException error)
+    {
+        try
+        {
+            await context.Get<JobRunStore>().RecordRefusedAsync(jobName, $"Not started: {error.Message}", CancellationToken.None);
+        }
+#pragma warning disable CA1031 // The refusal itself is what the user must see; its record is a courtesy.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            context.Console.MarkupLineInterpolated($"[grey](Not recorded in `ptanalytics runs`: {exception.Message})[/]");
+        }
     }
 
     private static void WriteSchedule(CommandContext context, SchedulingHost scheduling)

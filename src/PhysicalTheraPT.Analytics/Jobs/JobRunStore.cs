@@ -56,6 +56,29 @@ public sealed class JobRunStore : ISqlStatements
         return runId;
     }
 
+    /// <summary>
+    /// Records a run that was refused before it started (bad settings), as failed, so <c>runs</c> shows
+    /// why the scheduled job did nothing.
+    /// </summary>
+    public async Task RecordRefusedAsync(string job, string message, CancellationToken cancellationToken)
+    {
+        var runId = Guid.NewGuid().ToString("D");
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(InsertRun, new
+        {
+            RunId = runId,
+            Job = job,
+            ClinicId = (string?)null,
+            Period = "",
+            Status = JobRunStatus.Failed,
+            StartedAt = UtcNow(),
+            Attempt = 1,
+            SchedulerJobId = (string?)null,
+            Server = Environment.MachineName,
+        }, cancellationToken: cancellationToken));
+        await FinishAsync(runId, JobRunStatus.Failed, outcome: null, message);
+    }
+
     /// <summary>Records how a run ended. Not cancellable: a run stopped by shutdown is still recorded.</summary>
     public async Task FinishAsync(string runId, string status, JobOutcome? outcome, string? message)
     {
