@@ -75,11 +75,8 @@ internal static class ServeCommand
     private static async Task<int> ServeAsync(CommandContext context, string urls, bool withDashboard, string? serverName)
     {
         var dashboardOptions = context.Configuration.GetSection("Dashboard").Get<DashboardOptions>() ?? new DashboardOptions();
-        if (withDashboard)
-        {
-            // Before anything starts: an exposed dashboard without users must not run even for a moment.
-            DashboardAccess.Validate(urls, dashboardOptions);
-        }
+        // Before anything starts: an exposed dashboard without users must not run even for a moment.
+        var web = withDashboard ? DashboardServer.Prepare(urls, dashboardOptions, context.Configuration) : null;
 
         using var hangfireLogging = HangfireLogging.RouteTo(context.Get<ILoggerFactory>());
         await using var scheduling = await SchedulingHost.OpenAsync(context.Services, pollInterval: null, context.CancellationToken);
@@ -90,10 +87,11 @@ internal static class ServeCommand
         WebApplication? dashboard = null;
         try
         {
-            if (withDashboard)
+            if (web is not null)
             {
-                dashboard = await DashboardServer.StartAsync(scheduling, urls, dashboardOptions, hangfireLogging, context.Configuration, context.CancellationToken);
-                foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                dashboard = await web.StartAsync(scheduling, hangfireLogging, context.CancellationToken);
+                // The addresses really bound, which Kestrel's own settings may have put in place of --urls.
+                foreach (var url in dashboard.Urls)
                 {
                     context.Console.MarkupLineInterpolated($"Dashboard: [link]{url.TrimEnd('/')}{dashboardOptions.Path}[/]");
                 }
