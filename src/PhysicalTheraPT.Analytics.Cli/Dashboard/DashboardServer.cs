@@ -19,13 +19,29 @@ namespace PhysicalTheraPT.Analytics.Cli.Dashboard;
 /// </summary>
 internal sealed class DashboardServer
 {
+    // The dashboard's pages load their scripts and styles from its own path; its markup carries inline
+    // style attributes (progress bars, charts), hence 'unsafe-inline' for styles only. Nothing may frame it.
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     private readonly WebApplicationBuilder _builder;
     private readonly DashboardOptions _options;
+    private TimeProvider _time = TimeProvider.System;
+    private Func<string, string, bool>? _verifyPassword;
 
     private DashboardServer(WebApplicationBuilder builder, DashboardOptions options)
     {
         _builder = builder;
         _options = options;
+    }
+
+    /// <summary>For tests: the clock of the sign-in lockout and the password check, to move time and count checks.</summary>
+    public DashboardServer WithSignInClock(TimeProvider time, Func<string, string, bool>? verifyPassword)
+    {
+        _time = time;
+        _verifyPassword = verifyPassword;
+        return this;
     }
 
     /// <summary>
@@ -81,13 +97,21 @@ internal sealed class DashboardServer
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
 
         var app = builder.Build();
+        app.Use(AddSecurityHeaders);
+        IDashboardAuthorizationFilter authorization = new LocalRequestsOnlyAuthorizationFilter();
+        if (options.Users.Count > 0)
+        {
+            var guard = new SignInGuard(options.Users, _time, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SignInGuard>(), _verifyPassword);
+            var basic = new DashboardBasicAuthentication(guard);
+            app.UseWhen(http => http.Request.Path.StartsWithSegments(options.Path, StringComparison.Ordinal), branch => branch.Use(basic.InvokeAsync));
+            authorization = basic;
+        }
+
         var hangfireOptions = new HangfireDashboardOptions
         {
             DashboardTitle = "ptanalytics jobs",
             AppPath = null,
-            Authorization = options.Users.Count > 0
-                ? [new DashboardBasicAuthentication(options.Users)]
-                : [new LocalRequestsOnlyAuthorizationFilter()],
+            Authorization = [authorization],
             IsReadOnlyFunc = options.Users.Count > 0 ? DashboardBasicAuthentication.IsReadOnly : _ => false,
         };
         app.MapGet("/", () => Results.Redirect(options.Path));
@@ -105,5 +129,15 @@ internal sealed class DashboardServer
         }
 
         return app;
+    }
+
+    private static Task AddSecurityHeaders(HttpContext http, RequestDelegate next)
+    {
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.XFrameOptions = "DENY";
+        return next(http);
     }
 }
