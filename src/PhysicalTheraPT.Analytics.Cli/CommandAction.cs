@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PhysicalTheraPT.Analytics.Scheduling;
 using Spectre.Console;
 
 namespace PhysicalTheraPT.Analytics.Cli;
@@ -15,6 +16,8 @@ internal static class CommandAction
 {
     public const int Success = 0;
     public const int UserError = 2;
+    /// <summary>The database did not answer (down, restarting, unreachable): worth trying again later.</summary>
+    public const int DatabaseUnavailable = 3;
     public const int Cancelled = 130;
 
     /// <summary>
@@ -42,6 +45,11 @@ internal static class CommandAction
                     throw error;
                 }
             }
+            catch (Exception exception) when (DatabaseOutage.IsOutage(exception))
+            {
+                console.MarkupLineInterpolated($"[red]Error:[/] the database did not answer ({FirstLine(exception.Message)}). Try again when it is back; a scheduled job that was running is marked abandoned in `ptanalytics runs` by the next server or command.");
+                return DatabaseUnavailable;
+            }
             catch (Exception exception) when (AsUserError(exception) is { } error)
             {
                 console.MarkupLineInterpolated($"[red]Error:[/] {error.Message}");
@@ -64,6 +72,8 @@ internal static class CommandAction
             .AddInMemoryCollection(DatabaseArguments.AsConfiguration(parseResult))
             .Build();
     }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
     private static UserInputException? AsUserError(Exception exception) =>
         exception as UserInputException ?? ConfigurationProblem.Describe(exception);

@@ -81,6 +81,7 @@ internal static class ServeCommand
         using var hangfireLogging = HangfireLogging.RouteTo(context.Get<ILoggerFactory>());
         await using var scheduling = await SchedulingHost.OpenAsync(context.Services, pollInterval: null, context.CancellationToken);
         scheduling.RegisterRecurringJobs();
+        await scheduling.RecoverAbandonedRunsAsync(context.CancellationToken);
         scheduling.StartServer(serverName);
         WriteSchedule(context, scheduling);
 

@@ -9,4 +9,7 @@ public static class JobRunStatus
 
     /// <summary>Stopped by a server shutting down; the scheduler hands the work to the next server.</summary>
     public const string Cancelled = "cancelled";
+
+    /// <summary>Its process died mid-run (kill -9, a lost machine); marked so by the next server or command that saw it.</summary>
+    public const string Abandoned = "abandoned";
 }

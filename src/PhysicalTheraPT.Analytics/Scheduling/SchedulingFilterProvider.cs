@@ -16,6 +16,12 @@ internal sealed class SchedulingFilterProvider : IJobFilterProvider
     private readonly JobFilter _clinicWorkLock;
     private readonly JobFilter _fanOutLock;
 
+    private const string ClinicWorkLockFormat = "ptanalytics:work:{0}:{1}:{2}";
+
+    /// <summary>The lock resource of one unit of work (job, clinic, period), as the lock filter names it.</summary>
+    public static string ClinicWorkLock(string job, string? clinicId, string period) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, ClinicWorkLockFormat, job, clinicId, period);
+
     public SchedulingFilterProvider(SchedulingOptions options)
     {
         var baseDelaySeconds = Math.Max(0, (int)options.RetryBaseDelay.TotalSeconds);
@@ -34,7 +40,7 @@ internal sealed class SchedulingFilterProvider : IJobFilterProvider
 
         var lockSeconds = (int)options.LockTimeout.TotalSeconds;
         // Resources are formatted from the job's arguments: (job, clinic, period, ...) and (job, ...).
-        _clinicWorkLock = new JobFilter(new DisableConcurrentExecutionAttribute("ptanalytics:work:{0}:{1}:{2}", lockSeconds), JobFilterScope.Method, null);
+        _clinicWorkLock = new JobFilter(new DisableConcurrentExecutionAttribute(ClinicWorkLockFormat, lockSeconds), JobFilterScope.Method, null);
         _fanOutLock = new JobFilter(new DisableConcurrentExecutionAttribute("ptanalytics:fan-out:{0}", lockSeconds), JobFilterScope.Method, null);
     }
 
