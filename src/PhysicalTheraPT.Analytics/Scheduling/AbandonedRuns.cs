@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using Dapper;
 using Hangfire;
 using Hangfire.States;
 using Microsoft.Extensions.Logging;
-using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Jobs;
 
 namespace PhysicalTheraPT.Analytics.Scheduling;
@@ -11,12 +9,11 @@ namespace PhysicalTheraPT.Analytics.Scheduling;
 /// <summary>
 /// Cleans up after a server that died mid-job (kill -9, a lost machine), when the next server starts or
 /// a command looks at the runs: its runs still recorded as running are marked
-/// <see cref="JobRunStatus.Abandoned"/>, the lock each held is released so the next run of the same
-/// work does not wait for it to time out, and its Hangfire jobs stuck in Processing go back to their
-/// queue. A server is dead when Hangfire no longer lists it, its heartbeat is older than
+/// <see cref="JobRunStatus.Abandoned"/> and its Hangfire jobs stuck in Processing go back to their
+/// queue (the work lock each held died with its session: see <see cref="WorkLockFilter"/>). A server is dead when Hangfire no longer lists it, its heartbeat is older than
 /// <see cref="SchedulingOptions.ServerTimeout"/>, or it ran on this machine in a process that is gone.
 /// </summary>
-internal sealed class AbandonedRuns(JobStorage storage, IBackgroundJobClient client, AnalyticsDatabase database, JobRunStore runs, SchedulingOptions options, TimeProvider time, ILogger logger)
+internal sealed class AbandonedRuns(JobStorage storage, IBackgroundJobClient client, JobRunStore runs, SchedulingOptions options, TimeProvider time, ILogger logger)
 {
     /// <summary>Marks the dead servers' runs abandoned and frees their work; returns how many runs.</summary>
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)
@@ -35,8 +32,7 @@ internal sealed class AbandonedRuns(JobStorage storage, IBackgroundJobClient cli
             if (await runs.MarkAbandonedAsync(run.RunId, message, cancellationToken))
             {
                 abandoned++;
-                await ReleaseLockAsync(run, cancellationToken);
-                logger.LogWarning("{Job} {Clinic} {Period}: run {RunId} abandoned by its server {Server}; lock released.", run.Job, run.ClinicLabel, run.Period, run.RunId, run.Server);
+                logger.LogWarning("{Job} {Clinic} {Period}: run {RunId} abandoned by its server {Server}.", run.Job, run.ClinicLabel, run.Period, run.RunId, run.Server);
             }
         }
 
@@ -83,23 +79,5 @@ internal sealed class AbandonedRuns(JobStorage storage, IBackgroundJobClient cli
         {
             return false;
         }
-    }
-
-    // SQL Server's locks are sessions' application locks and die with the connection; the embedded
-    // SQLite storage's expire within seconds once nobody renews them. PostgreSQL's are rows that stay
-    // until DistributedLockTimeout: deleted here, only if taken before the dead run started.
-    private async Task ReleaseLockAsync(JobRun run, CancellationToken cancellationToken)
-    {
-        if (database.Provider != DatabaseProvider.Postgres)
-        {
-            return;
-        }
-
-        var resource = $"{JobStorageFactory.SchemaName}:{SchedulingFilterProvider.ClinicWorkLock(run.Job, run.ClinicId, run.Period)}";
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"DELETE FROM {JobStorageFactory.SchemaName}.lock WHERE resource = @Resource AND acquired <= @StartedAt",
-            new { Resource = resource, run.StartedAt },
-            cancellationToken: cancellationToken));
     }
 }

@@ -18,11 +18,8 @@ internal sealed class SchedulingFilterProvider : IJobFilterProvider
 
     private const string ClinicWorkLockFormat = "ptanalytics:work:{0}:{1}:{2}";
 
-    /// <summary>The lock resource of one unit of work (job, clinic, period), as the lock filter names it.</summary>
-    public static string ClinicWorkLock(string job, string? clinicId, string period) =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, ClinicWorkLockFormat, job, clinicId, period);
-
-    public SchedulingFilterProvider(SchedulingOptions options)
+    /// <param name="postgresConnectionString">The database's connection string when it is PostgreSQL (its work locks are advisory locks); else null.</param>
+    public SchedulingFilterProvider(SchedulingOptions options, string? postgresConnectionString = null)
     {
         var baseDelaySeconds = Math.Max(0, (int)options.RetryBaseDelay.TotalSeconds);
         var retry = new AutomaticRetryAttribute
@@ -40,7 +37,7 @@ internal sealed class SchedulingFilterProvider : IJobFilterProvider
 
         var lockSeconds = (int)options.LockTimeout.TotalSeconds;
         // Resources are formatted from the job's arguments: (job, clinic, period, ...) and (job, ...).
-        _clinicWorkLock = new JobFilter(new DisableConcurrentExecutionAttribute(ClinicWorkLockFormat, lockSeconds), JobFilterScope.Method, null);
+        _clinicWorkLock = new JobFilter(new WorkLockFilter(ClinicWorkLockFormat, options.LockTimeout, postgresConnectionString), JobFilterScope.Method, null);
         _fanOutLock = new JobFilter(new DisableConcurrentExecutionAttribute("ptanalytics:fan-out:{0}", lockSeconds), JobFilterScope.Method, null);
     }
 

@@ -30,13 +30,13 @@ internal sealed class SchedulingHost : IAsyncDisposable
     private readonly TimeSpan _pollInterval;
     private BackgroundJobServer? _server;
 
-    private SchedulingHost(IServiceProvider services, SchedulingOptions options, JobStorage storage, TimeSpan pollInterval)
+    private SchedulingHost(IServiceProvider services, SchedulingOptions options, JobStorage storage, TimeSpan pollInterval, string? postgresConnectionString)
     {
         _services = services;
         _pollInterval = pollInterval;
         Options = options;
         Storage = storage;
-        Filters = new SchedulingFilterProvider(options);
+        Filters = new SchedulingFilterProvider(options, postgresConnectionString);
         Client = new BackgroundJobClient(storage, Filters);
         RecurringJobs = new RecurringJobManager(storage, Filters);
     }
@@ -78,7 +78,7 @@ internal sealed class SchedulingHost : IAsyncDisposable
                 exception);
         }
 
-        return new SchedulingHost(services, options, storage, poll);
+        return new SchedulingHost(services, options, storage, poll, database.Provider == DatabaseProvider.Postgres ? database.ConnectionString : null);
     }
 
     /// <summary>Registers (or updates) the recurring jobs with their cron and the schedule's time zone.</summary>
@@ -96,7 +96,6 @@ internal sealed class SchedulingHost : IAsyncDisposable
         new AbandonedRuns(
             Storage,
             Client,
-            _services.GetRequiredService<AnalyticsDatabase>(),
             _services.GetRequiredService<JobRunStore>(),
             Options,
             _services.GetRequiredService<TimeProvider>(),

@@ -20,6 +20,8 @@ internal sealed class CliProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public string Output
     {
         get
@@ -83,6 +85,9 @@ internal sealed class CliProcess : IDisposable
         using var kill = Process.Start("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
     }
+
+    /// <summary>Sends SIGKILL: the process dies at once, with no chance to clean up (a crash, an OOM kill).</summary>
+    public void Kill() => _process.Kill();
 
     public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
     {
