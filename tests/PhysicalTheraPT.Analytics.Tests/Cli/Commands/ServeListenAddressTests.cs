@@ -1,5 +1,4 @@
 using PhysicalTheraPT.Analytics.Data;
-using PhysicalTheraPT.Analytics.Tests.Jobs;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Cli.Commands;

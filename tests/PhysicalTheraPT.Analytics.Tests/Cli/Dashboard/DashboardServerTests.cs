@@ -7,9 +7,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PhysicalTheraPT.Analytics.Cli.Dashboard;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Scheduling;
+using PhysicalTheraPT.Analytics.Tests.Cli.Commands;
+using PhysicalTheraPT.Analytics.Tests.Jobs;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
-namespace PhysicalTheraPT.Analytics.Tests.Jobs;
+namespace PhysicalTheraPT.Analytics.Tests.Cli.Dashboard;
 
 /// <summary>The dashboard with configured users: basic authentication, admins act, viewers only look.</summary>
 public sealed class DashboardServerTests
