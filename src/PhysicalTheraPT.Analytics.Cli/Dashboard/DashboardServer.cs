@@ -19,29 +19,19 @@ namespace PhysicalTheraPT.Analytics.Cli.Dashboard;
 /// </summary>
 internal sealed class DashboardServer
 {
-    // The dashboard's pages load their scripts and styles from its own path; its markup carries inline
-    // style attributes (progress bars, charts), hence 'unsafe-inline' for styles only. Nothing may frame it.
+    // The dashboard's pages load their scripts and styles from its own path and have no inline script;
+    // its scripts set inline styles (progress bars, charts), hence 'unsafe-inline' for styles only.
     private const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private readonly WebApplicationBuilder _builder;
     private readonly DashboardOptions _options;
-    private TimeProvider _time = TimeProvider.System;
-    private Func<string, string, bool>? _verifyPassword;
 
     private DashboardServer(WebApplicationBuilder builder, DashboardOptions options)
     {
         _builder = builder;
         _options = options;
-    }
-
-    /// <summary>For tests: the clock of the sign-in lockout and the password check, to move time and count checks.</summary>
-    public DashboardServer WithSignInClock(TimeProvider time, Func<string, string, bool>? verifyPassword)
-    {
-        _time = time;
-        _verifyPassword = verifyPassword;
-        return this;
     }
 
     /// <summary>
@@ -101,7 +91,7 @@ internal sealed class DashboardServer
         IDashboardAuthorizationFilter authorization = new LocalRequestsOnlyAuthorizationFilter();
         if (options.Users.Count > 0)
         {
-            var guard = new SignInGuard(options.Users, _time, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SignInGuard>(), _verifyPassword);
+            var guard = new SignInGuard(options.Users, TimeProvider.System, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SignInGuard>());
             var basic = new DashboardBasicAuthentication(guard);
             app.UseWhen(http => http.Request.Path.StartsWithSegments(options.Path, StringComparison.Ordinal), branch => branch.Use(basic.InvokeAsync));
             authorization = basic;

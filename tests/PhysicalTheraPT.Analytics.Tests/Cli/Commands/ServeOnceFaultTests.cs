@@ -43,6 +43,36 @@ public sealed class ServeOnceFaultTests
     }
 
     [PostgresFact]
+    public async Task ServeOnce_ExitsThreeInOneLineAndRunsMarksTheRunAbandoned_WhenTheDatabaseStaysDown()
+    {
+        // Arrange
+        using var cluster = ThrowawayPostgresCluster.Create();
+        var connectionString = cluster.CreateDatabase("long_outage");
+        string[] database = ["--provider", "postgres", "--connection", connectionString];
+        Assert.Equal(0, (await CliRunner.RunAsync(["db", "migrate", .. database])).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync(["seed", "--clinics", "1", "--patients", "30", .. database])).ExitCode);
+        _ = await HoldAppointmentsAsync(connectionString);
+        using var once = CliProcess.Start(
+            ["serve", "--once", "refresh-flags", .. database],
+            new Dictionary<string, string> { ["PTA_Scheduling__RunNowOutageTimeout"] = "00:00:03" });
+        await WaitForRunningRunAsync(connectionString, once);
+
+        // Act
+        cluster.Stop();
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var exitCode = await once.WaitForExitAsync(bound.Token).ContinueWith(task => task.IsCompletedSuccessfully ? task.Result : -1, TaskScheduler.Default);
+        cluster.Start();
+        var (_, runs) = await CliRunner.RunAsync(["runs", .. database]);
+
+        // Assert
+        Assert.True(exitCode == 3, $"exit {exitCode}:\n{once.Output}");
+        Assert.Contains("Error: the database did not answer", once.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", once.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", once.Output, StringComparison.Ordinal);
+        Assert.Contains("abandoned", runs, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
     public async Task ServeOnce_MarksTheKilledRunAbandonedAndIsNotHeldUpByItsLock_AfterKill9()
     {
         // Arrange
