@@ -1,4 +1,4 @@
 using PhysicalTheraPT.Analytics.Cli;
 using Spectre.Console;
 
-return await CliApplication.RunAsync(args, AnsiConsole.Console);
+return await CliApplication.RunAsync(args, ConsoleWidth.ForRedirectedOutput(AnsiConsole.Console));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PhysicalTheraPT.Analytics.Jobs;
+using PhysicalTheraPT.Analytics.Scheduling;
 using Spectre.Console;
 
 namespace PhysicalTheraPT.Analytics.Cli.Commands;
@@ -25,7 +26,15 @@ internal static class RunsCommand
                 throw new UserInputException($"--last {count}: give a number of runs of 1 or more.");
             }
 
-            var recent = await context.Get<JobRunStore>().ListRecentAsync(count, context.CancellationToken);
+            var store = context.Get<JobRunStore>();
+            if ((await store.ListRunningAsync(context.CancellationToken)).Count > 0)
+            {
+                // A run shown as running may belong to a process that died: say so before showing it.
+                await using var scheduling = await SchedulingHost.OpenAsync(context.Services, pollInterval: null, context.CancellationToken);
+                await scheduling.RecoverAbandonedRunsAsync(context.CancellationToken);
+            }
+
+            var recent = await store.ListRecentAsync(count, context.CancellationToken);
             if (recent.Count == 0)
             {
                 context.Console.MarkupLine("No job has run yet. Start `ptanalytics serve`, or run one now with `ptanalytics serve --once refresh-flags`.");
@@ -61,6 +70,7 @@ internal static class RunsCommand
         JobRunStatus.Succeeded => "[green]succeeded[/]",
         JobRunStatus.Failed => "[red]failed[/]",
         JobRunStatus.Cancelled => "[yellow]cancelled[/]",
+        JobRunStatus.Abandoned => "[yellow]abandoned[/]",
         _ => Markup.Escape(status),
     };
 }

@@ -54,6 +54,12 @@ internal static class ServeCommand
             }
 
             return await ServeAsync(context, context.Value(urls) ?? DefaultUrls, !context.Value(noDashboard), context.Value(serverName));
+        }, refused: async (context, error) =>
+        {
+            if (context.Value(once) is { } jobName && JobNames.All.Contains(jobName))
+            {
+                await RecordRefusalAsync(context, jobName, error);
+            }
         });
         return serve;
     }
@@ -69,25 +75,24 @@ internal static class ServeCommand
     private static async Task<int> ServeAsync(CommandContext context, string urls, bool withDashboard, string? serverName)
     {
         var dashboardOptions = context.Configuration.GetSection("Dashboard").Get<DashboardOptions>() ?? new DashboardOptions();
-        if (withDashboard)
-        {
-            // Before anything starts: an exposed dashboard without users must not run even for a moment.
-            DashboardAccess.Validate(urls, dashboardOptions);
-        }
+        // Before anything starts: an exposed dashboard without users must not run even for a moment.
+        var web = withDashboard ? DashboardServer.Prepare(urls, dashboardOptions, context.Configuration) : null;
 
         using var hangfireLogging = HangfireLogging.RouteTo(context.Get<ILoggerFactory>());
         await using var scheduling = await SchedulingHost.OpenAsync(context.Services, pollInterval: null, context.CancellationToken);
         scheduling.RegisterRecurringJobs();
+        await scheduling.RecoverAbandonedRunsAsync(context.CancellationToken);
         scheduling.StartServer(serverName);
         WriteSchedule(context, scheduling);
 
         WebApplication? dashboard = null;
         try
         {
-            if (withDashboard)
+            if (web is not null)
             {
-                dashboard = await DashboardServer.StartAsync(scheduling, urls, dashboardOptions, hangfireLogging, context.Configuration, context.CancellationToken);
-                foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                dashboard = await web.StartAsync(scheduling, hangfireLogging, context.CancellationToken);
+                // The addresses really bound, which Kestrel's own settings may have put in place of --urls.
+                foreach (var url in dashboard.Urls)
                 {
                     context.Console.MarkupLineInterpolated($"Dashboard: [link]{url.TrimEnd('/')}{dashboardOptions.Path}[/]");
                 }
@@ -111,6 +116,22 @@ internal static class ServeCommand
 
         context.Console.MarkupLine("Stopped.");
         return CommandAction.Success;
+    }
+
+    // `runs` is where an operator looks after a scheduled --once; a run refused for bad settings shows there
+    // too, when the database itself can be reached.
+    private static async Task RecordRefusalAsync(CommandContext context, string jobName, UserInputException error)
+    {
+        try
+        {
+            await context.Get<JobRunStore>().RecordRefusedAsync(jobName, $"Not started: {error.Message}", CancellationToken.None);
+        }
+#pragma warning disable CA1031 // The refusal itself is what the user must see; its record is a courtesy.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            context.Console.MarkupLineInterpolated($"[grey](Not recorded in `ptanalytics runs`: {exception.Message})[/]");
+        }
     }
 
     private static void WriteSchedule(CommandContext context, SchedulingHost scheduling)

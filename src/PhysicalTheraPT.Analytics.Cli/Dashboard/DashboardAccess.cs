@@ -11,7 +11,7 @@ namespace PhysicalTheraPT.Analytics.Cli.Dashboard;
 internal static class DashboardAccess
 {
     /// <summary>The addresses of <paramref name="urls"/> (separated by <c>;</c>) that are not loopback.</summary>
-    public static IReadOnlyList<string> NonLoopbackAddresses(string urls)
+    public static IReadOnlyList<string> NonLoopbackAddresses(string urls, string source = "--urls")
     {
         var nonLoopback = new List<string>();
         foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -23,7 +23,7 @@ internal static class DashboardAccess
             }
             catch (FormatException exception)
             {
-                throw new UserInputException($"--urls: '{url}' is not an address to listen on. Use a URL such as http://127.0.0.1:5080.", exception);
+                throw new UserInputException($"{source}: '{url}' is not an address to listen on. Use a URL such as http://127.0.0.1:5080.", exception);
             }
 
             if (!IsLoopback(address.Host))
@@ -36,18 +36,19 @@ internal static class DashboardAccess
     }
 
     /// <summary>Throws, saying what to do, when the configuration does not allow listening on <paramref name="urls"/>.</summary>
-    public static void Validate(string urls, DashboardOptions options)
+    /// <param name="source">Where <paramref name="urls"/> came from, for the message.</param>
+    public static void Validate(string urls, DashboardOptions options, string source = "--urls")
     {
         for (var index = 0; index < options.Users.Count; index++)
         {
             ValidateUser(options.Users[index], $"Dashboard:Users:{index}");
         }
 
-        var exposed = NonLoopbackAddresses(urls);
+        var exposed = NonLoopbackAddresses(urls, source);
         if (exposed.Count > 0 && options.Users.Count == 0)
         {
             throw new UserInputException(
-                $"The dashboard would listen on {string.Join(", ", exposed)}, which is reachable from other machines, and no dashboard " +
+                $"The dashboard would listen on {string.Join(", ", exposed)} (from {source}), which is reachable from other machines, and no dashboard " +
                 "users are configured, so it refuses to start. Add users under Dashboard:Users (for example PTA_Dashboard__Users__0__Name, " +
                 "PTA_Dashboard__Users__0__Role=admin and PTA_Dashboard__Users__0__PasswordHash from `ptanalytics serve --hash-password`), " +
                 "listen on 127.0.0.1, or run with --no-dashboard.");

@@ -1,45 +1,67 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Http;
 
 namespace PhysicalTheraPT.Analytics.Cli.Dashboard;
 
 /// <summary>
-/// HTTP basic authentication against the configured dashboard users. Whoever is not an admin sees the
-/// dashboard read-only: no trigger, requeue or delete. Basic authentication sends the password with
-/// every request, so a dashboard reached over a network belongs behind HTTPS (a reverse proxy).
+/// HTTP basic authentication against the configured dashboard users, in front of the dashboard: a
+/// request without valid credentials gets 401, one from a locked-out name or address 429 (see
+/// <see cref="SignInGuard"/>). Whoever is not an admin sees the dashboard read-only: no trigger, requeue
+/// or delete. Basic authentication sends the password with every request, so a dashboard reached over a
+/// network belongs behind HTTPS (a reverse proxy).
 /// </summary>
 internal sealed class DashboardBasicAuthentication : IDashboardAuthorizationFilter
 {
     private const string UserItem = "ptanalytics.dashboard-user";
 
-    private readonly IReadOnlyList<DashboardUser> _users;
+    private readonly SignInGuard _guard;
 
-    public DashboardBasicAuthentication(IReadOnlyList<DashboardUser> users)
+    public DashboardBasicAuthentication(SignInGuard guard)
     {
-        _users = users;
+        _guard = guard;
     }
 
-    public bool Authorize(DashboardContext context)
+    /// <summary>Middleware for the dashboard's path: signs the request in, or answers 401 or 429 itself.</summary>
+    public async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
-        var http = context.GetHttpContext();
-        var user = Authenticate(http.Request.Headers.Authorization.ToString());
-        if (user is null)
+        if (ReadCredentials(http.Request.Headers.Authorization.ToString()) is not var (name, password))
         {
-            http.Response.Headers.WWWAuthenticate = "Basic realm=\"ptanalytics dashboard\", charset=\"UTF-8\"";
-            return false;
+            Challenge(http);
+            return;
+        }
+
+        var outcome = await _guard.SignInAsync(name, password, http.Connection.RemoteIpAddress, http.RequestAborted);
+        if (outcome.LockedUntil is { } until)
+        {
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            var seconds = Math.Max(1, (int)Math.Ceiling((until - DateTimeOffset.UtcNow).TotalSeconds));
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await http.Response.WriteAsync("Too many failed sign-ins: try again later.", http.RequestAborted);
+            return;
+        }
+
+        if (outcome.User is not { } user)
+        {
+            Challenge(http);
+            return;
         }
 
         http.Items[UserItem] = user;
-        return true;
+        await next(http);
     }
+
+    /// <summary>For Hangfire: lets in whom the middleware signed in.</summary>
+    public bool Authorize(DashboardContext context) => context.GetHttpContext().Items[UserItem] is DashboardUser;
 
     /// <summary>For <c>IsReadOnlyFunc</c>: read-only unless the signed-in user is an admin.</summary>
     public static bool IsReadOnly(DashboardContext context) =>
         context.GetHttpContext().Items[UserItem] is not DashboardUser { IsAdmin: true };
 
-    /// <summary>The user an <c>Authorization</c> header proves to be, or null.</summary>
-    public DashboardUser? Authenticate(string? authorizationHeader)
+    /// <summary>The name and password of an <c>Authorization: Basic</c> header, or null.</summary>
+    public static (string Name, string Password)? ReadCredentials(string? authorizationHeader)
     {
         if (!AuthenticationHeaderValue.TryParse(authorizationHeader, out var header)
             || !string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase)
@@ -59,22 +81,12 @@ internal sealed class DashboardBasicAuthentication : IDashboardAuthorizationFilt
         }
 
         var separator = credentials.IndexOf(':', StringComparison.Ordinal);
-        if (separator < 0)
-        {
-            return null;
-        }
+        return separator < 0 ? null : (credentials[..separator], credentials[(separator + 1)..]);
+    }
 
-        var name = credentials[..separator];
-        var password = credentials[(separator + 1)..];
-        var user = _users.FirstOrDefault(candidate => string.Equals(candidate.Name, name, StringComparison.Ordinal));
-        if (user is null)
-        {
-            return null;
-        }
-
-        var valid = string.IsNullOrEmpty(user.PasswordHash)
-            ? DashboardPassword.PlainEquals(password, user.Password ?? "")
-            : DashboardPassword.Verify(password, user.PasswordHash);
-        return valid ? user : null;
+    private static void Challenge(HttpContext http)
+    {
+        http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        http.Response.Headers.WWWAuthenticate = "Basic realm=\"ptanalytics dashboard\", charset=\"UTF-8\"";
     }
 }

@@ -17,15 +17,65 @@ namespace PhysicalTheraPT.Analytics.Cli.Dashboard;
 /// The Hangfire dashboard on Kestrel, over the job storage of a <see cref="SchedulingHost"/>. Jobs the
 /// dashboard enqueues or triggers get the service's own filters (retries, locks).
 /// </summary>
-internal static class DashboardServer
+internal sealed class DashboardServer
 {
-    public static async Task<WebApplication> StartAsync(SchedulingHost scheduling, string urls, DashboardOptions options, HangfireLogging logging, IConfiguration configuration, CancellationToken cancellationToken)
+    // The dashboard's pages load their scripts and styles from its own path and have no inline script;
+    // its scripts set inline styles (progress bars, charts), hence 'unsafe-inline' for styles only.
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private readonly WebApplicationBuilder _builder;
+    private readonly DashboardOptions _options;
+
+    private DashboardServer(WebApplicationBuilder builder, DashboardOptions options)
+    {
+        _builder = builder;
+        _options = options;
+    }
+
+    /// <summary>
+    /// Sets the web host up and checks, before anything starts, every address it will listen on: those of
+    /// <paramref name="urls"/>, or those Kestrel's own configuration puts in their place (for example the
+    /// environment variable <c>Kestrel__Endpoints__Http__Url</c>).
+    /// </summary>
+    public static DashboardServer Prepare(string urls, DashboardOptions options, IConfiguration configuration)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(urls);
         builder.Logging.ClearProviders();
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        // Kestrel's endpoints, when configured, replace the URLs given here.
+        var endpoints = builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren()
+            .Select(endpoint => endpoint["Url"])
+            .OfType<string>()
+            .ToList();
+        if (endpoints.Count > 0)
+        {
+            DashboardAccess.Validate(string.Join(';', endpoints), options, "Kestrel:Endpoints, set in the environment (Kestrel__Endpoints__...) or appsettings.json");
+        }
+        else
+        {
+            DashboardAccess.Validate(urls, options);
+        }
+
+        return new DashboardServer(builder, options);
+    }
+
+    /// <summary><see cref="Prepare"/> and <see cref="StartAsync(SchedulingHost, HangfireLogging, CancellationToken)"/> in one.</summary>
+    public static Task<WebApplication> StartAsync(SchedulingHost scheduling, string urls, DashboardOptions options, HangfireLogging logging, IConfiguration configuration, CancellationToken cancellationToken) =>
+        Prepare(urls, options, configuration).StartAsync(scheduling, logging, cancellationToken);
+
+    /// <summary>
+    /// Starts the dashboard; its <c>Urls</c> are then the addresses Kestrel really bound. Those are
+    /// checked once more, whatever set them, and the dashboard stopped at once if they break the rule.
+    /// </summary>
+    public async Task<WebApplication> StartAsync(SchedulingHost scheduling, HangfireLogging logging, CancellationToken cancellationToken)
+    {
+        var builder = _builder;
+        var options = _options;
         builder.Services.AddSingleton(scheduling.Storage);
         builder.Services.AddSingleton<IJobFilterProvider>(scheduling.Filters);
         // AddHangfire points Hangfire's process-wide log at the web host's logging; keep it on the command's,
@@ -37,18 +87,47 @@ internal static class DashboardServer
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
 
         var app = builder.Build();
+        app.Use(AddSecurityHeaders);
+        IDashboardAuthorizationFilter authorization = new LocalRequestsOnlyAuthorizationFilter();
+        if (options.Users.Count > 0)
+        {
+            var guard = new SignInGuard(options.Users, TimeProvider.System, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SignInGuard>());
+            var basic = new DashboardBasicAuthentication(guard);
+            app.UseWhen(http => http.Request.Path.StartsWithSegments(options.Path, StringComparison.Ordinal), branch => branch.Use(basic.InvokeAsync));
+            authorization = basic;
+        }
+
         var hangfireOptions = new HangfireDashboardOptions
         {
             DashboardTitle = "ptanalytics jobs",
             AppPath = null,
-            Authorization = options.Users.Count > 0
-                ? [new DashboardBasicAuthentication(options.Users)]
-                : [new LocalRequestsOnlyAuthorizationFilter()],
+            Authorization = [authorization],
             IsReadOnlyFunc = options.Users.Count > 0 ? DashboardBasicAuthentication.IsReadOnly : _ => false,
         };
         app.MapGet("/", () => Results.Redirect(options.Path));
         app.UseHangfireDashboard(options.Path, hangfireOptions, scheduling.Storage);
         await app.StartAsync(cancellationToken);
+        try
+        {
+            DashboardAccess.Validate(string.Join(';', app.Urls), options, "the addresses the server bound");
+        }
+        catch (UserInputException)
+        {
+            await app.StopAsync(CancellationToken.None);
+            await app.DisposeAsync();
+            throw;
+        }
+
         return app;
+    }
+
+    private static Task AddSecurityHeaders(HttpContext http, RequestDelegate next)
+    {
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.XFrameOptions = "DENY";
+        return next(http);
     }
 }

@@ -53,6 +53,9 @@ internal static class JobRunStatus
 
     /// <summary>Stopped by a server shutting down; the scheduler hands the work to the next server.</summary>
     public const string Cancelled = "cancelled";
+
+    /// <summary>Its process died mid-run (kill -9, a lost machine); marked so by the next server or command that saw it.</summary>
+    public const string Abandoned = "abandoned";
 }
 
 /// <summary>What the scheduler tells a run about itself, recorded with it in <c>job_runs</c>.</summary>

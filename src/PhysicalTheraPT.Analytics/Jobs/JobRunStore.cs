@@ -27,6 +27,19 @@ internal sealed class JobRunStore : ISqlStatements
         WHERE run_id = @RunId
         """;
 
+    private const string MarkAbandoned = """
+        UPDATE job_runs
+        SET status = @Status, finished_at = @FinishedAt, message = @Message
+        WHERE run_id = @RunId AND status = 'running'
+        """;
+
+    private const string SelectRunning = $"""
+        SELECT {RunColumns}
+        FROM job_runs
+        WHERE status = 'running'
+        ORDER BY started_at, run_id
+        """;
+
     private readonly AnalyticsDatabase _database;
     private readonly TimeProvider _time;
 
@@ -56,6 +69,29 @@ internal sealed class JobRunStore : ISqlStatements
         return runId;
     }
 
+    /// <summary>
+    /// Records a run that was refused before it started (bad settings), as failed, so <c>runs</c> shows
+    /// why the scheduled job did nothing.
+    /// </summary>
+    public async Task RecordRefusedAsync(string job, string message, CancellationToken cancellationToken)
+    {
+        var runId = Guid.NewGuid().ToString("D");
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(InsertRun, new
+        {
+            RunId = runId,
+            Job = job,
+            ClinicId = (string?)null,
+            Period = "",
+            Status = JobRunStatus.Failed,
+            StartedAt = UtcNow(),
+            Attempt = 1,
+            SchedulerJobId = (string?)null,
+            Server = Environment.MachineName,
+        }, cancellationToken: cancellationToken));
+        await FinishAsync(runId, JobRunStatus.Failed, outcome: null, message);
+    }
+
     /// <summary>Records how a run ended. Not cancellable: a run stopped by shutdown is still recorded.</summary>
     public async Task FinishAsync(string runId, string status, JobOutcome? outcome, string? message)
     {
@@ -69,6 +105,28 @@ internal sealed class JobRunStore : ISqlStatements
             FilesWritten = outcome is { FilesWritten.Count: > 0 } ? string.Join('\n', outcome.FilesWritten) : null,
             Message = message ?? outcome?.Summary,
         }));
+    }
+
+    /// <summary>The runs recorded as running, oldest first: running now, or dead without a word.</summary>
+    public async Task<IReadOnlyList<JobRun>> ListRunningAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var runs = await connection.QueryAsync<JobRun>(new CommandDefinition(SelectRunning, cancellationToken: cancellationToken));
+        return runs.Select(Normalize).ToList();
+    }
+
+    /// <summary>Marks a run whose process died as abandoned; false when it had ended meanwhile.</summary>
+    public async Task<bool> MarkAbandonedAsync(string runId, string message, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(MarkAbandoned, new
+        {
+            RunId = runId,
+            Status = JobRunStatus.Abandoned,
+            FinishedAt = UtcNow(),
+            Message = message,
+        }, cancellationToken: cancellationToken));
+        return changed == 1;
     }
 
     /// <summary>The latest <paramref name="count"/> runs, newest first.</summary>
@@ -97,6 +155,8 @@ internal sealed class JobRunStore : ISqlStatements
         yield return new("insert", InsertRun);
         yield return new("update", UpdateRun);
         yield return new("recent", SelectRecent(dialect));
+        yield return new("running", SelectRunning);
+        yield return new("abandon", MarkAbandoned);
         // Dapper expands the list into parameters before SQL Server sees it; the parser sees two of them.
         yield return new("by scheduler jobs", SelectBySchedulerJobs(dialect).Replace("IN @SchedulerJobIds", "IN (@SchedulerJobIds1, @SchedulerJobIds2)", StringComparison.Ordinal));
     }

@@ -84,6 +84,19 @@ internal sealed class SchedulingOptions
     /// </summary>
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// After this long without a heartbeat (servers beat every 30 s), a server counts as dead: its
+    /// running runs are marked abandoned and their locks released by the next server or command.
+    /// </summary>
+    public TimeSpan ServerTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long <c>serve --once</c> waits for a database that stopped answering before it gives up with
+    /// exit code 3. A restart of the database takes seconds; retries of the job itself wait
+    /// <see cref="RetryBaseDelay"/>.
+    /// </summary>
+    public TimeSpan RunNowOutageTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How long a stopping server waits for running jobs to hand their work back.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
@@ -106,6 +119,8 @@ internal sealed class SchedulingOptions
         Require(QueuePollInterval > TimeSpan.Zero, nameof(QueuePollInterval), QueuePollInterval, "a positive duration such as 00:00:15");
         Require(RunNowPollInterval > TimeSpan.Zero, nameof(RunNowPollInterval), RunNowPollInterval, "a positive duration such as 00:00:00.5");
         Require(InvisibilityTimeout > TimeSpan.Zero, nameof(InvisibilityTimeout), InvisibilityTimeout, "a positive duration such as 00:30:00");
+        Require(ServerTimeout >= TimeSpan.FromMinutes(1), nameof(ServerTimeout), ServerTimeout, "a duration of a minute or more, such as 00:02:00");
+        Require(RunNowOutageTimeout >= TimeSpan.Zero, nameof(RunNowOutageTimeout), RunNowOutageTimeout, "a duration such as 00:05:00");
         Require(ShutdownTimeout > TimeSpan.Zero, nameof(ShutdownTimeout), ShutdownTimeout, "a positive duration such as 00:00:15");
         foreach (var queue in EffectiveQueues.Append(FanOutQueue).Append(ClinicQueue))
         {

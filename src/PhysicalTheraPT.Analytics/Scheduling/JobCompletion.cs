@@ -6,11 +6,19 @@ namespace PhysicalTheraPT.Analytics.Scheduling;
 /// <summary>Waits for Hangfire jobs to reach a final state: succeeded, failed (retries used up or permanent) or deleted.</summary>
 internal static class JobCompletion
 {
-    public static async Task<string> WaitAsync(JobStorage storage, string jobId, TimeSpan pollInterval, CancellationToken cancellationToken)
+    /// <summary>Polls the job's state until it is final; a database outage is thrown at once.</summary>
+    public static Task<string> WaitAsync(JobStorage storage, string jobId, TimeSpan pollInterval, CancellationToken cancellationToken) =>
+        WaitAsync(storage, jobId, pollInterval, TimeSpan.Zero, TimeProvider.System, cancellationToken);
+
+    /// <summary>
+    /// Polls the job's state until it is final. A database outage while polling is waited out for up to
+    /// <paramref name="outagePatience"/>, then thrown.
+    /// </summary>
+    public static async Task<string> WaitAsync(JobStorage storage, string jobId, TimeSpan pollInterval, TimeSpan outagePatience, TimeProvider time, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var state = CurrentState(storage, jobId);
+            var state = await DatabaseOutage.WaitOutAsync(() => CurrentState(storage, jobId), outagePatience, time, cancellationToken);
             if (IsFinal(state))
             {
                 return state!;

@@ -22,6 +22,7 @@ internal static class JobRunner
         var options = services.GetRequiredService<IOptions<SchedulingOptions>>().Value;
         await using var host = await SchedulingHost.OpenAsync(services, options.RunNowPollInterval, cancellationToken);
         host.RegisterRecurringJobs();
+        await host.RecoverAbandonedRunsAsync(cancellationToken);
         host.StartServer();
         var runs = new List<TriggeredRun>();
         foreach (var jobName in jobNames)

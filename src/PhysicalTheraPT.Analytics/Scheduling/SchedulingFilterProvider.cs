@@ -16,7 +16,10 @@ internal sealed class SchedulingFilterProvider : IJobFilterProvider
     private readonly JobFilter _clinicWorkLock;
     private readonly JobFilter _fanOutLock;
 
-    public SchedulingFilterProvider(SchedulingOptions options)
+    private const string ClinicWorkLockFormat = "ptanalytics:work:{0}:{1}:{2}";
+
+    /// <param name="postgresConnectionString">The database's connection string when it is PostgreSQL (its work locks are advisory locks); else null.</param>
+    public SchedulingFilterProvider(SchedulingOptions options, string? postgresConnectionString = null)
     {
         var baseDelaySeconds = Math.Max(0, (int)options.RetryBaseDelay.TotalSeconds);
         var retry = new AutomaticRetryAttribute
@@ -34,7 +37,7 @@ internal sealed class SchedulingFilterProvider : IJobFilterProvider
 
         var lockSeconds = (int)options.LockTimeout.TotalSeconds;
         // Resources are formatted from the job's arguments: (job, clinic, period, ...) and (job, ...).
-        _clinicWorkLock = new JobFilter(new DisableConcurrentExecutionAttribute("ptanalytics:work:{0}:{1}:{2}", lockSeconds), JobFilterScope.Method, null);
+        _clinicWorkLock = new JobFilter(new WorkLockFilter(ClinicWorkLockFormat, options.LockTimeout, postgresConnectionString), JobFilterScope.Method, null);
         _fanOutLock = new JobFilter(new DisableConcurrentExecutionAttribute("ptanalytics:fan-out:{0}", lockSeconds), JobFilterScope.Method, null);
     }
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Hangfire;
 using Hangfire.Common;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Jobs;
@@ -29,13 +30,13 @@ internal sealed class SchedulingHost : IAsyncDisposable
     private readonly TimeSpan _pollInterval;
     private BackgroundJobServer? _server;
 
-    private SchedulingHost(IServiceProvider services, SchedulingOptions options, JobStorage storage, TimeSpan pollInterval)
+    private SchedulingHost(IServiceProvider services, SchedulingOptions options, JobStorage storage, TimeSpan pollInterval, string? postgresConnectionString)
     {
         _services = services;
         _pollInterval = pollInterval;
         Options = options;
         Storage = storage;
-        Filters = new SchedulingFilterProvider(options);
+        Filters = new SchedulingFilterProvider(options, postgresConnectionString);
         Client = new BackgroundJobClient(storage, Filters);
         RecurringJobs = new RecurringJobManager(storage, Filters);
     }
@@ -77,7 +78,7 @@ internal sealed class SchedulingHost : IAsyncDisposable
                 exception);
         }
 
-        return new SchedulingHost(services, options, storage, poll);
+        return new SchedulingHost(services, options, storage, poll, database.Provider == DatabaseProvider.Postgres ? database.ConnectionString : null);
     }
 
     /// <summary>Registers (or updates) the recurring jobs with their cron and the schedule's time zone.</summary>
@@ -86,6 +87,19 @@ internal sealed class SchedulingHost : IAsyncDisposable
         var timeZone = _services.GetRequiredService<ClinicCalendar>().ScheduleTimeZone();
         RecurringJobRegistrar.Register(RecurringJobs, Options, timeZone);
     }
+
+    /// <summary>
+    /// Marks the runs of servers that died mid-job abandoned and frees their locks and jobs (see
+    /// <see cref="AbandonedRuns"/>); before a server starts, and when <c>runs</c> looks.
+    /// </summary>
+    public Task<int> RecoverAbandonedRunsAsync(CancellationToken cancellationToken) =>
+        new AbandonedRuns(
+            Storage,
+            Client,
+            _services.GetRequiredService<JobRunStore>(),
+            Options,
+            _services.GetRequiredService<TimeProvider>(),
+            _services.GetRequiredService<ILoggerFactory>().CreateLogger<AbandonedRuns>()).RecoverAsync(cancellationToken);
 
     /// <summary>Starts a background job server on the configured queues; <paramref name="serverName"/> tells servers apart on the dashboard.</summary>
     public void StartServer(string? serverName = null)
@@ -101,6 +115,7 @@ internal sealed class SchedulingHost : IAsyncDisposable
             Queues = Options.EffectiveQueues.ToArray(),
             SchedulePollingInterval = _pollInterval < Options.SchedulePollingInterval ? _pollInterval : Options.SchedulePollingInterval,
             ShutdownTimeout = Options.ShutdownTimeout,
+            ServerTimeout = Options.ServerTimeout,
             FilterProvider = Filters,
             Activator = new ServiceScopeJobActivator(_services.GetRequiredService<IServiceScopeFactory>(), Client),
         };
@@ -139,13 +154,13 @@ internal sealed class SchedulingHost : IAsyncDisposable
 
         var parentId = RecurringJobs.TriggerJob(jobName)
             ?? throw new UserInputException($"The recurring job {jobName} is not registered in the job storage; start `ptanalytics serve` once, or register it first.");
-        var parentState = await JobCompletion.WaitAsync(Storage, parentId, _pollInterval, cancellationToken);
+        var parentState = await WaitAsync(parentId, cancellationToken);
 
         var work = new List<TriggeredWork>();
         var children = ChildrenOf(parentId);
         foreach (var childId in children)
         {
-            var state = await JobCompletion.WaitAsync(Storage, childId, _pollInterval, cancellationToken);
+            var state = await WaitAsync(childId, cancellationToken);
             work.Add(new TriggeredWork(childId, state, JobCompletion.FailureMessage(Storage, childId), null));
         }
 
@@ -158,6 +173,10 @@ internal sealed class SchedulingHost : IAsyncDisposable
             JobCompletion.FailureMessage(Storage, parentId),
             work.Select(item => item with { LastRun = lastRuns.GetValueOrDefault(item.SchedulerJobId) }).ToList());
     }
+
+    // Someone is waiting for the result: a database restarting meanwhile is waited out, for a while.
+    private Task<string> WaitAsync(string jobId, CancellationToken cancellationToken) =>
+        JobCompletion.WaitAsync(Storage, jobId, _pollInterval, Options.RunNowOutageTimeout, _services.GetRequiredService<TimeProvider>(), cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

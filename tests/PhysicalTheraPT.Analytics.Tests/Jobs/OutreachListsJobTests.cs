@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Jobs;
+using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
@@ -33,5 +34,5 @@ public sealed class OutreachListsJobTests
     }
 
     private static OutreachListsJob Job(FakeReportSources lists, string outputDirectory) =>
-        new(lists, new OutreachListWriter(), Options.Create(new SchedulingOptions { OutputDirectory = outputDirectory }));
+        new(lists, new OutreachListWriter(new ListSigningKeyStore(ListSigningKey.CreateNew())), Options.Create(new SchedulingOptions { OutputDirectory = outputDirectory }));
 }

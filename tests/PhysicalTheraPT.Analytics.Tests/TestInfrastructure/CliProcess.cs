@@ -33,13 +33,14 @@ internal sealed class CliProcess : IDisposable
         }
     }
 
-    public static CliProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static CliProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ptanalytics.dll"));
         foreach (var arg in args)
@@ -84,6 +85,9 @@ internal sealed class CliProcess : IDisposable
         using var kill = Process.Start("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
     }
+
+    /// <summary>Sends SIGKILL: the process dies at once, with no chance to clean up (a crash, an OOM kill).</summary>
+    public void Kill() => _process.Kill();
 
     public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
     {

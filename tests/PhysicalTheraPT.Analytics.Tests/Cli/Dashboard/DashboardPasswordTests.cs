@@ -1,6 +1,6 @@
 using PhysicalTheraPT.Analytics.Cli.Dashboard;
 
-namespace PhysicalTheraPT.Analytics.Tests.Jobs;
+namespace PhysicalTheraPT.Analytics.Tests.Cli.Dashboard;
 
 public sealed class DashboardPasswordTests
 {

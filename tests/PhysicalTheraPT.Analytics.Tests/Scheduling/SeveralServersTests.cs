@@ -3,9 +3,10 @@ using Hangfire.States;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Scheduling;
+using PhysicalTheraPT.Analytics.Tests.Jobs;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
-namespace PhysicalTheraPT.Analytics.Tests.Jobs;
+namespace PhysicalTheraPT.Analytics.Tests.Scheduling;
 
 /// <summary>Two servers on one PostgreSQL job storage share a fan-out, as two machines would.</summary>
 public sealed class SeveralServersTests

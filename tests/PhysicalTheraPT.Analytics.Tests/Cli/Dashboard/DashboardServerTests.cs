@@ -7,9 +7,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PhysicalTheraPT.Analytics.Cli.Dashboard;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Scheduling;
+using PhysicalTheraPT.Analytics.Tests.Cli.Commands;
+using PhysicalTheraPT.Analytics.Tests.Jobs;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
-namespace PhysicalTheraPT.Analytics.Tests.Jobs;
+namespace PhysicalTheraPT.Analytics.Tests.Cli.Dashboard;
 
 /// <summary>The dashboard with configured users: basic authentication, admins act, viewers only look.</summary>
 public sealed class DashboardServerTests
@@ -79,6 +81,53 @@ public sealed class DashboardServerTests
         using var response = await dashboard.TriggerAsync("ops", "admin-pw", withFormToken: false);
 
         Assert.False(response.IsSuccessStatusCode, $"a trigger without the form token answered {response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task Dashboard_Answers429_ToTheRightPasswordAfterFiveWrongOnes()
+    {
+        // Arrange
+        await using var dashboard = await StartAsync();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var wrong = await dashboard.GetAsync("/hangfire", "manager", $"guess {attempt}");
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        // Act
+        using var right = await dashboard.GetAsync("/hangfire", "manager", "viewer-pw");
+        using var otherUser = await dashboard.GetAsync("/hangfire", "ops", "admin-pw");
+
+        // Assert: the name is locked, and so is the address every guess came from.
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        Assert.NotNull(right.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.TooManyRequests, otherUser.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_SendsSecurityHeaders_AndItsPagesUseNoInlineScript()
+    {
+        // Arrange
+        await using var dashboard = await StartAsync();
+
+        // Act
+        using var page = await dashboard.GetAsync("/hangfire/recurring", "ops", "admin-pw");
+        using var refused = await dashboard.Client.GetAsync(dashboard.Url("/hangfire"));
+        var html = await page.Content.ReadAsStringAsync();
+
+        // Assert: the policy allows only the dashboard's own scripts, and the page needs no other.
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        foreach (var response in new[] { page, refused })
+        {
+            Assert.Contains("script-src 'self';", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        }
+
+        var scripts = Regex.Matches(html, "<script[^>]*>").Select(match => match.Value).ToList();
+        Assert.NotEmpty(scripts);
+        Assert.All(scripts, script => Assert.Contains("src=\"/hangfire/", script, StringComparison.Ordinal));
+        Assert.Contains("refresh-flags", html, StringComparison.Ordinal);
     }
 
     private static AuthenticationHeaderValue Basic(string user, string password) =>

@@ -4,9 +4,10 @@ using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Scheduling;
+using PhysicalTheraPT.Analytics.Tests.Jobs;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
-namespace PhysicalTheraPT.Analytics.Tests.Jobs;
+namespace PhysicalTheraPT.Analytics.Tests.Scheduling;
 
 /// <summary>The jobs through a real Hangfire server, on the storage that follows the database.</summary>
 public sealed class ScheduledJobsTests

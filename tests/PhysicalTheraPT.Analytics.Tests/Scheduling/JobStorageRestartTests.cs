@@ -4,9 +4,10 @@ using Hangfire.States;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Scheduling;
+using PhysicalTheraPT.Analytics.Tests.Jobs;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
-namespace PhysicalTheraPT.Analytics.Tests.Jobs;
+namespace PhysicalTheraPT.Analytics.Tests.Scheduling;
 
 /// <summary>Jobs live in the storage, not in the process: a restart loses none.</summary>
 public sealed class JobStorageRestartTests

@@ -3,9 +3,10 @@ using Hangfire.States;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Scheduling;
+using PhysicalTheraPT.Analytics.Tests.Jobs;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
-namespace PhysicalTheraPT.Analytics.Tests.Jobs;
+namespace PhysicalTheraPT.Analytics.Tests.Cli.Commands;
 
 /// <summary>Two real <c>ptanalytics serve</c> processes on one PostgreSQL database, as two machines would run them.</summary>
 public sealed class ServeProcessesTests

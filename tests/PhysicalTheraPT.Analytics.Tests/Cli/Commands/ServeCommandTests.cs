@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Tests.Jobs;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
-namespace PhysicalTheraPT.Analytics.Tests.Jobs;
+namespace PhysicalTheraPT.Analytics.Tests.Cli.Commands;
 
 public sealed class ServeCommandTests
 {

@@ -1,7 +1,7 @@
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
-namespace PhysicalTheraPT.Analytics.Tests.Jobs;
+namespace PhysicalTheraPT.Analytics.Tests.Cli.Commands;
 
 /// <summary><c>ptanalytics serve</c> as the operating system runs it.</summary>
 public sealed class ServeProcessTests
