@@ -18,16 +18,8 @@ public sealed class ServeOnceFaultTests
     {
         // Arrange: a cluster of this test's own, since it is stopped.
         using var cluster = ThrowawayPostgresCluster.Create();
-        var connectionString = cluster.CreateDatabase("outage");
-        string[] database = ["--provider", "postgres", "--connection", connectionString];
-        Assert.Equal(0, (await CliRunner.RunAsync(["db", "migrate", .. database])).ExitCode);
-        Assert.Equal(0, (await CliRunner.RunAsync(["seed", "--clinics", "1", "--patients", "30", .. database])).ExitCode);
-        // The restart ends the blocking session: its connection is left for the pool's clear.
-        _ = await HoldAppointmentsAsync(connectionString);
-        using var once = CliProcess.Start(
-            ["serve", "--once", "refresh-flags", .. database],
-            new Dictionary<string, string> { ["PTA_Scheduling__RetryBaseDelay"] = "00:00:01" });
-        await WaitForRunningRunAsync(connectionString, once);
+        var started = await StartMidRunAsync(cluster, "outage", "PTA_Scheduling__RetryBaseDelay", "00:00:01");
+        using var once = started.Once;
 
         // Act
         cluster.Stop();
@@ -47,15 +39,9 @@ public sealed class ServeOnceFaultTests
     {
         // Arrange
         using var cluster = ThrowawayPostgresCluster.Create();
-        var connectionString = cluster.CreateDatabase("long_outage");
-        string[] database = ["--provider", "postgres", "--connection", connectionString];
-        Assert.Equal(0, (await CliRunner.RunAsync(["db", "migrate", .. database])).ExitCode);
-        Assert.Equal(0, (await CliRunner.RunAsync(["seed", "--clinics", "1", "--patients", "30", .. database])).ExitCode);
-        _ = await HoldAppointmentsAsync(connectionString);
-        using var once = CliProcess.Start(
-            ["serve", "--once", "refresh-flags", .. database],
-            new Dictionary<string, string> { ["PTA_Scheduling__RunNowOutageTimeout"] = "00:00:03" });
-        await WaitForRunningRunAsync(connectionString, once);
+        var started = await StartMidRunAsync(cluster, "long_outage", "PTA_Scheduling__RunNowOutageTimeout", "00:00:03");
+        using var once = started.Once;
+        var database = started.Database;
 
         // Act
         cluster.Stop();
@@ -99,6 +85,22 @@ public sealed class ServeOnceFaultTests
         Assert.DoesNotContain(runs, run => run.Status == JobRunStatus.Running);
         await using var connection = new NpgsqlConnection(test.Database.ConnectionString);
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"));
+    }
+
+    /// <summary>
+    /// A database on <paramref name="cluster"/> with one seeded clinic, and <c>serve --once refresh-flags</c>
+    /// on it held mid-run; the restart or stop that follows ends the blocking session.
+    /// </summary>
+    private static async Task<(CliProcess Once, string[] Database)> StartMidRunAsync(ThrowawayPostgresCluster cluster, string name, string setting, string value)
+    {
+        var connectionString = cluster.CreateDatabase(name);
+        string[] database = ["--provider", "postgres", "--connection", connectionString];
+        Assert.Equal(0, (await CliRunner.RunAsync(["db", "migrate", .. database])).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync(["seed", "--clinics", "1", "--patients", "30", .. database])).ExitCode);
+        _ = await HoldAppointmentsAsync(connectionString);
+        var once = CliProcess.Start(["serve", "--once", "refresh-flags", .. database], new Dictionary<string, string> { [setting] = value });
+        await WaitForRunningRunAsync(connectionString, once);
+        return (once, database);
     }
 
     private static async Task<NpgsqlTransaction> HoldAppointmentsAsync(string connectionString)
