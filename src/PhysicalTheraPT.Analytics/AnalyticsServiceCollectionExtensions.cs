@@ -16,7 +16,7 @@ using PhysicalTheraPT.Analytics.Seeding;
 
 namespace PhysicalTheraPT.Analytics;
 
-public static class AnalyticsServiceCollectionExtensions
+internal static class AnalyticsServiceCollectionExtensions
 {
     /// <summary>Registers the whole service: options from configuration, the database, every feature.</summary>
     public static IServiceCollection AddAnalytics(this IServiceCollection services, IConfiguration configuration)

@@ -5,7 +5,7 @@ namespace PhysicalTheraPT.Analytics;
 /// id). The command line prints the message, without a stack trace, and exits non-zero; the message says
 /// what is wrong, where, and how to fix it.
 /// </summary>
-public sealed class UserInputException : Exception
+internal sealed class UserInputException : Exception
 {
     public UserInputException(string message)
         : base(message)

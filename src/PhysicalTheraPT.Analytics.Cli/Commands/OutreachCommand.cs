@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PhysicalTheraPT.Analytics.Outreach;
+using PhysicalTheraPT.Analytics.Reports;
 using Spectre.Console;
 
 namespace PhysicalTheraPT.Analytics.Cli.Commands;

@@ -11,7 +11,7 @@ namespace PhysicalTheraPT.Analytics.Analysis;
 /// as found) and the monthly pass (its numbers, and the flagged patients when asked). The command line,
 /// the nightly jobs and the workbook all start here.
 /// </summary>
-public sealed class RetentionAnalysis
+internal sealed class RetentionAnalysis
 {
     private readonly AnalyticsDatabase _database;
     private readonly RetentionOptions _options;
@@ -169,7 +169,7 @@ public sealed class RetentionAnalysis
 /// <param name="Patients">How many patients' histories were read.</param>
 /// <param name="AsOfByClinic">The as-of date each clinic's patients were judged by.</param>
 /// <param name="Clinics">The clinics and providers the run named.</param>
-public sealed record FlagsAsOf(
+internal sealed record FlagsAsOf(
     IReadOnlyList<PatientFlag> Flags,
     int Patients,
     IReadOnlyDictionary<string, DateOnly> AsOfByClinic,
@@ -179,7 +179,7 @@ public sealed record FlagsAsOf(
 /// <param name="FlaggedPatients">The flags without their texts, in the order the pass found them (patient order); empty unless asked for.</param>
 /// <param name="Patients">How many patients' histories were read.</param>
 /// <param name="Clinics">The clinics and providers the run named.</param>
-public sealed record MonthlyPass(
+internal sealed record MonthlyPass(
     RetentionMetrics Metrics,
     IReadOnlyList<FlaggedPatient> FlaggedPatients,
     int Patients,

@@ -10,7 +10,7 @@ namespace PhysicalTheraPT.Analytics.Data;
 /// process, that the schema is current (migrated on first use, or refused with a message to run
 /// <c>db migrate</c>).
 /// </summary>
-public sealed class AnalyticsDatabase
+internal sealed class AnalyticsDatabase
 {
     private readonly bool _migrateOnFirstUse;
     private readonly SemaphoreSlim _schemaCheck = new(1, 1);

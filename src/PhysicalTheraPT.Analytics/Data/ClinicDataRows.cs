@@ -1,10 +1,10 @@
 namespace PhysicalTheraPT.Analytics.Data;
 
 /// <summary>A row of <c>clinics</c>. <see cref="TimeZone"/> is an IANA id such as America/Denver.</summary>
-public sealed record ClinicRow(string ClinicId, string Name, string TimeZone);
+internal sealed record ClinicRow(string ClinicId, string Name, string TimeZone);
 
 /// <summary>A row of <c>providers</c>. <see cref="Discipline"/>: physical_therapy or massage_therapy.</summary>
-public sealed record ProviderRow(string ProviderId, string ClinicId, string Name, string Discipline);
+internal sealed record ProviderRow(string ProviderId, string ClinicId, string Name, string Discipline);
 
 /// <summary>
 /// A row of <c>patients</c>. Names, phone and email are health data: they go to front-desk files only,

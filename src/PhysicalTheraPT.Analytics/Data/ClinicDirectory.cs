@@ -7,7 +7,7 @@ namespace PhysicalTheraPT.Analytics.Data;
 /// The clinics (names, time zones) and providers (names, clinic) of the database, loaded once per run:
 /// small tables, which reports and flag reasons look up by id.
 /// </summary>
-public sealed class ClinicDirectory : ISqlStatements
+internal sealed class ClinicDirectory : ISqlStatements
 {
     private const string ClinicsSql = "SELECT clinic_id AS ClinicId, name AS Name, time_zone AS TimeZone FROM clinics ORDER BY clinic_id";
     private const string ProvidersSql = "SELECT provider_id AS ProviderId, clinic_id AS ClinicId, name AS Name, discipline AS Discipline FROM providers ORDER BY provider_id";

@@ -13,7 +13,7 @@ namespace PhysicalTheraPT.Analytics.Data;
 /// Everything that differs between the three databases, in one place: how to connect, how to upsert, how
 /// to migrate. All other SQL in the code base is written once and runs on all three.
 /// </summary>
-public sealed class SqlDialect
+internal sealed class SqlDialect
 {
     public static readonly SqlDialect Sqlite = new(DatabaseProvider.Sqlite, "sqlite");
     public static readonly SqlDialect Postgres = new(DatabaseProvider.Postgres, "postgres");

@@ -7,7 +7,7 @@ namespace PhysicalTheraPT.Analytics.Outreach;
 /// <c>Outreach</c> section; every default below is what a fresh install uses. docs/outreach.md explains
 /// each one in front-desk words.
 /// </summary>
-public sealed class OutreachOptions
+internal sealed class OutreachOptions
 {
     public const string SectionName = "Outreach";
 

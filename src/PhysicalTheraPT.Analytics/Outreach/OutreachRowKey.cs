@@ -10,7 +10,7 @@ namespace PhysicalTheraPT.Analytics.Outreach;
 /// The signature is the installation's HMAC of everything before it (<see cref="ListSigningKey"/>): a key
 /// edited by hand, made up, or written by another installation does not verify.
 /// </summary>
-public sealed record OutreachRowKey
+internal sealed record OutreachRowKey
 {
     public const string Version = "v2";
 

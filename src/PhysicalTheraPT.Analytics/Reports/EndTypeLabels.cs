@@ -6,7 +6,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// How the acute phase ended, in words: the data contract's end types (goals_met, self_discharged,
 /// referred_out, other, unrecorded) and, for anything else, the raw value so nothing is hidden.
 /// </summary>
-public static class EndTypeLabels
+internal static class EndTypeLabels
 {
     /// <summary>The order end types are listed and stacked in: <see cref="AcuteEndTypeNames.DisplayOrder"/>.</summary>
     public static IReadOnlyList<string> KnownOrder { get; } = [.. AcuteEndTypeNames.DisplayOrder.Select(endType => endType.ToContractName())];

@@ -1,5 +1,5 @@
-using PhysicalTheraPT.Analytics.Retention;
 using System.Globalization;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Reports;
 
@@ -10,7 +10,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// report's date and stamped on the file; it comes from the as-of date, never from the clock, so the same
 /// inputs give the same workbook.
 /// </summary>
-public sealed record MonthlyReport
+internal sealed record MonthlyReport
 {
     public required ReportScope Scope { get; init; }
 
@@ -57,7 +57,7 @@ public sealed record MonthlyReport
 /// Whose numbers a report holds: every clinic (<see cref="ClinicId"/> null) or one clinic. The name is
 /// what people read in titles and print headers.
 /// </summary>
-public sealed record ReportScope(string? ClinicId, string Name)
+internal sealed record ReportScope(string? ClinicId, string Name)
 {
     public static ReportScope AllClinics { get; } = new(null, "All clinics");
 
@@ -67,7 +67,7 @@ public sealed record ReportScope(string? ClinicId, string Name)
 }
 
 /// <summary>The Summary sheet: headline numbers, the latest matured cohort per window, what changed.</summary>
-public sealed record ReportSummary(
+internal sealed record ReportSummary(
     IReadOnlyList<HeadlineNumber> Headlines,
     IReadOnlyList<MaturedCohort> LatestMaturedCohorts,
     IReadOnlyList<string> WhatChanged);
@@ -78,7 +78,7 @@ public sealed record ReportSummary(
 /// and the direction of change. <see cref="Note"/> says what the reader must know (provisional, which
 /// cohort); <see cref="Provisional"/> values are shown in the "not final yet" style.
 /// </summary>
-public sealed record HeadlineNumber(
+internal sealed record HeadlineNumber(
     string Measure,
     ValueUnit Unit,
     CalendarMonth? ValueMonth,
@@ -98,7 +98,7 @@ public sealed record HeadlineNumber(
 }
 
 /// <summary>How a number moved from the month before. Up is not "good": for patients to call it is bad.</summary>
-public enum ChangeDirection
+internal enum ChangeDirection
 {
     /// <summary>One of the two numbers is missing, so there is nothing to compare.</summary>
     NotComparable,
@@ -108,7 +108,7 @@ public enum ChangeDirection
 }
 
 /// <summary>What kind of number a value is, which decides its number format and how a change is worded.</summary>
-public enum ValueUnit
+internal enum ValueUnit
 {
     /// <summary>A whole count of patients or episodes.</summary>
     Count,
@@ -144,7 +144,7 @@ internal static class MeasureNames
 /// The most recent completion month whose conversion window has closed, for one window. Null
 /// <see cref="CohortMonth"/>: no month in the trend has matured yet for this window.
 /// </summary>
-public sealed record MaturedCohort(int WindowDays, CalendarMonth? CohortMonth, int Completions, int Converted, double? Rate);
+internal sealed record MaturedCohort(int WindowDays, CalendarMonth? CohortMonth, int Completions, int Converted, double? Rate);
 
 /// <summary>
 /// One month of the 12-month trend. <see cref="Provisional"/>: the month's acute completions can still
@@ -152,7 +152,7 @@ public sealed record MaturedCohort(int WindowDays, CalendarMonth? CohortMonth, i
 /// <see cref="DroppedAfterAcute"/> and <see cref="MaintenanceLapsed"/> are null for months whose
 /// patients-to-call counts were not kept (they are counted as of a date, not recomputed for the past).
 /// </summary>
-public sealed record TrendMonth(
+internal sealed record TrendMonth(
     CalendarMonth Month,
     int AcuteCompletions,
     bool Provisional,
@@ -173,7 +173,7 @@ public sealed record TrendMonth(
 /// completed, so a young cohort is never shown as a low rate. <see cref="Converted"/> while maturing is
 /// the count so far.
 /// </summary>
-public sealed record ConversionCell(int WindowDays, int Completions, int Converted, double? Rate, bool Maturing)
+internal sealed record ConversionCell(int WindowDays, int Completions, int Converted, double? Rate, bool Maturing)
 {
     /// <summary>Converted so far as a fraction, also while maturing (charts draw it as "so far").</summary>
     public double? RateSoFar => Completions == 0 ? null : (double)Converted / Completions;
@@ -188,7 +188,7 @@ public sealed record ConversionCell(int WindowDays, int Completions, int Convert
 }
 
 /// <summary>One completion month of the cohort table with its conversion at each window.</summary>
-public sealed record CohortRow(CalendarMonth CompletionMonth, int Completions, IReadOnlyList<ConversionCell> Windows)
+internal sealed record CohortRow(CalendarMonth CompletionMonth, int Completions, IReadOnlyList<ConversionCell> Windows)
 {
     public ConversionCell? Window(int windowDays) => Windows.FirstOrDefault(cell => cell.WindowDays == windowDays);
 }
@@ -200,7 +200,7 @@ public sealed record CohortRow(CalendarMonth CompletionMonth, int Completions, I
 /// <see cref="RecurrenceWindowDays"/>. <see cref="Maturing"/>: the latest completions have not had the
 /// whole recurrence window yet, so the counts can still grow.
 /// </summary>
-public sealed record RecurrenceReport(
+internal sealed record RecurrenceReport(
     CalendarMonth FirstCompletionMonth,
     CalendarMonth LastCompletionMonth,
     int ConversionWindowDays,
@@ -210,7 +210,7 @@ public sealed record RecurrenceReport(
     bool Maturing = false);
 
 /// <summary>Completions in a recurrence group and how many of them came back with a new episode.</summary>
-public sealed record RecurrenceCounts(int Completions, int ReInjured)
+internal sealed record RecurrenceCounts(int Completions, int ReInjured)
 {
     public double? Rate => Completions == 0 ? null : (double)ReInjured / Completions;
 }
@@ -219,16 +219,16 @@ public sealed record RecurrenceCounts(int Completions, int ReInjured)
 /// One kind of oddity found in the data (stale bookings, unknown references, visits after a discharge):
 /// how often, and a few appointment or episode ids to look up. Ids only, never names.
 /// </summary>
-public sealed record DataQualityRow(string Kind, string Description, int Count, IReadOnlyList<string> ExampleIds);
+internal sealed record DataQualityRow(string Kind, string Description, int Count, IReadOnlyList<string> ExampleIds);
 
 /// <summary>What the Definitions sheet states: every number's definition, the settings used, restatements.</summary>
-public sealed record ReportDefinitions(
+internal sealed record ReportDefinitions(
     IReadOnlyList<DefinitionRow> Definitions,
     IReadOnlyList<ReportSetting> Settings,
     IReadOnlyList<RestatedMonth> RestatedMonths);
 
 /// <summary>One number's exact definition, with the setting that tunes it and the value used for this run.</summary>
-public sealed record DefinitionRow(string Name, string Definition, string? Setting, string? Value);
+internal sealed record DefinitionRow(string Name, string Definition, string? Setting, string? Value);
 
 /// <summary>A past month whose reported numbers were recomputed (restated), and when.</summary>
-public sealed record RestatedMonth(CalendarMonth Month, DateOnly RestatedOn);
+internal sealed record RestatedMonth(CalendarMonth Month, DateOnly RestatedOn);

@@ -151,4 +151,4 @@ internal sealed class MonthlyReportService
 internal sealed record MonthlyReportRun(CalendarMonth Month, DateOnly AsOf, int Patients, IReadOnlyList<MonthlyReportFiles> Workbooks);
 
 /// <summary>What a monthly report run wrote: the workbook and the chart images beside it.</summary>
-public sealed record MonthlyReportFiles(string WorkbookPath, IReadOnlyList<string> ChartPaths);
+internal sealed record MonthlyReportFiles(string WorkbookPath, IReadOnlyList<string> ChartPaths);

@@ -1,6 +1,6 @@
 using ClosedXML.Excel;
-using PhysicalTheraPT.Analytics.Files;
 using DocumentFormat.OpenXml.Packaging;
+using PhysicalTheraPT.Analytics.Files;
 using PhysicalTheraPT.Analytics.Reports.Charts;
 using PhysicalTheraPT.Analytics.Reports.Monthly;
 using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
@@ -13,7 +13,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// workbook's dates come from the report's as-of date. Every file is written atomically; the workbook
 /// lists flagged patients, so it is readable by its owner only.
 /// </summary>
-public sealed class MonthlyWorkbookWriter
+internal sealed class MonthlyWorkbookWriter
 {
     /// <summary>Charts are shown in the sheets at this size (60% of the PNG's default 1200 × 600).</summary>
     private const int ChartDisplayWidth = 720;

@@ -1,15 +1,16 @@
 using PhysicalTheraPT.Analytics.Retention;
+
 namespace PhysicalTheraPT.Analytics.Reports;
 
 /// <summary>One clinic's list of patients for front desk to call, as of a date.</summary>
-public sealed record OutreachList(string ClinicId, string ClinicName, DateOnly AsOf, IReadOnlyList<OutreachListRow> Rows);
+internal sealed record OutreachList(string ClinicId, string ClinicName, DateOnly AsOf, IReadOnlyList<OutreachListRow> Rows);
 
 /// <summary>
 /// A patient on an outreach list, with the contact details front desk needs. Health data: it goes into
 /// owner-only files and never into logs. A row with <see cref="DoNotContact"/> set is never written,
 /// even if it reaches the writer.
 /// </summary>
-public sealed record OutreachListRow(
+internal sealed record OutreachListRow(
     string PatientId,
     string Name,
     string? Phone,
@@ -27,4 +28,4 @@ public sealed record OutreachListRow(
 /// An outreach list written to disk: its path, how many patients it lists, and how many do-not-contact
 /// patients were left out (counts only, so it can be logged).
 /// </summary>
-public sealed record OutreachListFile(string Path, int RowsWritten, int DoNotContactSkipped);
+internal sealed record OutreachListFile(string Path, int RowsWritten, int DoNotContactSkipped);

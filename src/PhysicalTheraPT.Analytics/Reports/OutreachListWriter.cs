@@ -1,10 +1,10 @@
 using ClosedXML.Excel;
-using PhysicalTheraPT.Analytics.Files;
 using DocumentFormat.OpenXml.Packaging;
-using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
+using PhysicalTheraPT.Analytics.Files;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 using PhysicalTheraPT.Analytics.Reports.OutreachLists;
+using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
 
 namespace PhysicalTheraPT.Analytics.Reports;
 
@@ -15,7 +15,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// left out here too, whatever the caller passed. The list and each row key are signed with the
 /// installation's key, so only this database accepts the list back.
 /// </summary>
-public sealed class OutreachListWriter(ListSigningKeyStore signingKeys)
+internal sealed class OutreachListWriter(ListSigningKeyStore signingKeys)
 {
     public OutreachListFile Write(OutreachList list, string outputDirectory)
     {

@@ -1,4 +1,5 @@
 using PhysicalTheraPT.Analytics.Retention;
+
 namespace PhysicalTheraPT.Analytics.Reports;
 
 /// <summary>
@@ -9,7 +10,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// <param name="ByClinic">The report month, one line per clinic in scope.</param>
 /// <param name="ByStaff">The report month, one line per clinic and staff initials.</param>
 /// <param name="WrongNumberPatientIds">Patients whose phone or email front desk found wrong in the report month, sorted.</param>
-public sealed record OutreachReport(
+internal sealed record OutreachReport(
     int AttributionDays,
     IReadOnlyList<OutreachMonth> Months,
     IReadOnlyList<OutreachBreakdownLine> ByClinic,
@@ -41,7 +42,7 @@ public sealed record OutreachReport(
 /// <param name="BookedAfterOutreach">Patients contacted in the month who booked maintenance within the attribution window of a contact.</param>
 /// <param name="MedianDaysToFirstContact">Median days from listing to the first recorded outcome, over items first contacted in the month.</param>
 /// <param name="WrongNumbers">Patients whose phone or email turned out wrong in the month.</param>
-public sealed record OutreachMonth(
+internal sealed record OutreachMonth(
     CalendarMonth Month,
     int Listed,
     int Contacted,
@@ -59,7 +60,7 @@ public sealed record OutreachMonth(
 /// The report month's outreach for one clinic or one member of staff (by initials; <see cref="Detail"/>
 /// names their clinic). <see cref="Listed"/> is null for staff (lists go to a clinic, not a person).
 /// </summary>
-public sealed record OutreachBreakdownLine(
+internal sealed record OutreachBreakdownLine(
     string Name,
     string? Detail,
     int? Listed,

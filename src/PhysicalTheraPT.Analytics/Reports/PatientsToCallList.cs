@@ -17,7 +17,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// a few percent of the workbook's ~190 MB, and no file of patient ids has to be written owner-only,
 /// read back in order and cleaned up.
 /// </summary>
-public sealed class PatientsToCallList : IReadOnlyList<PatientToCallRow>
+internal sealed class PatientsToCallList : IReadOnlyList<PatientToCallRow>
 {
     private readonly int count;
     private readonly Func<int, PatientToCallRow> rowAt;
@@ -136,7 +136,7 @@ public sealed class PatientsToCallList : IReadOnlyList<PatientToCallRow>
 /// A flagged patient as managers see them: identified by id only. No name, phone or email: those go to
 /// front desk's outreach lists, never into the monthly workbook.
 /// </summary>
-public sealed record PatientToCallRow(
+internal sealed record PatientToCallRow(
     string PatientId,
     string ClinicId,
     string ClinicName,

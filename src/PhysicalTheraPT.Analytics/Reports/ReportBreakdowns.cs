@@ -10,7 +10,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// <see cref="Windows"/> says which months each window counts.
 /// </summary>
 /// <param name="Windows">Per conversion window, the months its cells count; null or empty when every cell counts the whole period.</param>
-public sealed record ReportBreakdowns(
+internal sealed record ReportBreakdowns(
     CalendarMonth FirstMonth,
     CalendarMonth LastMonth,
     IReadOnlyList<BreakdownLine> Clinics,
@@ -29,7 +29,7 @@ public sealed record ReportBreakdowns(
 /// acute completions and their conversion per window. <see cref="Detail"/> is an optional second
 /// column (the clinic id beside a clinic name, the clinic beside a provider).
 /// </summary>
-public sealed record BreakdownLine(string Name, string? Detail, int Completions, IReadOnlyList<ConversionCell> Conversions)
+internal sealed record BreakdownLine(string Name, string? Detail, int Completions, IReadOnlyList<ConversionCell> Conversions)
 {
     public ConversionCell? Conversion(int windowDays) => Conversions.FirstOrDefault(cell => cell.WindowDays == windowDays);
 }
@@ -40,7 +40,7 @@ public sealed record BreakdownLine(string Name, string? Detail, int Completions,
 /// first). Null months: no month of the period has closed yet, so the cells are maturing and count every
 /// month so far.
 /// </summary>
-public sealed record BreakdownWindow(int WindowDays, CalendarMonth? FirstMonth, CalendarMonth? LastMonth)
+internal sealed record BreakdownWindow(int WindowDays, CalendarMonth? FirstMonth, CalendarMonth? LastMonth)
 {
     public bool AnyClosed => LastMonth is not null;
 }

@@ -1,6 +1,7 @@
-using PhysicalTheraPT.Analytics.Retention;
 using System.Globalization;
 using System.Text;
+using PhysicalTheraPT.Analytics.Files;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Reports;
 
@@ -28,46 +29,4 @@ internal static class ReportFileNames
 
         return safe.Length == 0 ? "_" : safe.ToString();
     }
-}
-
-/// <summary>Dates as reports print them: <c>yyyy-MM-dd</c>, the same whatever the reader's country.</summary>
-internal static class IsoDate
-{
-    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-}
-
-/// <summary>
-/// The custom document properties that say a workbook is one of ours and what it holds, so a file
-/// handed back (an outreach list) can be told from any other spreadsheet before a single row is read.
-/// </summary>
-internal static class WorkbookMarker
-{
-    /// <summary>Which kind of PhysicalTheraPT document: <see cref="OutreachList"/> or <see cref="MonthlyReport"/>.</summary>
-    public const string Document = "PhysicalTheraPT.Document";
-
-    public const string OutreachList = "outreach-list";
-
-    public const string MonthlyReport = "monthly-retention-report";
-
-    /// <summary>Version of the document's layout; readers reject versions they do not know.</summary>
-    public const string LayoutVersion = "PhysicalTheraPT.LayoutVersion";
-
-    public const string ClinicId = "PhysicalTheraPT.ClinicId";
-
-    /// <summary>
-    /// An outreach list's signature: the installation's HMAC of its kind, layout, clinic and date, so an
-    /// import accepts only lists made from its own database.
-    /// </summary>
-    public const string Signature = "PhysicalTheraPT.Signature";
-
-    /// <summary>The as-of date, <c>yyyy-MM-dd</c>.</summary>
-    public const string AsOf = "PhysicalTheraPT.AsOf";
-
-    /// <summary>The report month, <c>yyyy-MM</c>.</summary>
-    public const string Month = "PhysicalTheraPT.Month";
-
-    /// <summary>The report's clinic id, or <see cref="AllClinics"/>.</summary>
-    public const string Scope = "PhysicalTheraPT.Scope";
-
-    public const string AllClinics = "ALL";
 }

@@ -6,7 +6,7 @@ using PhysicalTheraPT.Analytics.Retention;
 namespace PhysicalTheraPT.Analytics.Reports;
 
 /// <summary>A setting in force for this run, e.g. <c>Retention:GraceDays</c> = 14.</summary>
-public sealed record ReportSetting(string Name, string Value);
+internal sealed record ReportSetting(string Name, string Value);
 
 /// <summary>
 /// Every setting in force for a report, as the Definitions sheet lists them: each public setting of the

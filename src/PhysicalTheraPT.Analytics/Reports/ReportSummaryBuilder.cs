@@ -1,5 +1,6 @@
-using PhysicalTheraPT.Analytics.Retention;
 using System.Globalization;
+using PhysicalTheraPT.Analytics.Files;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Reports;
 

@@ -6,7 +6,7 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// How reports look and what counts as a change worth a sentence. Bound from the <c>Reports</c>
 /// section; every default below is what a fresh install uses.
 /// </summary>
-public sealed class ReportsOptions
+internal sealed class ReportsOptions
 {
     /// <summary>Chart width in pixels (default 1200): sharp on a laptop screen, fits a landscape page.</summary>
     public int ChartWidth { get; set; } = 1200;

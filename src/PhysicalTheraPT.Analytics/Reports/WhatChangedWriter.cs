@@ -1,5 +1,5 @@
-using PhysicalTheraPT.Analytics.Retention;
 using System.Globalization;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Reports;
 

@@ -1,7 +1,7 @@
 namespace PhysicalTheraPT.Analytics.Retention;
 
 /// <summary>How an acute episode ended. <see cref="AcuteEndTypeNames"/> gives the data-contract names.</summary>
-public enum AcuteEndType : byte
+internal enum AcuteEndType : byte
 {
     /// <summary><c>goals_met</c>: discharged with the treatment goals reached.</summary>
     GoalsMet,

@@ -1,7 +1,7 @@
 namespace PhysicalTheraPT.Analytics.Retention;
 
 /// <summary>What completions and conversion are broken down by.</summary>
-public enum BreakdownDimension : byte
+internal enum BreakdownDimension : byte
 {
     /// <summary>The episode's clinic (implicit episodes: the clinic of the last visit).</summary>
     Clinic,
@@ -24,7 +24,7 @@ public enum BreakdownDimension : byte
 /// </summary>
 /// <param name="Key">Clinic id, provider id, body region, referral source or end type name; null when not recorded (e.g. an implicit episode's body region).</param>
 /// <param name="Conversion">One entry per conversion window (Retention:ConversionWindowsDays).</param>
-public sealed record BreakdownRow(BreakdownDimension Dimension, string? Key, int Completions, IReadOnlyList<ConversionMetric> Conversion);
+internal sealed record BreakdownRow(BreakdownDimension Dimension, string? Key, int Completions, IReadOnlyList<ConversionMetric> Conversion);
 
 /// <summary>Completions and converted counts (per window of <see cref="MetricsWindows.All"/>) for one breakdown value.</summary>
 internal sealed class BreakdownCell(int windowCount)

@@ -6,7 +6,7 @@ namespace PhysicalTheraPT.Analytics.Retention;
 /// A calendar month such as 2026-03: the unit of the monthly numbers and of the reports. Its own small
 /// type (not a DateOnly on the 1st) so nothing can mix a day into what is meant to be a whole month.
 /// </summary>
-public readonly record struct CalendarMonth(int Year, int Month) : IComparable<CalendarMonth>
+internal readonly record struct CalendarMonth(int Year, int Month) : IComparable<CalendarMonth>
 {
     public DateOnly FirstDay => new(Year, Month, 1);
 

@@ -1,7 +1,7 @@
 namespace PhysicalTheraPT.Analytics.Retention;
 
 /// <summary>Odd things in the clinic data the rules skipped or worked around.</summary>
-public enum DataQualityIssue : byte
+internal enum DataQualityIssue : byte
 {
     /// <summary>An appointment still <c>booked</c> although its date is before the as-of date: counted as nothing.</summary>
     StaleBooking,
@@ -58,7 +58,7 @@ internal static class DataQualityIssueNames
 }
 
 /// <summary>One data-quality finding: the clinic it concerns and the appointment or episode id (never names).</summary>
-public readonly record struct DataQualityNote(DataQualityIssue Issue, string ClinicId, string ItemId);
+internal readonly record struct DataQualityNote(DataQualityIssue Issue, string ClinicId, string ItemId);
 
 /// <summary>How often an issue occurred in a scope, with a few example appointment or episode ids.</summary>
-public sealed record DataQualitySummary(DataQualityIssue Issue, int Count, IReadOnlyList<string> Examples);
+internal sealed record DataQualitySummary(DataQualityIssue Issue, int Count, IReadOnlyList<string> Examples);

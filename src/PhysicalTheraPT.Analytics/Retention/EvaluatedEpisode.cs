@@ -14,7 +14,7 @@ namespace PhysicalTheraPT.Analytics.Retention;
 /// <param name="Visits">Completed acute visits before the as-of date that belong to it.</param>
 /// <param name="DischargingProviderId">Provider of its last completed acute visit.</param>
 /// <param name="FirstVisitAppointmentId">Implicit episodes: the appointment id of the first visit (names the episode in notes).</param>
-public readonly record struct EvaluatedEpisode(
+internal readonly record struct EvaluatedEpisode(
     string? EpisodeId,
     string ClinicId,
     DateOnly StartedOn,

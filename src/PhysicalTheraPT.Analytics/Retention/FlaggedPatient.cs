@@ -8,7 +8,7 @@ namespace PhysicalTheraPT.Analytics.Retention;
 /// </summary>
 /// <param name="EndedByDischarge">The ended episode's E is a recorded discharge date (see <see cref="EvaluatedEpisode.EndedByDischarge"/>).</param>
 /// <param name="ImplicitEpisode">The ended episode is an implicit one (no episode recorded).</param>
-public readonly record struct FlaggedPatient(
+internal readonly record struct FlaggedPatient(
     string PatientId,
     string ClinicId,
     PatientFlagKind Kind,

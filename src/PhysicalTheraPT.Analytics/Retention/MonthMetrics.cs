@@ -14,7 +14,7 @@ namespace PhysicalTheraPT.Analytics.Retention;
 /// <param name="ActiveMaintenancePatients">Distinct patients with a maintenance visit in the ActiveMaintenanceWindowDays ending on the month's last day.</param>
 /// <param name="ActiveMaintenanceChange">Change from the month before.</param>
 /// <param name="Breakdowns">By clinic, discharging provider, body region, referral source and end type, sorted by dimension then key.</param>
-public sealed record MonthMetrics(
+internal sealed record MonthMetrics(
     CalendarMonth Month,
     bool Provisional,
     int AcuteCompletions,

@@ -4,7 +4,7 @@ namespace PhysicalTheraPT.Analytics.Retention;
 /// One appointment as the retention rules see it: its local calendar date (the date part of
 /// <c>starts_at</c>, in the clinic's time zone), service, status, and what it belongs to.
 /// </summary>
-public readonly record struct PatientAppointment(
+internal readonly record struct PatientAppointment(
     string AppointmentId,
     DateOnly Date,
     ServiceKind Service,
@@ -28,7 +28,7 @@ public enum AppointmentStatus : byte
 }
 
 /// <summary>The three services of the data contract (<c>appointments.service</c>).</summary>
-public enum ServiceKind : byte
+internal enum ServiceKind : byte
 {
     /// <summary><c>pt</c>: physical therapy, part of the acute phase.</summary>
     PhysicalTherapy,

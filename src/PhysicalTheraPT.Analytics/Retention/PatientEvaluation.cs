@@ -4,7 +4,7 @@ namespace PhysicalTheraPT.Analytics.Retention;
 /// What the rules conclude about one patient as of a date. The evaluator reuses one instance and its
 /// lists for every patient, so a consumer must copy what it keeps before the next evaluation.
 /// </summary>
-public sealed class PatientEvaluation
+internal sealed class PatientEvaluation
 {
     internal readonly List<EvaluatedEpisode> EpisodeList = [];
     internal readonly List<MaintenanceVisit> MaintenanceVisitList = [];

@@ -4,7 +4,7 @@ namespace PhysicalTheraPT.Analytics.Retention;
 /// Where each episode ends once every appointment is read: a recorded one at its discharge, or once its
 /// visits stop for Retention:ImplicitDischargeDays; an implicit one likewise; and which ended last (E).
 /// </summary>
-public sealed partial class PatientEvaluator
+internal sealed partial class PatientEvaluator
 {
     private void EndRecordedEpisodes(List<PatientEpisode> episodes, DateOnly asOf)
     {

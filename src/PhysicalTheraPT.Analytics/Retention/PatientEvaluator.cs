@@ -7,7 +7,7 @@ namespace PhysicalTheraPT.Analytics.Retention;
 /// buffers so that evaluating allocates nothing per appointment; it is not thread-safe. This file reads
 /// the appointments into each episode's progress; PatientEvaluator.Endings.cs decides where episodes end.
 /// </summary>
-public sealed partial class PatientEvaluator
+internal sealed partial class PatientEvaluator
 {
     private readonly RetentionOptions options;
     private readonly FlagWriter flagWriter;

@@ -14,7 +14,7 @@ namespace PhysicalTheraPT.Analytics.Retention;
 /// <param name="DischargingProviderId">Provider of the last completed acute visit of the episode that ended at E.</param>
 /// <param name="EpisodeVisits">Completed acute visits of the episode that ended at E (0 when none).</param>
 /// <param name="MaintenanceIntervalDays">The interval the lapse rule used (lapsed flags; the episode's or the default).</param>
-public sealed record PatientFlag(
+internal sealed record PatientFlag(
     string PatientId,
     string ClinicId,
     PatientFlagKind Kind,

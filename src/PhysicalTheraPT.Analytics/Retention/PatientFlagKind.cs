@@ -1,7 +1,7 @@
 namespace PhysicalTheraPT.Analytics.Retention;
 
 /// <summary>Why a patient is on the list to call. A patient has at most one flag.</summary>
-public enum PatientFlagKind : byte
+internal enum PatientFlagKind : byte
 {
     /// <summary><c>dropped_after_acute</c>: finished the acute phase and never started maintenance.</summary>
     DroppedAfterAcute,

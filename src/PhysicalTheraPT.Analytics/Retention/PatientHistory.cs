@@ -6,7 +6,7 @@ namespace PhysicalTheraPT.Analytics.Retention;
 /// the next, so memory holds one patient's history at a time: consumers must not keep a reference to it
 /// (or its lists) past the call that received it.
 /// </summary>
-public sealed class PatientHistory
+internal sealed class PatientHistory
 {
     public string PatientId { get; set; } = "";
 
@@ -30,7 +30,7 @@ public sealed class PatientHistory
 }
 
 /// <summary>One recorded episode of acute care, as the retention rules see it.</summary>
-public sealed record PatientEpisode(
+internal sealed record PatientEpisode(
     string EpisodeId,
     string ClinicId,
     DateOnly StartedOn,
@@ -41,4 +41,4 @@ public sealed record PatientEpisode(
     int? MaintenanceIntervalDays);
 
 /// <summary>A completed maintenance visit before the as-of date, and the clinic it took place at.</summary>
-public readonly record struct MaintenanceVisit(DateOnly Date, string ClinicId);
+internal readonly record struct MaintenanceVisit(DateOnly Date, string ClinicId);

@@ -6,7 +6,7 @@ namespace PhysicalTheraPT.Analytics.Retention;
 /// <paramref name="ConvertedWithinDays"/> of E, and how many started a new episode (recorded:
 /// started_on; implicit: first visit) within <paramref name="WindowDays"/> after E.
 /// </summary>
-public sealed record RecurrenceMetrics(
+internal sealed record RecurrenceMetrics(
     CalendarMonth FirstMonth,
     CalendarMonth LastMonth,
     int WindowDays,
@@ -18,10 +18,10 @@ public sealed record RecurrenceMetrics(
 
 /// <summary>Recurrence for the completions of one month, split by early conversion to maintenance.</summary>
 /// <param name="Maturing">True while the month's last day + RecurrenceWindowDays is on or after the as-of date.</param>
-public sealed record RecurrenceMonth(CalendarMonth Month, RecurrenceGroup Converted, RecurrenceGroup NotConverted, bool Maturing);
+internal sealed record RecurrenceMonth(CalendarMonth Month, RecurrenceGroup Converted, RecurrenceGroup NotConverted, bool Maturing);
 
 /// <summary>Completions of a group and how many of those patients started a new episode within the recurrence window.</summary>
-public sealed record RecurrenceGroup(int Completions, int Recurred)
+internal sealed record RecurrenceGroup(int Completions, int Recurred)
 {
     /// <summary>Recurred ÷ completions (0-1); null when there are no completions.</summary>
     public double? Rate => Completions == 0 ? null : (double)Recurred / Completions;

@@ -3,7 +3,7 @@ namespace PhysicalTheraPT.Analytics.Retention;
 /// <summary>The monthly numbers of a run: all clinics together and every clinic, active or not.</summary>
 /// <param name="Clinics">One scope per clinic, ordered by clinic id (ordinal).</param>
 /// <param name="Definitions">Every definition with the settings of this run, for the Definitions sheet.</param>
-public sealed record RetentionMetrics(
+internal sealed record RetentionMetrics(
     DateOnly AsOf,
     CalendarMonth Month,
     ScopeMetrics All,

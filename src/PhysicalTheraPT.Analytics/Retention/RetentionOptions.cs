@@ -7,7 +7,7 @@ namespace PhysicalTheraPT.Analytics.Retention;
 /// <c>Analysis.RetentionOptionsBinding</c> (AddAnalytics does): the plain configuration binder appends
 /// configured window lists to the defaults instead of replacing them.
 /// </summary>
-public sealed class RetentionOptions
+internal sealed class RetentionOptions
 {
     public const string SectionName = "Retention";
 

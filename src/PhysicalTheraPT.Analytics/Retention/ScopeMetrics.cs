@@ -5,7 +5,7 @@ namespace PhysicalTheraPT.Analytics.Retention;
 /// <param name="DroppedAfterAcute">Patients of this clinic flagged dropped_after_acute as of the as-of date.</param>
 /// <param name="MaintenanceLapsed">Patients of this clinic flagged maintenance_lapsed as of the as-of date.</param>
 /// <param name="Months">The trend months (Retention:CohortMonths, ending at the report month), oldest first.</param>
-public sealed record ScopeMetrics(
+internal sealed record ScopeMetrics(
     string ClinicId,
     int DroppedAfterAcute,
     int MaintenanceLapsed,

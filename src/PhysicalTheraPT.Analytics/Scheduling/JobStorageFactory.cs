@@ -6,6 +6,7 @@ using Hangfire.Storage.SQLite;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Files;
 using PhysicalTheraPT.Analytics.Jobs;
 
 namespace PhysicalTheraPT.Analytics.Scheduling;
@@ -25,11 +26,7 @@ internal static class JobStorageFactory
     {
         return database.Provider switch
         {
-            DatabaseProvider.Sqlite => new SQLiteStorage(SqliteStoragePath(database), new SQLiteStorageOptions
-            {
-                QueuePollInterval = queuePollInterval,
-                InvisibilityTimeout = options.InvisibilityTimeout,
-            }),
+            DatabaseProvider.Sqlite => CreateSqlite(database, options, queuePollInterval),
             DatabaseProvider.Postgres => CreatePostgres(database.ConnectionString, options, queuePollInterval),
             _ => new SqlServerStorage(() => new SqlConnection(database.ConnectionString), new SqlServerStorageOptions
             {
@@ -48,6 +45,19 @@ internal static class JobStorageFactory
     {
         var dataFile = Path.GetFullPath(new SqliteConnectionStringBuilder(database.ConnectionString).DataSource);
         return Path.ChangeExtension(dataFile, ".hangfire.db");
+    }
+
+    private static SQLiteStorage CreateSqlite(AnalyticsDatabase database, SchedulingOptions options, TimeSpan queuePollInterval)
+    {
+        // Job arguments and failure messages hold no patient data, but a database file beside the clinic
+        // data is owner-only like it, whatever the umask.
+        var path = SqliteStoragePath(database);
+        FileModes.MakeSqliteDatabasePrivate(path);
+        return new SQLiteStorage(path, new SQLiteStorageOptions
+        {
+            QueuePollInterval = queuePollInterval,
+            InvisibilityTimeout = options.InvisibilityTimeout,
+        });
     }
 
     private static PostgreSqlStorage CreatePostgres(string connectionString, SchedulingOptions options, TimeSpan queuePollInterval)

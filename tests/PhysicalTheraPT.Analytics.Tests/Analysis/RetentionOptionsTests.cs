@@ -9,9 +9,13 @@ namespace PhysicalTheraPT.Analytics.Tests.Analysis;
 public sealed class RetentionOptionsTests
 {
     [Fact]
-    public void Validate_Accepts_Defaults()
+    public void Validate_ThrowsNothing_WhenSettingsAreTheDefaults()
     {
-        RetentionOptionsBinding.Validate(new RetentionOptions());
+        var options = new RetentionOptions();
+
+        var error = Record.Exception(() => RetentionOptionsBinding.Validate(options));
+
+        Assert.Null(error);
     }
 
     [Theory]

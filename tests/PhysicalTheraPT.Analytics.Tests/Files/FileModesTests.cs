@@ -31,12 +31,14 @@ public sealed class FileModesTests
         var exitCode = await RunUnderUmaskZeroAsync(
             ["seed", "--clinics", "1", "--patients", "60", "--months", "6", "--until", "2026-03-15", "--db", database],
             ["report", "monthly", "--month", "2026-02", "--out", reports, "--db", database],
-            ["outreach", "lists", "--as-of", "2026-03-15", "--out", lists, "--db", database]);
+            ["outreach", "lists", "--as-of", "2026-03-15", "--out", lists, "--db", database],
+            ["serve", "--once", "refresh-flags", "--db", database]);
 
         // Assert
         Assert.Equal(0, exitCode);
         Assert.Equal(OwnerFolder, ModeOf(Path.GetDirectoryName(database)!));
         Assert.Equal(OwnerOnly, ModeOf(database));
+        Assert.Equal(OwnerOnly, ModeOf(Path.ChangeExtension(database, ".hangfire.db")));
         Assert.Equal(OwnerFolder, ModeOf(lists));
         Assert.Equal(OwnerFolder, ModeOf(Path.GetDirectoryName(lists)!));
         Assert.Equal(OwnerOnly, ModeOf(Path.Combine(reports, "retention-2026-02.xlsx")));

@@ -55,9 +55,13 @@ public sealed class SchedulingOptionsTests
     }
 
     [Fact]
-    public void Validate_AcceptsTheDefaults()
+    public void Validate_ThrowsNothing_WhenSettingsAreTheDefaults()
     {
-        Bind([]).Validate();
+        var options = Bind([]);
+
+        var error = Record.Exception(options.Validate);
+
+        Assert.Null(error);
     }
 
     [Fact]

@@ -3,10 +3,11 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Files;
 using PhysicalTheraPT.Analytics.Outreach;
-using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Outreach;

@@ -17,9 +17,9 @@ public sealed class DefaultMonthlyWorkbook : IDisposable
         Files = new MonthlyWorkbookWriter(new ReportsOptions()).Write(Report, folder.Path);
     }
 
-    public MonthlyReport Report { get; }
+    internal MonthlyReport Report { get; }
 
-    public MonthlyReportFiles Files { get; }
+    internal MonthlyReportFiles Files { get; }
 
     public string Folder => folder.Path;
 

@@ -1,3 +1,4 @@
+using PhysicalTheraPT.Analytics.Files;
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;

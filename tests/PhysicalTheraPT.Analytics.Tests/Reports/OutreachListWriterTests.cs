@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using PhysicalTheraPT.Analytics.Files;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 using PhysicalTheraPT.Analytics.Reports;

@@ -5,9 +5,13 @@ namespace PhysicalTheraPT.Analytics.Tests.Reports;
 public sealed class ReportsOptionsTests
 {
     [Fact]
-    public void Validate_Accepts_WhenSettingsAreTheDefaults()
+    public void Validate_ThrowsNothing_WhenSettingsAreTheDefaults()
     {
-        new ReportsOptions().Validate();
+        var options = new ReportsOptions();
+
+        var error = Record.Exception(options.Validate);
+
+        Assert.Null(error);
     }
 
     [Fact]

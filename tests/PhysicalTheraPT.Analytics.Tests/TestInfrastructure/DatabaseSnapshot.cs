@@ -19,7 +19,7 @@ public sealed record DatabaseSnapshot(IReadOnlyDictionary<string, (long Rows, st
 
     public long TotalRows => Tables.Values.Sum(table => table.Rows);
 
-    public static async Task<DatabaseSnapshot> TakeAsync(AnalyticsDatabase database)
+    internal static async Task<DatabaseSnapshot> TakeAsync(AnalyticsDatabase database)
     {
         var tables = new SortedDictionary<string, (long, string)>(StringComparer.Ordinal);
         await using var connection = await database.OpenAsync();

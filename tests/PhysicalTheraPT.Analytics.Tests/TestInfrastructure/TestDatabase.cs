@@ -21,7 +21,7 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
         _sqliteDirectory = sqliteDirectory;
     }
 
-    public AnalyticsDatabase Database { get; }
+    internal AnalyticsDatabase Database { get; }
 
     public DatabaseProvider Provider => Database.Provider;
 

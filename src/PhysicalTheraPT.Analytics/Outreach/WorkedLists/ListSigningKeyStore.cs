@@ -8,7 +8,7 @@ namespace PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 /// made on first use, read once per process. Two processes starting at once make two candidates, but the
 /// insert keeps only the first and both then read that one, so every list is signed with the same key.
 /// </summary>
-public sealed class ListSigningKeyStore : ISqlStatements
+internal sealed class ListSigningKeyStore : ISqlStatements
 {
     private const string SecretName = "outreach-list-signing";
 

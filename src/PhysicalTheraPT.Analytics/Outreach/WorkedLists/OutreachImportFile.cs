@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 /// <param name="AlreadyRecorded">Outcomes found already recorded (the file, or this row, was imported before).</param>
 /// <param name="BlankRows">Rows nobody filled in.</param>
 /// <param name="WrongNumbers">Patients whose phone or email turned out wrong: to correct in the clinic software.</param>
-public sealed record OutreachImportFile(
+internal sealed record OutreachImportFile(
     string File,
     string? ClinicId,
     DateOnly? AsOf,
@@ -27,4 +29,28 @@ public sealed record OutreachImportFile(
 
     internal static OutreachImportFile Rejected(string file, string? clinicId, DateOnly? asOf, IReadOnlyList<OutreachImportProblem> problems) =>
         new(file, clinicId, asOf, new Dictionary<OutreachOutcome, int>(), 0, 0, [], problems);
+}
+
+/// <summary>Why a worked list (or one of its rows) cannot be recorded: where, and what to do about it.</summary>
+/// <param name="File">The file as given on the command line.</param>
+/// <param name="Sheet">The sheet, when the problem is inside one.</param>
+/// <param name="Row">The spreadsheet row number (as shown at the left of the sheet), when the problem is in a row.</param>
+internal sealed record OutreachImportProblem(string File, string? Sheet, int? Row, string Reason)
+{
+    /// <summary>"outreach-C01-2026-04-01.xlsx, sheet 'Patients to call', row 7: unknown outcome 'Booked' ...".</summary>
+    public override string ToString()
+    {
+        var where = File;
+        if (Sheet is not null)
+        {
+            where += $", sheet '{Sheet}'";
+        }
+
+        if (Row is { } row)
+        {
+            where += string.Create(CultureInfo.InvariantCulture, $", row {row}");
+        }
+
+        return where + ": " + Reason;
+    }
 }

@@ -13,7 +13,7 @@ namespace PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 /// row from another clinic's list, a list or key not signed by this database, an unknown outcome, a missing date or initials) rejects the file with
 /// every problem listed and nothing recorded. Importing the same file again records nothing new.
 /// </summary>
-public sealed class OutreachListImporter
+internal sealed class OutreachListImporter
 {
     /// <summary>The file name kept with each outcome is cut to the column's size.</summary>
     private const int LongestSourceFile = 260;

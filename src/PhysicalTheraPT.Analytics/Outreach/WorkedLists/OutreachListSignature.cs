@@ -1,4 +1,4 @@
-using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Files;
 
 namespace PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 

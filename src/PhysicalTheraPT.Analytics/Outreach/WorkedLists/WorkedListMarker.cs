@@ -1,7 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.CustomProperties;
 using DocumentFormat.OpenXml.Packaging;
-using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Files;
 
 namespace PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 

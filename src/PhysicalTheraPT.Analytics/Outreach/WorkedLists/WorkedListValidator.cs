@@ -1,5 +1,5 @@
 using System.Globalization;
-using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Files;
 
 namespace PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 
@@ -146,3 +146,20 @@ internal static class WorkedListValidator
 
     private static string Iso(DateOnly date) => IsoDate.Format(date);
 }
+
+/// <summary>What the checks made of a worked list: the outcomes to record, or the problems that reject the file.</summary>
+/// <param name="BlankRows">Rows front desk left empty (fine: nothing to record).</param>
+internal sealed record WorkedListCheck(IReadOnlyList<WorkedOutcome> Outcomes, IReadOnlyList<OutreachImportProblem> Problems, int BlankRows);
+
+/// <summary>A checked outcome from a worked list, ready to record.</summary>
+/// <param name="Reason">The row's reason, kept only if the queue never saw the patient.</param>
+/// <param name="Priority">The row's priority, kept only if the queue never saw the patient.</param>
+internal sealed record WorkedOutcome(
+    int RowNumber,
+    OutreachRowKey Key,
+    OutreachOutcome Outcome,
+    DateOnly On,
+    string StaffInitials,
+    string? Notes,
+    string? Reason,
+    int? Priority);

@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using PhysicalTheraPT.Analytics.Files;
 using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
 
 namespace PhysicalTheraPT.Analytics.Reports.Monthly;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using PhysicalTheraPT.Analytics.Files;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
 

@@ -1,4 +1,5 @@
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Files;
 
 namespace PhysicalTheraPT.Analytics.Reports.Snapshots;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Analysis;
+using PhysicalTheraPT.Analytics.Files;
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Tests.Reports;

@@ -1,8 +1,9 @@
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Demo;
+using PhysicalTheraPT.Analytics.Tests.Jobs;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
-namespace PhysicalTheraPT.Analytics.Tests.Jobs;
+namespace PhysicalTheraPT.Analytics.Tests.Demo;
 
 public sealed class RunScheduledJobsStepTests
 {

@@ -2,7 +2,7 @@ using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
-namespace PhysicalTheraPT.Analytics.Tests.Outreach;
+namespace PhysicalTheraPT.Analytics.Tests.Outreach.WorkedLists;
 
 public sealed class ListSigningKeyStoreTests
 {

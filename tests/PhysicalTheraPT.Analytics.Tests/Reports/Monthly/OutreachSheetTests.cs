@@ -1,7 +1,7 @@
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
-namespace PhysicalTheraPT.Analytics.Tests.Reports;
+namespace PhysicalTheraPT.Analytics.Tests.Reports.Monthly;
 
 /// <summary>The Outreach sheet of the monthly workbook, read back with the OpenXML SDK.</summary>
 public sealed class OutreachSheetTests(DefaultMonthlyWorkbook written) : IClassFixture<DefaultMonthlyWorkbook>

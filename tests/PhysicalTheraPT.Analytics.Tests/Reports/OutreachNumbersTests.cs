@@ -4,9 +4,10 @@ using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Retention;
+using PhysicalTheraPT.Analytics.Tests.Outreach;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
-namespace PhysicalTheraPT.Analytics.Tests.Outreach;
+namespace PhysicalTheraPT.Analytics.Tests.Reports;
 
 /// <summary>The Outreach sheet's numbers from a real database: a month of worked lists and the bookings that followed.</summary>
 public sealed class OutreachNumbersTests

@@ -4,7 +4,7 @@ using PhysicalTheraPT.Analytics.Tests.Import;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 using Spectre.Console;
 
-namespace PhysicalTheraPT.Analytics.Tests.Cli;
+namespace PhysicalTheraPT.Analytics.Tests.Cli.Commands;
 
 public sealed class ImportCommandTests
 {

@@ -1,6 +1,6 @@
 using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 
-namespace PhysicalTheraPT.Analytics.Tests.Outreach;
+namespace PhysicalTheraPT.Analytics.Tests.Outreach.WorkedLists;
 
 public sealed class StaffInitialsTests
 {

@@ -1,9 +1,9 @@
 using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Data;
-using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Retention;
 
-namespace PhysicalTheraPT.Analytics.Outreach;
+namespace PhysicalTheraPT.Analytics.Reports;
 
 /// <summary>
 /// Writes the front desk's outreach lists, one workbook per clinic: the clinic's flagged patients as of a

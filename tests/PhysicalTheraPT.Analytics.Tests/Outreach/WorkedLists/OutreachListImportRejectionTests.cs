@@ -3,12 +3,13 @@ using DocumentFormat.OpenXml.CustomProperties;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.VariantTypes;
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Files;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
-namespace PhysicalTheraPT.Analytics.Tests.Outreach;
+namespace PhysicalTheraPT.Analytics.Tests.Outreach.WorkedLists;
 
 /// <summary>
 /// A file with any problem is rejected whole: every problem named with file, sheet, row and reason, and

@@ -3,9 +3,10 @@ using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Retention;
+using PhysicalTheraPT.Analytics.Tests.Outreach;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
-namespace PhysicalTheraPT.Analytics.Tests.Outreach;
+namespace PhysicalTheraPT.Analytics.Tests.Analysis;
 
 /// <summary>
 /// A patient who told front desk "do not contact me" is never flagged, listed or counted again: not by

@@ -1,16 +1,16 @@
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
-using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Retention;
 
-namespace PhysicalTheraPT.Analytics.Outreach;
+namespace PhysicalTheraPT.Analytics.Reports;
 
 /// <summary>
 /// The Outreach sheet of a monthly workbook: reads what front desk recorded and the bookings that
 /// followed, and counts them for the report's months. The monthly report service fills
 /// <see cref="MonthlyReport.Outreach"/> from here.
 /// </summary>
-public sealed class OutreachNumbers
+internal sealed class OutreachNumbers
 {
     private readonly AnalyticsDatabase _database;
     private readonly OutreachOptions _options;

@@ -1,7 +1,7 @@
-using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Retention;
 
-namespace PhysicalTheraPT.Analytics.Outreach;
+namespace PhysicalTheraPT.Analytics.Reports;
 
 /// <summary>
 /// Computes the Outreach sheet from what front desk recorded and the bookings the clinic data holds,
@@ -118,4 +118,23 @@ internal static class OutreachReportBuilder
     }
 
     private static bool InMonth(CalendarMonth month, DateOnly day) => day >= month.FirstDay && day <= month.LastDay;
+}
+
+/// <summary>
+/// When a maintenance booking counts as "booked after outreach". A contact is any recorded outcome but
+/// <c>wrong_number</c>: a missed call or a message from the clinic often brings a call back, while a
+/// wrong number reached somebody else. The booking's day (booked_at, on the clinic's calendar) must fall
+/// on the contact's day or within Outreach:AttributionDays after it: with 14 days, a contact on 2 March
+/// counts bookings from 2 to 16 March.
+/// </summary>
+internal static class OutreachAttribution
+{
+    public static bool IsContact(OutreachOutcome outcome) => outcome != OutreachOutcome.WrongNumber;
+
+    public static bool Counts(DateOnly contactOn, DateOnly bookedOn, int attributionDays) =>
+        bookedOn >= contactOn && bookedOn.DayNumber - contactOn.DayNumber <= attributionDays;
+
+    /// <summary>Spoken to: the outcome needed a conversation with the patient.</summary>
+    public static bool Reached(OutreachOutcome outcome) =>
+        outcome is OutreachOutcome.Booked or OutreachOutcome.Declined or OutreachOutcome.DoNotContact;
 }

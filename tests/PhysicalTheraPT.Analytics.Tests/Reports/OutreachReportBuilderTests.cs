@@ -2,7 +2,7 @@ using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Retention;
 
-namespace PhysicalTheraPT.Analytics.Tests.Outreach;
+namespace PhysicalTheraPT.Analytics.Tests.Reports;
 
 public sealed class OutreachReportBuilderTests
 {

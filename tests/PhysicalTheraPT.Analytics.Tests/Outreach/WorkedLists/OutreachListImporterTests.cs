@@ -2,7 +2,7 @@ using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
-namespace PhysicalTheraPT.Analytics.Tests.Outreach;
+namespace PhysicalTheraPT.Analytics.Tests.Outreach.WorkedLists;
 
 /// <summary>Worked lists written by the real writer, filled in with ClosedXML as front desk would, imported.</summary>
 public sealed class OutreachListImporterTests

@@ -1,7 +1,7 @@
 using System.Globalization;
-using PhysicalTheraPT.Analytics.Reports;
+using PhysicalTheraPT.Analytics.Outreach;
 
-namespace PhysicalTheraPT.Analytics.Outreach;
+namespace PhysicalTheraPT.Analytics.Reports;
 
 /// <summary>What each number of the Outreach sheet counts, with the settings in use, for the Definitions sheet.</summary>
 internal static class OutreachDefinitions
