@@ -20,9 +20,8 @@ internal sealed class ContractFile
 
     public static readonly ContractFile Patients = new("patients.csv",
     [
-        "patient_id", "clinic_id", "first_name", "last_name",
-        "birth_date", "phone", "email",
-        "preferred_channel", "do_not_contact",
+        "patient_id", "clinic_id", "first_name", "last_name", "birth_date", "phone", "email", "preferred_channel",
+        "do_not_contact",
     ]);
 
     public static readonly ContractFile Episodes = new("episodes.csv",
