@@ -8,7 +8,8 @@ namespace PhysicalTheraPT.Analytics.Cli.Dashboard;
 
 /// <summary>
 /// HTTP basic authentication against the configured dashboard users, in front of the dashboard: a
-/// request without valid credentials gets 401, one from a locked-out name or address 429 (see
+/// request without valid credentials gets 401, one from a locked-out name or address, or past the attempts
+/// allowed in flight, 429, and one while too many sign-ins wait for a hash check 503 (see
 /// <see cref="SignInGuard"/>). Whoever is not an admin sees the dashboard read-only: no trigger, requeue
 /// or delete. Basic authentication sends the password with every request, so a dashboard reached over a
 /// network belongs behind HTTPS (a reverse proxy).
@@ -24,7 +25,7 @@ internal sealed class DashboardBasicAuthentication : IDashboardAuthorizationFilt
         _guard = guard;
     }
 
-    /// <summary>Middleware for the dashboard's path: signs the request in, or answers 401 or 429 itself.</summary>
+    /// <summary>Middleware for the dashboard's path: signs the request in, or answers 401, 429 or 503 itself.</summary>
     public async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
         if (ReadCredentials(http.Request.Headers.Authorization.ToString()) is not var (name, password))
@@ -34,12 +35,12 @@ internal sealed class DashboardBasicAuthentication : IDashboardAuthorizationFilt
         }
 
         var outcome = await _guard.SignInAsync(name, password, http.Connection.RemoteIpAddress, http.RequestAborted);
-        if (outcome.LockedUntil is { } until)
+        if (outcome.RefusedUntil is { } until)
         {
-            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            http.Response.StatusCode = outcome.Busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status429TooManyRequests;
             var seconds = Math.Max(1, (int)Math.Ceiling((until - DateTimeOffset.UtcNow).TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            await http.Response.WriteAsync("Too many failed sign-ins: try again later.", http.RequestAborted);
+            await http.Response.WriteAsync(outcome.Busy ? "Too many sign-ins at once: try again later." : "Too many sign-ins: try again later.", http.RequestAborted);
             return;
         }
 

@@ -30,7 +30,7 @@ public sealed class SignInGuardTests
 
         // Assert
         Assert.Null(outcome.User);
-        Assert.NotNull(outcome.LockedUntil);
+        Assert.NotNull(outcome.RefusedUntil);
         Assert.Equal(SignInGuard.MaxFailures, _checkedHashes.Count);
         Assert.Contains(_log.Lines, line => line.Contains("refused for ops", StringComparison.Ordinal));
         Assert.DoesNotContain(_log.Lines, line => line.Contains("guess", StringComparison.Ordinal) || line.Contains("right", StringComparison.Ordinal));
@@ -51,7 +51,7 @@ public sealed class SignInGuardTests
         var fromElsewhere = await guard.SignInAsync("ops", "right", OtherAddress, CancellationToken.None);
 
         // Assert
-        Assert.NotNull(fromThere.LockedUntil);
+        Assert.NotNull(fromThere.RefusedUntil);
         Assert.Equal("ops", fromElsewhere.User?.Name);
     }
 
@@ -73,7 +73,7 @@ public sealed class SignInGuardTests
         var afterwards = await guard.SignInAsync("ops", "right", Address, CancellationToken.None);
 
         // Assert
-        Assert.NotNull(stillLocked.LockedUntil);
+        Assert.NotNull(stillLocked.RefusedUntil);
         Assert.Equal("ops", afterwards.User?.Name);
     }
 
@@ -145,6 +145,116 @@ public sealed class SignInGuardTests
         // Assert
         Assert.Equal(SignInGuard.ConcurrentChecks, atOnceWhileBlocked);
         Assert.Equal(SignInGuard.ConcurrentChecks, mostAtOnce);
+    }
+
+    [Fact]
+    public async Task SignIn_ChecksAtMostFiveHashesAndRefusesTheRestAtOnce_WhenManyAttemptsForANameArriveTogether()
+    {
+        // Arrange: the first two checks block, so every later attempt arrives while they run.
+        using var release = new ManualResetEventSlim();
+        var guard = BlockingGuard(release);
+        var checking = Enumerable.Range(0, SignInGuard.ConcurrentChecks)
+            .Select(index => Task.Run(() => guard.SignInAsync("ops", "guess", Nth(index), CancellationToken.None)))
+            .ToList();
+        await UntilChecksStarted(SignInGuard.ConcurrentChecks);
+        var waiting = new[] { "guess", "guess", "right" }
+            .Select((password, index) => guard.SignInAsync("ops", password, Nth(SignInGuard.ConcurrentChecks + index), CancellationToken.None))
+            .ToList();
+
+        // Act: each from its own address, so only the name's count can hold them back.
+        var flood = Enumerable.Range(SignInGuard.MaxFailures, 995)
+            .Select(index => guard.SignInAsync("ops", index % 100 == 0 ? "right" : "guess", Nth(index), CancellationToken.None))
+            .ToList();
+        var floodAnsweredAtOnce = flood.All(attempt => attempt.IsCompleted);
+        release.Set();
+        var admitted = await Task.WhenAll(checking.Concat(waiting));
+
+        // Assert
+        Assert.True(floodAnsweredAtOnce);
+        Assert.All(await Task.WhenAll(flood), outcome => Assert.True(outcome is { User: null, RefusedUntil: not null, Busy: false }));
+        Assert.Equal(SignInGuard.MaxFailures, _checkedHashes.Count);
+        Assert.Equal("ops", admitted[^1].User?.Name);
+    }
+
+    [Fact]
+    public async Task SignIn_AnswersBusyWithoutAHashCheck_WhenEightAttemptsAlreadyWaitForOne()
+    {
+        // Arrange: two checks block, eight more attempts (other names, other addresses) wait for a slot.
+        using var release = new ManualResetEventSlim();
+        var guard = BlockingGuard(release);
+        var checking = Enumerable.Range(0, SignInGuard.ConcurrentChecks)
+            .Select(index => Task.Run(() => guard.SignInAsync($"name-{index}", "guess", Nth(index), CancellationToken.None)))
+            .ToList();
+        await UntilChecksStarted(SignInGuard.ConcurrentChecks);
+        var waiting = Enumerable.Range(SignInGuard.ConcurrentChecks, SignInGuard.MaxWaiting)
+            .Select(index => guard.SignInAsync($"name-{index}", "guess", Nth(index), CancellationToken.None))
+            .ToList();
+
+        // Act
+        var oneMore = guard.SignInAsync("ops", "right", Nth(99), CancellationToken.None);
+        var answeredAtOnce = oneMore.IsCompleted;
+        release.Set();
+        await Task.WhenAll(checking.Concat(waiting));
+        var outcome = await oneMore;
+
+        // Assert
+        Assert.True(answeredAtOnce);
+        Assert.True(outcome is { User: null, RefusedUntil: not null, Busy: true });
+        Assert.Equal(SignInGuard.ConcurrentChecks + SignInGuard.MaxWaiting, _checkedHashes.Count);
+    }
+
+    [Fact]
+    public async Task SignIn_RefusesAnOverLongNameWithoutAHashCheckOrTrackingIt_AndCountsItAgainstTheAddress()
+    {
+        // Arrange
+        var (guard, _) = Guard();
+        var longName = new string('x', SignInGuard.MaxNameLength + 1);
+
+        // Act
+        for (var attempt = 0; attempt < SignInGuard.MaxFailures; attempt++)
+        {
+            await guard.SignInAsync($"{longName}{attempt}", "secret-pw", Address, CancellationToken.None);
+        }
+
+        var fromThere = await guard.SignInAsync("ops", "right", Address, CancellationToken.None);
+
+        // Assert: only the address is tracked, and the log holds a shortened name and no password.
+        Assert.Empty(_checkedHashes);
+        Assert.Equal(1, guard.Tracked);
+        Assert.NotNull(fromThere.RefusedUntil);
+        Assert.Contains(_log.Lines, line => line.Contains(longName[..SignInGuard.LoggedNameLength], StringComparison.Ordinal));
+        Assert.DoesNotContain(_log.Lines, line => line.Contains(longName[..(SignInGuard.LoggedNameLength + 1)], StringComparison.Ordinal) || line.Contains("secret-pw", StringComparison.Ordinal));
+    }
+
+    private static IPAddress Nth(int index) => IPAddress.Parse($"198.51.{index / 256}.{index % 256}");
+
+    // Counts each check, then holds it until released, so later attempts arrive while it runs.
+    private SignInGuard BlockingGuard(ManualResetEventSlim release) =>
+        new([User()], TimeProvider.System, _log, (password, hash) =>
+        {
+            lock (_checkedHashes)
+            {
+                _checkedHashes.Add(hash);
+            }
+
+            release.Wait(TimeSpan.FromSeconds(10));
+            return password == hash;
+        });
+
+    private async Task UntilChecksStarted(int count)
+    {
+        for (var waited = 0; waited < 100 && CheckCount() < count; waited++)
+        {
+            await Task.Delay(50);
+        }
+
+        int CheckCount()
+        {
+            lock (_checkedHashes)
+            {
+                return _checkedHashes.Count;
+            }
+        }
     }
 
     private static DashboardUser User() => new() { Name = "ops", Role = "admin", PasswordHash = "right" };
