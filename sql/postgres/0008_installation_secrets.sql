@@ -1,4 +1,4 @@
--- Secrets of this installation, made on first use (docs/security-worked-lists.md). 'outreach-list-signing'
+-- Secrets of this installation, made on first use (docs/security.md, "Worked outreach lists"). 'outreach-list-signing'
 -- signs each outreach list and its row keys (HMAC-SHA256), so a list is accepted only by the database it
 -- was made from and a row key cannot be made up or edited. Never printed, never leaves the database.
 CREATE TABLE installation_secrets (

@@ -7,8 +7,9 @@ namespace PhysicalTheraPT.Analytics.Files;
 /// Created through <see cref="AtomicFile.Begin"/>; several can be committed together at the end of a
 /// longer job (the seed's five CSV files), so a reader sees the old set or the whole new one.
 /// A process killed mid-write leaves its temporary file behind; its name says whose it is
-/// (<c>.report.xlsx.pta-&lt;process id&gt;-&lt;process token&gt;-&lt;random&gt;.tmp</c>), so the next write into
-/// that folder removes it once its process is gone or it is an hour old.
+/// (<c>.report.xlsx.pta-&lt;host id&gt;-&lt;process id&gt;-&lt;process token&gt;-&lt;random&gt;.tmp</c>), so the next
+/// write into that folder removes it once its process is gone (judged only on the host that wrote it) or it
+/// is an hour old.
 /// </summary>
 internal sealed class PendingFile : IDisposable
 {
@@ -20,6 +21,14 @@ internal sealed class PendingFile : IDisposable
     // Tells this process's temporary files from those of an earlier process that had the same id
     // (in a container the service is process 1 on every start).
     private static readonly string ProcessToken = Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>
+    /// Names this machine in temporary names: a process id means something only on the host (and PID
+    /// namespace) that wrote the file, and several servers may write to one shared reports folder.
+    /// A hash, so the folder does not show the machine's name.
+    /// </summary>
+    internal static readonly string HostId = Convert.ToHexStringLower(
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Environment.MachineName)))[..8];
 
     private readonly string _temporaryPath;
     private readonly FileStream _stream;
@@ -46,7 +55,7 @@ internal sealed class PendingFile : IDisposable
         // A leading dot hides it from a casual folder listing; the random part lets two writers coexist.
         var temporary = System.IO.Path.Combine(
             folder,
-            $".{System.IO.Path.GetFileName(target)}{TemporaryMarker}{Environment.ProcessId}-{ProcessToken}-{Guid.NewGuid().ToString("N")[..8]}.tmp");
+            $".{System.IO.Path.GetFileName(target)}{TemporaryMarker}{HostId}-{Environment.ProcessId}-{ProcessToken}-{Guid.NewGuid().ToString("N")[..8]}.tmp");
         try
         {
             FileModes.CreateFolder(folder);
@@ -121,8 +130,9 @@ internal sealed class PendingFile : IDisposable
     }
 
     /// <summary>
-    /// Deletes the temporary files in <paramref name="folder"/> that a killed writer left: those whose
-    /// process is gone (or is this process's id reused), and any untouched for <see cref="LeftoverAge"/>.
+    /// Deletes the temporary files in <paramref name="folder"/> that a killed writer left: those of this host
+    /// whose process is gone (or is this process's id reused), and any untouched for <see cref="LeftoverAge"/>
+    /// (the only rule for another host's files: its process ids cannot be checked from here).
     /// A writer that is still running keeps its file. Best effort: a file that cannot be removed stays.
     /// </summary>
     internal static void RemoveLeftovers(string folder)
@@ -147,20 +157,27 @@ internal sealed class PendingFile : IDisposable
 
     private static bool IsLeftover(string fileName, DateTime lastWriteUtc)
     {
-        // .<target>.pta-<pid>-<token>-<random>.tmp
+        // .<target>.pta-<host>-<pid>-<token>-<random>.tmp
         var owner = fileName[(fileName.LastIndexOf(TemporaryMarker, StringComparison.Ordinal) + TemporaryMarker.Length)..^".tmp".Length].Split('-');
-        if (owner.Length != 3 || !int.TryParse(owner[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var processId))
+        if (owner.Length != 4 || !int.TryParse(owner[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var processId))
         {
             return false;
+        }
+
+        var stale = DateTime.UtcNow - lastWriteUtc > LeftoverAge;
+        if (owner[0] != HostId)
+        {
+            // Another server's file in a shared folder: its process id says nothing here.
+            return stale;
         }
 
         if (processId == Environment.ProcessId)
         {
             // This process's own files are in use (a seed keeps five open for its whole run).
-            return owner[1] != ProcessToken;
+            return owner[2] != ProcessToken;
         }
 
-        return DateTime.UtcNow - lastWriteUtc > LeftoverAge || !IsRunning(processId);
+        return stale || !IsRunning(processId);
     }
 
     private static bool IsRunning(int processId)

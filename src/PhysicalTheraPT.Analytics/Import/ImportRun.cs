@@ -137,9 +137,10 @@ internal sealed class ImportRun : IDisposable
         }
         catch (DbException exception)
         {
-            // The checks above should leave the database nothing to refuse; if it still does, say where.
+            // The checks above should leave the database nothing to refuse; if it still does, say where, but
+            // not with the database's message: it may quote the refused row.
             throw new UserInputException(
-                $"The database refused a batch of {batch.Count} rows of {csv.File.FileName} ending at line {lastLine}: {exception.Message} " +
+                $"The database refused a batch of {batch.Count} rows of {csv.File.FileName} ending at line {lastLine}: {DatabaseErrorText.Describe(exception)}. " +
                 "Nothing was imported.",
                 exception);
         }

@@ -24,7 +24,7 @@ public sealed class FileModesTests
         var reports = folder.File(Path.Combine("out", "reports"));
         var lists = folder.File(Path.Combine("front-desk", "lists"));
         FileModes.CreateFolder(reports);
-        var leftover = Path.Combine(reports, $".retention-2026-02.xlsx.pta-{ExitedProcessId()}-0badc0de-12345678.tmp");
+        var leftover = Path.Combine(reports, $".retention-2026-02.xlsx.pta-{PendingFile.HostId}-{ExitedProcessId()}-0badc0de-12345678.tmp");
         File.WriteAllBytes(leftover, []);
 
         // Act: the commands as a process started with umask 000, as a careless service unit would.
@@ -56,10 +56,10 @@ public sealed class FileModesTests
     {
         // Arrange
         using var folder = new TemporaryFolder();
-        var goneWriter = folder.File($".report.xlsx.pta-{ExitedProcessId()}-0badc0de-12345678.tmp");
-        var earlierProcessWithOurId = folder.File($".report.xlsx.pta-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}-12345678.tmp");
-        var staleWriter = folder.File(".list.xlsx.pta-1-0badc0de-87654321.tmp");
-        var livingWriter = folder.File(".list.xlsx.pta-1-0badc0de-11111111.tmp");
+        var goneWriter = folder.File($".report.xlsx.pta-{PendingFile.HostId}-{ExitedProcessId()}-0badc0de-12345678.tmp");
+        var earlierProcessWithOurId = folder.File($".report.xlsx.pta-{PendingFile.HostId}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}-12345678.tmp");
+        var staleWriter = folder.File($".list.xlsx.pta-{PendingFile.HostId}-1-0badc0de-87654321.tmp");
+        var livingWriter = folder.File($".list.xlsx.pta-{PendingFile.HostId}-1-0badc0de-11111111.tmp");
         var notOurs = folder.File(".other-program.tmp");
         foreach (var path in new[] { goneWriter, earlierProcessWithOurId, staleWriter, livingWriter, notOurs })
         {
@@ -77,6 +77,26 @@ public sealed class FileModesTests
         Assert.False(File.Exists(staleWriter));
         Assert.True(File.Exists(livingWriter));
         Assert.True(File.Exists(notOurs));
+    }
+
+    [Fact]
+    public void Write_JudgesAnotherHostsLeftoversOnlyByAge_WhenTheFolderIsShared()
+    {
+        // Arrange: another server's files; their process id is not running here, which must not matter.
+        using var folder = new TemporaryFolder();
+        var otherHost = PendingFile.HostId == "0badf00d" ? "0badf11d" : "0badf00d";
+        var freshFile = folder.File($".report.xlsx.pta-{otherHost}-{ExitedProcessId()}-0badc0de-12345678.tmp");
+        var staleFile = folder.File($".list.xlsx.pta-{otherHost}-{ExitedProcessId()}-0badc0de-87654321.tmp");
+        File.WriteAllBytes(freshFile, []);
+        File.WriteAllBytes(staleFile, []);
+        File.SetLastWriteTimeUtc(staleFile, DateTime.UtcNow.AddHours(-2));
+
+        // Act
+        AtomicFile.Write(folder.File("report.xlsx"), FilePrivacy.OwnerOnly, [1]);
+
+        // Assert
+        Assert.True(File.Exists(freshFile));
+        Assert.False(File.Exists(staleFile));
     }
 
     [Fact]

@@ -91,7 +91,7 @@ internal sealed class OutreachListImporter
         catch (DbException exception)
         {
             return OutreachImportFile.Rejected(path, list.ClinicId, list.AsOf,
-                [new OutreachImportProblem(path, null, null, $"the database refused the outcomes ({exception.Message}). Nothing from this file was recorded; import it again.")]);
+                [new OutreachImportProblem(path, null, null, $"the database refused the outcomes ({DatabaseErrorText.Describe(exception)}). Nothing from this file was recorded; import it again.")]);
         }
     }
 
