@@ -38,7 +38,7 @@ public sealed class OutreachImportHostileTests(ITestOutputHelper log)
         ["a note of 15 million characters"] = (list => HugeNote(list, characters: 15_000_000), ", sheet 'Patients to call': a cell holds 15000"),
 
         // One text of 32,767 characters with a leading space, in the four fill-in columns of 5,000 rows:
-        // counted once, it was trimmed (copied) once per cell, about 1.3 GB; the sheet stays under 1 MB,
+        // counted once, it was trimmed (copied) once per cell, 3.1 GB at peak; the sheet stays under 1 MB,
         // so the compression check never runs.
         ["one long shared text in 20,000 cells"] = (list => ShareOneLongText(list, firstRow: 20, rows: 5_000),
             ", sheet 'Patients to call': row 20: the Outcome cell holds 32767 characters, more than the 64 it may hold"),
