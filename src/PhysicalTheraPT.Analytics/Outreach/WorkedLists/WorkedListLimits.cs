@@ -46,6 +46,33 @@ internal static class WorkedListLimits
     /// <summary>Entries in the shared strings part: a list needs about 8 per row.</summary>
     public const int SharedStrings = 500_000;
 
-    /// <summary>Characters kept from all the cells read, shared or inline.</summary>
+    /// <summary>
+    /// Characters kept from all the cells read, shared or inline. A shared text counts once for each
+    /// cell that points at it: each such cell may be copied later (trimmed, put in a message).
+    /// </summary>
     public const int KeptCharacters = 8 * 1024 * 1024;
+
+    /// <summary>A row key: about 90 characters as written.</summary>
+    public const int KeyCharacters = 200;
+
+    /// <summary>An outcome, a date, initials or a priority: the longest real one is about 20 characters.</summary>
+    public const int ShortCellCharacters = 64;
+
+    /// <summary>A row's reason, as the list writes it: well under 200 characters.</summary>
+    public const int ReasonCharacters = 500;
+
+    /// <summary>Notes: what front desk types about a call (only the first 1,000 characters are recorded).</summary>
+    public const int NotesCharacters = 2_000;
+
+    /// <summary>
+    /// The longest text a kept column's cell may hold. Every copy the import makes of a cell (trimmed,
+    /// in a message) is at most this long, so no cell can multiply into gigabytes through copies.
+    /// </summary>
+    public static int CharactersIn(string column) => column switch
+    {
+        OutreachListLayout.RowKey => KeyCharacters,
+        OutreachListLayout.Notes => NotesCharacters,
+        OutreachListLayout.Reason => ReasonCharacters,
+        _ => ShortCellCharacters,
+    };
 }

@@ -47,7 +47,7 @@ internal static class WorkedListValidator
             var key = CheckKey(list, row, signingKey, rowOfKey, Problem);
             if (!OutreachOutcomeNames.TryParse(row.Outcome, out var outcome))
             {
-                Problem($"unknown outcome '{row.Outcome}'. Pick one from the dropdown: {string.Join(", ", OutreachOutcomeNames.All)}.");
+                Problem($"unknown outcome {Shown(row.Outcome)}. Pick one from the dropdown: {string.Join(", ", OutreachOutcomeNames.All)}.");
             }
 
             var date = CheckDate(list, row, today, Problem);
@@ -108,7 +108,7 @@ internal static class WorkedListValidator
 
         if (row.OutcomeDate is not { } date)
         {
-            problem($"the {OutreachListLayout.OutcomeDate} '{row.OutcomeDateText}' is not a date. Enter it as a date, e.g. {Iso(list.AsOf.AddDays(2))}.");
+            problem($"the {OutreachListLayout.OutcomeDate} {Shown(row.OutcomeDateText)} is not a date. Enter it as a date, e.g. {Iso(list.AsOf.AddDays(2))}.");
             return null;
         }
 
@@ -138,13 +138,23 @@ internal static class WorkedListValidator
         var initials = StaffInitials.Normalize(row.StaffInitials);
         if (initials is null)
         {
-            problem(string.Create(CultureInfo.InvariantCulture, $"the {OutreachListLayout.StaffInitials} '{row.StaffInitials}' are not initials. Enter 1 to {StaffInitials.Longest} letters, e.g. JD."));
+            problem(string.Create(CultureInfo.InvariantCulture, $"the {OutreachListLayout.StaffInitials} {Shown(row.StaffInitials)} are not initials. Enter 1 to {StaffInitials.Longest} letters, e.g. JD."));
         }
 
         return initials;
     }
 
     private static string Iso(DateOnly date) => IsoDate.Format(date);
+
+    /// <summary>
+    /// A value as a message shows it: quoted when short enough to be a mistyped choice, else only its
+    /// length, so a message never repeats a long text someone typed (it may name a patient).
+    /// </summary>
+    internal static string Shown(string value) =>
+        value.Length <= LongestShown ? $"'{value}'" : string.Create(CultureInfo.InvariantCulture, $"a value of {value.Length} characters");
+
+    /// <summary>Longest value a message quotes: longer than any outcome name, date or initials.</summary>
+    private const int LongestShown = 40;
 }
 
 /// <summary>What the checks made of a worked list: the outcomes to record, or the problems that reject the file.</summary>

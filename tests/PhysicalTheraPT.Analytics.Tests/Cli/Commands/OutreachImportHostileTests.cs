@@ -36,6 +36,12 @@ public sealed class OutreachImportHostileTests(ITestOutputHelper log)
         // About the largest single text the limits let through to the XML reader: numbers that compress
         // too little to trip the compression check, in a file under the size limit.
         ["a note of 15 million characters"] = (list => HugeNote(list, characters: 15_000_000), ", sheet 'Patients to call': a cell holds 15000"),
+
+        // One text of 32,767 characters with a leading space, in the four fill-in columns of 5,000 rows:
+        // counted once, it was trimmed (copied) once per cell, 3.1 GB at peak; the sheet stays under 1 MB,
+        // so the compression check never runs.
+        ["one long shared text in 20,000 cells"] = (list => ShareOneLongText(list, firstRow: 20, rows: 5_000),
+            ", sheet 'Patients to call': row 20: the Outcome cell holds 32767 characters, more than the 64 it may hold"),
     };
 
     [Theory]
@@ -119,6 +125,39 @@ public sealed class OutreachImportHostileTests(ITestOutputHelper log)
         else
         {
             after.InsertAfterSelf(cell);
+        }
+
+        worksheet.Save();
+    }
+
+    /// <summary>Adds one shared text as long as a cell can hold, and rows whose fill-in cells all point at it.</summary>
+    private static void ShareOneLongText(string list, int firstRow, int rows)
+    {
+        var letters = new List<string>();
+        using (var workbook = new ClosedXML.Excel.XLWorkbook(list))
+        {
+            var sheet = workbook.Worksheet(OutreachListLayout.ListSheet);
+            letters.AddRange(OutreachListLayout.FillInColumns.Select(header => sheet.Cell(3, OutreachScenario.ColumnOf(sheet, header)).Address.ColumnLetter));
+        }
+
+        using var document = SpreadsheetDocument.Open(list, isEditable: true);
+        var table = document.WorkbookPart!.SharedStringTablePart!.SharedStringTable;
+        var index = table.Elements<SharedStringItem>().Count();
+        table.AppendChild(new SharedStringItem(new Text(" " + new string('x', 32_766)) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }));
+        table.Save();
+        var sheetId = document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().Single(sheet => sheet.Name == OutreachListLayout.ListSheet).Id!.Value!;
+        var worksheet = ((WorksheetPart)document.WorkbookPart.GetPartById(sheetId)).Worksheet;
+        var data = worksheet.GetFirstChild<SheetData>()!;
+        var shared = index.ToString(CultureInfo.InvariantCulture);
+        for (var number = firstRow; number < firstRow + rows; number++)
+        {
+            var row = new Row { RowIndex = (uint)number };
+            foreach (var letter in letters)
+            {
+                row.Append(new Cell { CellReference = letter + number.ToString(CultureInfo.InvariantCulture), DataType = CellValues.SharedString, CellValue = new CellValue(shared) });
+            }
+
+            data.Append(row);
         }
 
         worksheet.Save();
