@@ -1,3 +1,5 @@
+using PhysicalTheraPT.Analytics.Retention;
+
 namespace PhysicalTheraPT.Analytics.Outreach;
 
 /// <summary>
@@ -13,8 +15,8 @@ internal sealed record OutreachItem
 
     public required string PatientId { get; init; }
 
-    /// <summary>The flag's machine name, e.g. <c>dropped_after_acute</c>: the latest one while open.</summary>
-    public required string Flag { get; init; }
+    /// <summary>The flag the patient is listed for: the latest one while open.</summary>
+    public required PatientFlagKind Flag { get; init; }
 
     /// <summary>The latest front-desk reason of the flag.</summary>
     public required string Reason { get; init; }

@@ -1,3 +1,5 @@
+using PhysicalTheraPT.Analytics.Retention;
+
 namespace PhysicalTheraPT.Analytics.Outreach;
 
 /// <summary>
@@ -40,7 +42,7 @@ internal sealed class OutreachItemRow
             ItemId = item.ItemId,
             ClinicId = item.ClinicId,
             PatientId = item.PatientId,
-            Flag = item.Flag,
+            Flag = item.Flag.ToContractName(),
             Reason = item.Reason,
             Priority = item.Priority,
             FirstListed = item.FirstListed,
@@ -58,7 +60,7 @@ internal sealed class OutreachItemRow
         ItemId = ItemId,
         ClinicId = ClinicId,
         PatientId = PatientId,
-        Flag = Flag,
+        Flag = PatientFlagKindNames.FromContractName(Flag),
         Reason = Reason,
         Priority = Priority,
         FirstListed = FirstListed,

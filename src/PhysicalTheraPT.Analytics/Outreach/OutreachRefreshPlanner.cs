@@ -61,11 +61,9 @@ internal sealed class OutreachRefreshPlanner(OutreachRules rules)
             }
 
             var flag = flags[item.PatientId];
-            // The item keeps the flag by its contract name: that is what the worked list's row key carries.
-            var flagName = flag.Kind.ToContractName();
-            if (flagName != item.Flag || flag.Reason != item.Reason || flag.Priority != item.Priority)
+            if (flag.Kind != item.Flag || flag.Reason != item.Reason || flag.Priority != item.Priority)
             {
-                var refreshed = item with { Flag = flagName, Reason = flag.Reason, Priority = flag.Priority };
+                var refreshed = item with { Flag = flag.Kind, Reason = flag.Reason, Priority = flag.Priority };
                 updated.Add(refreshed);
                 current[state.PatientId] = state with { OpenItem = refreshed };
             }
@@ -90,7 +88,7 @@ internal sealed class OutreachRefreshPlanner(OutreachRules rules)
                     ItemId = newItemId(),
                     ClinicId = clinicId,
                     PatientId = flag.PatientId,
-                    Flag = flag.Kind.ToContractName(),
+                    Flag = flag.Kind,
                     Reason = flag.Reason,
                     Priority = flag.Priority,
                     FirstListed = asOf,

@@ -13,7 +13,7 @@ internal static class OutreachItemBuilder
         ItemId = itemId.Length > 0 ? itemId : "item-" + patientId,
         ClinicId = "c1",
         PatientId = patientId,
-        Flag = "dropped_after_acute",
+        Flag = PatientFlagKind.DroppedAfterAcute,
         Reason = "Discharged 10 Feb (goals met) after 3 visits; no maintenance booked",
         Priority = 50,
         FirstListed = listed ?? Listed,

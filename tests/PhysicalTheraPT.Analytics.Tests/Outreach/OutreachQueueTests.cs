@@ -41,7 +41,7 @@ public sealed class OutreachQueueTests
         Assert.Equal(["P1", "P2"], second.Due);
         Assert.Equal((0, 1), (third.Opened, third.Updated));
         var item = Assert.Single(await scenario.ItemsAsync("P1"));
-        Assert.Equal(("maintenance_lapsed", 80, March1), (item.Flag, item.Priority, item.FirstListed));
+        Assert.Equal((PatientFlagKind.MaintenanceLapsed, 80, March1), (item.Flag, item.Priority, item.FirstListed));
         Assert.Equal(2, await scenario.CountAsync("SELECT COUNT(*) FROM outreach_items WHERE status = 'open'"));
     }
 

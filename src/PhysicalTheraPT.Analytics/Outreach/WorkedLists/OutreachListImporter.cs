@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 
@@ -184,7 +185,7 @@ internal sealed class OutreachListImporter
             ItemId = OutreachQueue.NewItemId(),
             ClinicId = list.ClinicId,
             PatientId = outcome.Key.PatientId,
-            Flag = outcome.Key.Flag,
+            Flag = PatientFlagKindNames.FromContractName(outcome.Key.Flag),
             Reason = outcome.Reason ?? "",
             Priority = outcome.Priority ?? 0,
             FirstListed = list.AsOf,
