@@ -8,7 +8,9 @@ internal sealed record ProviderRow(string ProviderId, string ClinicId, string Na
 
 /// <summary>
 /// A row of <c>patients</c>. Names, phone and email are health data: they go to front-desk files only,
-/// never to logs. <see cref="PreferredChannel"/>: phone, sms, email or null.
+/// never to logs. <see cref="PreferredChannel"/>: phone, sms, email or null. <see cref="DeceasedOn"/> and
+/// the <c>Allow</c> flags (consent per channel) default to alive and allowed, as a patient of an export
+/// without those columns is.
 /// </summary>
 internal sealed record PatientRow(
     string PatientId,
@@ -19,7 +21,11 @@ internal sealed record PatientRow(
     string? Phone,
     string? Email,
     string? PreferredChannel,
-    bool DoNotContact);
+    bool DoNotContact,
+    DateOnly? DeceasedOn = null,
+    bool AllowPhone = true,
+    bool AllowSms = true,
+    bool AllowEmail = true);
 
 /// <summary>
 /// A row of <c>episodes</c>: one recorded episode of acute care. <see cref="DischargeReason"/>: goals_met,

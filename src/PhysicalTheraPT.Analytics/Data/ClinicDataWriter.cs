@@ -28,7 +28,7 @@ internal sealed class ClinicDataWriter : ISqlStatements
         ("discipline", NpgsqlDbType.Varchar),
     ]);
 
-    private static readonly InsertTarget<PatientRow> Patients = new("patients", ["patient_id"],
+    private static readonly (string Column, NpgsqlDbType Type)[] PatientColumns =
     [
         ("patient_id", NpgsqlDbType.Varchar),
         ("clinic_id", NpgsqlDbType.Varchar),
@@ -39,7 +39,20 @@ internal sealed class ClinicDataWriter : ISqlStatements
         ("email", NpgsqlDbType.Varchar),
         ("preferred_channel", NpgsqlDbType.Varchar),
         ("do_not_contact", NpgsqlDbType.Boolean),
+    ];
+
+    private static readonly InsertTarget<PatientRow> Patients = new("patients", ["patient_id"],
+    [
+        .. PatientColumns,
+        ("deceased_on", NpgsqlDbType.Date),
+        ("allow_phone", NpgsqlDbType.Boolean),
+        ("allow_sms", NpgsqlDbType.Boolean),
+        ("allow_email", NpgsqlDbType.Boolean),
     ]);
+
+    // A source that does not say whether a patient died or what they consent to (an export from before
+    // those columns) leaves what is stored alone: a recorded death must not be undone by an old export.
+    private static readonly InsertTarget<PatientRow> PatientsWithoutConsent = new("patients", ["patient_id"], PatientColumns, "patients_without_consent");
 
     private static readonly InsertTarget<EpisodeRow> Episodes = new("episodes", ["episode_id"],
     [
@@ -81,8 +94,16 @@ internal sealed class ClinicDataWriter : ISqlStatements
     public Task<int> UpsertProvidersAsync(IEnumerable<ProviderRow> rows, CancellationToken cancellationToken) =>
         _rows.UpsertAsync(Providers, rows, cancellationToken);
 
+    /// <summary>Every column, deceased_on and consent per channel included.</summary>
     public Task<int> UpsertPatientsAsync(IEnumerable<PatientRow> rows, CancellationToken cancellationToken) =>
         _rows.UpsertAsync(Patients, rows, cancellationToken);
+
+    /// <summary>
+    /// For a source without deceased_on and the allow_ columns: a new patient gets the defaults (alive,
+    /// every channel allowed), a known one keeps what is stored.
+    /// </summary>
+    public Task<int> UpsertPatientsWithoutConsentAsync(IEnumerable<PatientRow> rows, CancellationToken cancellationToken) =>
+        _rows.UpsertAsync(PatientsWithoutConsent, rows, cancellationToken);
 
     public Task<int> UpsertEpisodesAsync(IEnumerable<EpisodeRow> rows, CancellationToken cancellationToken) =>
         _rows.UpsertAsync(Episodes, rows, cancellationToken);
@@ -103,6 +124,7 @@ internal sealed class ClinicDataWriter : ISqlStatements
         Clinics.UpsertStatementsFor(dialect)
             .Concat(Providers.UpsertStatementsFor(dialect))
             .Concat(Patients.UpsertStatementsFor(dialect))
+            .Concat(PatientsWithoutConsent.UpsertStatementsFor(dialect))
             .Concat(Episodes.UpsertStatementsFor(dialect))
             .Concat(Appointments.UpsertStatementsFor(dialect));
 }

@@ -28,9 +28,14 @@ internal sealed class InsertTarget<TRow>
     /// A column without a property of its name and of its type on <typeparamref name="TRow"/>, or a key
     /// column that is not a column: found the first time the target is used, not in a clinic's import.
     /// </exception>
-    public InsertTarget(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<(string Column, NpgsqlDbType Type)> columns)
+    /// <param name="name">
+    /// What this way into the table is called (its statements, its PostgreSQL staging table), when a table
+    /// has more than one target (patients with and without the consent columns); the table's name by default.
+    /// </param>
+    public InsertTarget(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<(string Column, NpgsqlDbType Type)> columns, string? name = null)
     {
         Table = table;
+        Name = name ?? table;
         KeyColumns = keyColumns;
         Columns = columns;
         ColumnNames = columns.Select(column => column.Column).ToArray();
@@ -39,6 +44,9 @@ internal sealed class InsertTarget<TRow>
     }
 
     public string Table { get; }
+
+    /// <summary>The table's name, or this target's own when the table has several (see the constructor).</summary>
+    public string Name { get; }
 
     public IReadOnlyList<string> KeyColumns { get; }
 
@@ -55,21 +63,21 @@ internal sealed class InsertTarget<TRow>
     public string UpsertSql(SqlDialect dialect) => dialect.Upsert(Table, KeyColumns, ColumnNames);
 
     /// <summary>PostgreSQL's upsert of a batch through a staging table (<see cref="SqlDialect.StagedUpsert"/>).</summary>
-    public StagedUpsertSql StagedUpsertSql(SqlDialect dialect) => dialect.StagedUpsert(Table, KeyColumns, ColumnNames);
+    public StagedUpsertSql StagedUpsertSql(SqlDialect dialect) => dialect.StagedUpsert(Table, KeyColumns, ColumnNames, "staging_" + Name);
 
     /// <summary>The statements an upsert into this table sends on <paramref name="dialect"/>, for <see cref="ISqlStatements"/>.</summary>
     public IEnumerable<KeyValuePair<string, string>> UpsertStatementsFor(SqlDialect dialect)
     {
         if (!dialect.CopiesRows)
         {
-            yield return new($"{Table} upsert", UpsertSql(dialect));
+            yield return new($"{Name} upsert", UpsertSql(dialect));
             yield break;
         }
 
         var staged = StagedUpsertSql(dialect);
-        yield return new($"{Table} create staging table", staged.CreateStagingTable);
-        yield return new($"{Table} upsert from staging table", staged.UpsertFromStaging);
-        yield return new($"{Table} empty staging table", staged.EmptyStagingTable);
+        yield return new($"{Name} create staging table", staged.CreateStagingTable);
+        yield return new($"{Name} upsert from staging table", staged.UpsertFromStaging);
+        yield return new($"{Name} empty staging table", staged.EmptyStagingTable);
     }
 
     /// <summary>

@@ -18,7 +18,9 @@ namespace PhysicalTheraPT.Analytics.Data;
 /// </remarks>
 internal sealed class PatientHistoryReader : ISqlStatements
 {
-    private const string PatientColumns = "patient_id AS PatientId, clinic_id AS ClinicId, do_not_contact AS DoNotContact";
+    private const string PatientColumns =
+        "patient_id AS PatientId, clinic_id AS ClinicId, do_not_contact AS DoNotContact, deceased_on AS DeceasedOn, " +
+        "allow_phone AS AllowPhone, allow_sms AS AllowSms, allow_email AS AllowEmail";
 
     private const string EpisodeColumns =
         "episode_id AS EpisodeId, patient_id AS PatientId, clinic_id AS ClinicId, started_on AS StartedOn, " +
@@ -70,7 +72,7 @@ internal sealed class PatientHistoryReader : ISqlStatements
 
         await foreach (var patient in ReadPatientRowsAsync(clinicId, cancellationToken).ReadAheadAsync(cancellationToken))
         {
-            history.Reset(patient.PatientId, patient.ClinicId, patient.DoNotContact);
+            history.Reset(patient.PatientId, patient.ClinicId, patient.ToConsent());
 
             while (hasEpisode && string.Equals(episodes.Current.PatientId, patient.PatientId, StringComparison.Ordinal))
             {

@@ -5,8 +5,8 @@ namespace PhysicalTheraPT.Analytics.Data;
 
 /// <summary>
 /// The columns of <c>patients</c> the retention rules read: no names or contact details, which the rules
-/// never need. Settable properties (not a positional record) so Dapper maps SQLite's integer flag and the
-/// servers' booleans alike.
+/// never need. Settable properties (not a positional record) so Dapper maps SQLite's integer flags and
+/// text dates and the servers' booleans and dates alike.
 /// </summary>
 internal sealed class RetentionPatientRow
 {
@@ -15,6 +15,16 @@ internal sealed class RetentionPatientRow
     public string ClinicId { get; init; } = "";
 
     public bool DoNotContact { get; init; }
+
+    public DateOnly? DeceasedOn { get; init; }
+
+    public bool AllowPhone { get; init; } = true;
+
+    public bool AllowSms { get; init; } = true;
+
+    public bool AllowEmail { get; init; } = true;
+
+    public ContactConsent ToConsent() => new(DoNotContact, DeceasedOn, AllowPhone, AllowSms, AllowEmail);
 }
 
 /// <summary>

@@ -122,11 +122,11 @@ internal sealed class RowBatchWriter
             return 0;
         }
 
-        if (!_stagedUpserts.TryGetValue(target.Table, out var staged))
+        if (!_stagedUpserts.TryGetValue(target.Name, out var staged))
         {
             staged = target.StagedUpsertSql(_dialect);
             await RunAsync(staged.CreateStagingTable, cancellationToken);
-            _stagedUpserts.Add(target.Table, staged);
+            _stagedUpserts.Add(target.Name, staged);
         }
 
         await target.CopyAsync((NpgsqlConnection)_connection, staged.StagingTable, batch, cancellationToken);

@@ -115,14 +115,15 @@ internal sealed class SqlDialect
     /// fraction of the server's work of a statement per row. Only where <see cref="CopiesRows"/>; the
     /// batch must hold each key once (<see cref="InsertTarget{TRow}.LastOfEachKey"/>).
     /// </summary>
-    internal StagedUpsertSql StagedUpsert(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> columns)
+    /// <param name="staging">The staging table's name: one per set of columns, as one transaction may write a table both ways.</param>
+    internal StagedUpsertSql StagedUpsert(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> columns, string? staging = null)
     {
         if (!CopiesRows)
         {
             throw new NotSupportedException($"On {Name} rows are upserted one by one ({nameof(Upsert)}); only PostgreSQL stages them.");
         }
 
-        var staging = "staging_" + table;
+        staging ??= "staging_" + table;
         var columnList = string.Join(", ", columns);
         return new StagedUpsertSql(
             staging,

@@ -68,17 +68,24 @@ internal sealed class ProvidersCsv(ReferenceIndex index) : IContractCsv<Provider
 
 /// <summary>
 /// patients.csv: patient_id, clinic_id (the patient's home clinic), names, birth_date, phone, email,
-/// preferred_channel, do_not_contact. Names, birth date, phone and email are personal data: an error about
-/// them names the column and the reason, never the value.
+/// preferred_channel, do_not_contact, and optionally deceased_on and consent per channel (allow_phone,
+/// allow_sms, allow_email). Names, birth date, phone and email are personal data: an error about them
+/// names the column and the reason, never the value. A file without the optional columns leaves what is
+/// stored in them alone (<see cref="ClinicDataWriter.UpsertPatientsWithoutConsentAsync"/>).
 /// </summary>
 internal sealed class PatientsCsv(ReferenceIndex index) : IContractCsv<PatientRow>
 {
     private static readonly string[] Channels = ["phone", "sms", "email"];
 
+    // Set by the file's first row (a header is the same for every row). With any of the optional columns
+    // all four are written, a left-out one as if blank; with none, what is stored stays.
+    private bool? _hasConsentColumns;
+
     public ContractFile File => ContractFile.Patients;
 
     public PatientRow Parse(RecordFields fields)
     {
+        _hasConsentColumns ??= File.OptionalColumns.Any(fields.HasColumn);
         var patientId = fields.Id("patient_id");
         var clinicId = fields.Id("clinic_id");
         index.Clinics.TryFind(fields, "clinic_id", clinicId, out _);
@@ -91,7 +98,11 @@ internal sealed class PatientsCsv(ReferenceIndex index) : IContractCsv<PatientRo
             fields.OptionalText("phone", 40),
             fields.OptionalEmail("email", 254),
             fields.OptionalOneOf("preferred_channel", Channels),
-            fields.Flag("do_not_contact"));
+            fields.Flag("do_not_contact"),
+            fields.OptionalDate("deceased_on"),
+            fields.Allowed("allow_phone"),
+            fields.Allowed("allow_sms"),
+            fields.Allowed("allow_email"));
     }
 
     public void Accept(PatientRow row) => index.Patients.Add(row.PatientId, true);
@@ -99,7 +110,9 @@ internal sealed class PatientsCsv(ReferenceIndex index) : IContractCsv<PatientRo
     public void Reject(string id, int line) => index.Patients.Reject(id, line);
 
     public Task<int> WriteAsync(ClinicDataWriter writer, IReadOnlyList<PatientRow> rows, CancellationToken cancellationToken) =>
-        writer.UpsertPatientsAsync(rows, cancellationToken);
+        _hasConsentColumns == false
+            ? writer.UpsertPatientsWithoutConsentAsync(rows, cancellationToken)
+            : writer.UpsertPatientsAsync(rows, cancellationToken);
 }
 
 /// <summary>

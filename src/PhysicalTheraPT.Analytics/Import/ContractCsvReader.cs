@@ -87,8 +87,11 @@ internal sealed class ContractCsvReader : IDisposable
         return true;
     }
 
-    /// <summary>The value of a contract column in the current record, untrimmed; empty when the record is short.</summary>
-    public string Value(int ordinal) => _reader.GetString(_fieldIndexes[ordinal]);
+    /// <summary>The value of a contract column in the current record, untrimmed; empty when the record is short or the header leaves out an optional column.</summary>
+    public string Value(int ordinal) => _fieldIndexes[ordinal] < 0 ? "" : _reader.GetString(_fieldIndexes[ordinal]);
+
+    /// <summary>Whether the header holds the contract column (always, for a required one).</summary>
+    public bool HasColumn(int ordinal) => _fieldIndexes[ordinal] >= 0;
 
     /// <summary>The raw UTF-8 bytes of a contract column, without allocating a string.</summary>
     public ReadOnlySpan<byte> Utf8Value(int ordinal) => _reader.GetSpan(_fieldIndexes[ordinal]);
@@ -102,7 +105,7 @@ internal sealed class ContractCsvReader : IDisposable
         HeaderFieldCount = headers.Count;
         if (headers.Count == 0)
         {
-            problems.Add($"{File.FileName} is empty: its first line must be a header with {string.Join(", ", File.Columns)}.");
+            problems.Add($"{File.FileName} is empty: its first line must be a header with {string.Join(", ", File.RequiredColumns)}.");
             return problems;
         }
 
@@ -129,7 +132,7 @@ internal sealed class ContractCsvReader : IDisposable
             _fieldIndexes[ordinal] = index;
         }
 
-        foreach (var missing in File.Columns.Where((_, ordinal) => _fieldIndexes[ordinal] < 0))
+        foreach (var missing in File.RequiredColumns.Where((_, ordinal) => _fieldIndexes[ordinal] < 0))
         {
             problems.Add(
                 $"{File.FileName}:1, missing required column {missing}. Every column of the contract must be in the header " +
@@ -164,7 +167,7 @@ internal sealed class ContractCsvReader : IDisposable
             }
         }
 
-        return $"the first line holds none of the contract's columns; it must be a header with {string.Join(", ", File.Columns)} (is this the right file, and does it start with its header?).";
+        return $"the first line holds none of the contract's columns; it must be a header with {string.Join(", ", File.RequiredColumns)} (is this the right file, and does it start with its header?).";
     }
 
     private static string Describe(CsvMalformedReason reason) => reason switch

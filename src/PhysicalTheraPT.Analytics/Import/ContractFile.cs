@@ -4,7 +4,9 @@ namespace PhysicalTheraPT.Analytics.Import;
 /// One file of the data contract (docs/import.md): its name, its columns, and the id column that comes
 /// first. Every column must be in the header (a value may be blank where the contract allows): a column
 /// left out would otherwise blank that field on every row it updates, and a missing do_not_contact would
-/// quietly make every patient contactable.
+/// quietly make every patient contactable. The exception is a file's optional columns, added to the
+/// contract later (patients.csv: deceased_on, allow_phone, allow_sms, allow_email): an export made before
+/// them imports as it did, and leaves what is stored in them alone.
 /// </summary>
 internal sealed class ContractFile
 {
@@ -22,6 +24,9 @@ internal sealed class ContractFile
     [
         "patient_id", "clinic_id", "first_name", "last_name", "birth_date", "phone", "email", "preferred_channel",
         "do_not_contact",
+    ],
+    [
+        "deceased_on", "allow_phone", "allow_sms", "allow_email",
     ]);
 
     public static readonly ContractFile Episodes = new("episodes.csv",
@@ -41,17 +46,26 @@ internal sealed class ContractFile
 
     private readonly Dictionary<string, int> _ordinals;
 
-    private ContractFile(string fileName, IReadOnlyList<string> columns)
+    private ContractFile(string fileName, IReadOnlyList<string> requiredColumns, IReadOnlyList<string>? optionalColumns = null)
     {
         FileName = fileName;
+        RequiredColumns = requiredColumns;
+        OptionalColumns = optionalColumns ?? [];
+        var columns = requiredColumns.Concat(OptionalColumns).ToArray();
         Columns = columns;
         _ordinals = columns.Select((column, ordinal) => (column, ordinal)).ToDictionary(pair => pair.column, pair => pair.ordinal, StringComparer.Ordinal);
     }
 
     public string FileName { get; }
 
-    /// <summary>The column names, lower case, as the header must hold them.</summary>
+    /// <summary>Every column name, lower case: the required ones, then the optional ones.</summary>
     public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>The columns the header must hold.</summary>
+    public IReadOnlyList<string> RequiredColumns { get; }
+
+    /// <summary>The columns the header may leave out (<see cref="ContractFile"/>).</summary>
+    public IReadOnlyList<string> OptionalColumns { get; }
 
     public string IdColumn => Columns[0];
 

@@ -118,20 +118,13 @@ internal sealed partial class RecordFields
     }
 
     /// <summary>true/false, 1/0, yes/no (any case); blank is false.</summary>
-    public bool Flag(string column)
-    {
-        var value = Value(column);
-        switch (value.ToLowerInvariant())
-        {
-            case "" or "false" or "0" or "no":
-                return false;
-            case "true" or "1" or "yes":
-                return true;
-            default:
-                Add(column, "is not true or false (1/0 and yes/no are accepted too; blank means false)");
-                return false;
-        }
-    }
+    public bool Flag(string column) => Flag(column, whenBlank: false, "blank means false");
+
+    /// <summary>Consent to a channel: true/false, 1/0, yes/no (any case); blank (or a column the file leaves out) is allowed.</summary>
+    public bool Allowed(string column) => Flag(column, whenBlank: true, "blank means allowed");
+
+    /// <summary>Whether the file's header holds <paramref name="column"/> (always, for a required column).</summary>
+    public bool HasColumn(string column) => _reader.HasColumn(File.OrdinalOf(column));
 
     public int? OptionalPositiveNumber(string column)
     {
@@ -168,6 +161,22 @@ internal sealed partial class RecordFields
     private void AddRecordProblem(string reason) => _problems.Add(new ImportError(File.FileName, Line, ImportError.WholeRow, reason));
 
     private bool IsBlank(string column) => Value(column).Length == 0;
+
+    private bool Flag(string column, bool whenBlank, string blankMeans)
+    {
+        switch (Value(column).ToLowerInvariant())
+        {
+            case "":
+                return whenBlank;
+            case "false" or "0" or "no":
+                return false;
+            case "true" or "1" or "yes":
+                return true;
+            default:
+                Add(column, $"is not true or false (1/0 and yes/no are accepted too; {blankMeans})");
+                return whenBlank;
+        }
+    }
 
     private string Blank(string column, string reason)
     {

@@ -31,6 +31,17 @@ internal sealed class OutreachItemStore(DbConnection connection, DbTransaction? 
         GROUP BY patient_id
         """;
 
+    // The patients whose own row may say they are not to be contacted (do-not-contact, a recorded death,
+    // a channel withheld); ContactConsent decides. The flags leave them out already, but a stored set of
+    // flags can predate the import that recorded the death.
+    private const string RestrictedPatientsSql = """
+        SELECT patient_id AS PatientId, clinic_id AS ClinicId, do_not_contact AS DoNotContact, deceased_on AS DeceasedOn,
+               allow_phone AS AllowPhone, allow_sms AS AllowSms, allow_email AS AllowEmail
+        FROM patients
+        WHERE clinic_id = @ClinicId
+          AND (do_not_contact = @Yes OR deceased_on IS NOT NULL OR allow_phone = @No OR allow_sms = @No OR allow_email = @No)
+        """;
+
     // starts_at is a wall-clock timestamp and first_listed a date: a timestamp on the day itself counts.
     private const string BookedSinceListedSql = """
         SELECT i.item_id
@@ -77,7 +88,8 @@ internal sealed class OutreachItemStore(DbConnection connection, DbTransaction? 
     /// <summary>
     /// The state of every patient of the clinic with outreach history that can still matter as of
     /// <paramref name="asOf"/>: open items, items closed within the cooldown, declines within the
-    /// suppression, and do-not-contact.
+    /// suppression, and do-not-contact (front desk's, or the patient row's: deceased, do-not-contact or no
+    /// channel allowed, all held as do-not-contact).
     /// </summary>
     public async Task<Dictionary<string, OutreachPatientState>> ReadStatesAsync(
         string clinicId, DateOnly asOf, OutreachOptions options, CancellationToken cancellationToken)
@@ -105,6 +117,14 @@ internal sealed class OutreachItemStore(DbConnection connection, DbTransaction? 
         foreach (var patientId in await QueryAsync<string>(OutreachDoNotContact.ClinicSql, new { ClinicId = clinicId }, cancellationToken))
         {
             states[patientId] = StateOf(patientId) with { DoNotContact = true };
+        }
+
+        foreach (var row in await QueryAsync<RetentionPatientRow>(RestrictedPatientsSql, new { ClinicId = clinicId, Yes = true, No = false }, cancellationToken))
+        {
+            if (!row.ToConsent().MayBeContacted)
+            {
+                states[row.PatientId] = StateOf(row.PatientId) with { DoNotContact = true };
+            }
         }
 
         return states;
@@ -136,6 +156,7 @@ internal sealed class OutreachItemStore(DbConnection connection, DbTransaction? 
         yield return new("patient items", PatientItemsSql);
         yield return new("recent declines", RecentDeclinesSql);
         yield return new("do not contact", OutreachDoNotContact.ClinicSql);
+        yield return new("restricted patients", RestrictedPatientsSql);
         yield return new("booked since listed", BookedSinceListedSql);
         yield return new("new episode since listed", NewEpisodeSinceListedSql);
         yield return new("insert", InsertSql);

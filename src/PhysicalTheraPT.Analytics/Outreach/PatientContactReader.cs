@@ -1,4 +1,5 @@
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Outreach;
 
@@ -11,7 +12,8 @@ internal sealed class PatientContactReader : ISqlStatements
 {
     private const string ClinicContactsSql = """
         SELECT patient_id AS PatientId, first_name AS FirstName, last_name AS LastName, phone AS Phone,
-               email AS Email, preferred_channel AS PreferredChannel, do_not_contact AS DoNotContact
+               email AS Email, preferred_channel AS PreferredChannel, do_not_contact AS DoNotContact,
+               deceased_on AS DeceasedOn, allow_phone AS AllowPhone, allow_sms AS AllowSms, allow_email AS AllowEmail
         FROM patients
         WHERE clinic_id = @ClinicId
         ORDER BY patient_id
@@ -74,6 +76,17 @@ internal sealed class PatientContactRow
     public string? PreferredChannel { get; init; }
 
     public bool DoNotContact { get; init; }
+
+    public DateOnly? DeceasedOn { get; init; }
+
+    public bool AllowPhone { get; init; } = true;
+
+    public bool AllowSms { get; init; } = true;
+
+    public bool AllowEmail { get; init; } = true;
+
+    /// <summary>Whether and how the patient may be reached (the rule is <see cref="ContactConsent"/>'s).</summary>
+    public ContactConsent Consent => new(DoNotContact, DeceasedOn, AllowPhone, AllowSms, AllowEmail);
 
     /// <summary>"First Last", as front desk reads it.</summary>
     public string FullName => $"{FirstName} {LastName}".Trim();

@@ -8,8 +8,9 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// <summary>
 /// Writes the front desk's outreach lists, one workbook per clinic: the clinic's flagged patients as of a
 /// date (one pass of the retention engine), with the contact details read from <c>patients</c>.
-/// Do-not-contact patients are never listed: the engine does not flag them, and the writer leaves out anyone
-/// whose patient row says so. Writing a list refreshes the clinic's outreach queue as of the list's date,
+/// Patients who may not be contacted (do-not-contact, deceased, no channel allowed: <see cref="ContactConsent"/>)
+/// are never listed: the engine does not flag them, and the writer leaves out anyone whose patient row
+/// says so; a channel the patient withholds is never offered. Writing a list refreshes the clinic's outreach queue as of the list's date,
 /// and lists only the patients it says are due: nobody tried in the last days, declined, or recently
 /// closed (<see cref="OutreachQueue"/>). The command line, the weekly job and the demo call it; the weekly
 /// job's list comes from the flags refresh-flags stored that night when there are any (one source of who
@@ -99,20 +100,32 @@ internal sealed class OutreachListService
         return (new OutreachList(clinic.ClinicId, clinic.Name, asOf, rows), flagged.Count - flags.Count);
     }
 
-    private static OutreachListRow RowFor(StoredPatientFlag flag, PatientContactRow contact, ClinicDirectory directory) => new(
-        flag.PatientId,
-        contact.FullName,
-        contact.Phone,
-        contact.Email,
-        contact.PreferredChannel,
-        flag.Kind,
-        flag.Reason,
-        // The last time the clinic saw the patient: the acute end, or a maintenance visit on or after it.
-        LastVisit(flag.AcuteEnd, flag.LastMaintenance),
-        directory.ProviderNameOrId(flag.DischargingProviderId),
-        flag.DaysSince,
-        flag.Priority,
-        contact.DoNotContact);
+    /// <summary>
+    /// The list row: only the channels the patient allows are offered (a withheld one's number or address
+    /// is left blank, the preferred channel falls back to an allowed one), and a patient who may not be
+    /// contacted at all (do-not-contact, deceased, no channel allowed) is marked so, which the writer
+    /// leaves out and counts with do-not-contact.
+    /// </summary>
+    private static OutreachListRow RowFor(StoredPatientFlag flag, PatientContactRow contact, ClinicDirectory directory)
+    {
+        var consent = contact.Consent;
+        var phone = consent.PhoneToOffer(contact.Phone);
+        var email = consent.EmailToOffer(contact.Email);
+        return new(
+            flag.PatientId,
+            contact.FullName,
+            phone,
+            email,
+            consent.ChannelToOffer(contact.PreferredChannel, phone, email),
+            flag.Kind,
+            flag.Reason,
+            // The last time the clinic saw the patient: the acute end, or a maintenance visit on or after it.
+            LastVisit(flag.AcuteEnd, flag.LastMaintenance),
+            directory.ProviderNameOrId(flag.DischargingProviderId),
+            flag.DaysSince,
+            flag.Priority,
+            !consent.MayBeContacted);
+    }
 
     private static DateOnly? LastVisit(DateOnly? acuteEnd, DateOnly? lastMaintenance) =>
         acuteEnd is null ? lastMaintenance : lastMaintenance is null ? acuteEnd : (acuteEnd > lastMaintenance ? acuteEnd : lastMaintenance);

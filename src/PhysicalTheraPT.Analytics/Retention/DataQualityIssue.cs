@@ -20,6 +20,9 @@ internal enum DataQualityIssue : byte
 
     /// <summary>A discharge reason that is not goals_met, self_discharged, referred_out or other: counted as other.</summary>
     UnknownDischargeReason,
+
+    /// <summary>A patient with a completed or booked appointment dated after their recorded death (noted once per patient, by patient id).</summary>
+    AppointmentAfterDeath,
 }
 
 /// <summary>Names and plain descriptions of <see cref="DataQualityIssue"/> for reports.</summary>
@@ -30,6 +33,7 @@ internal static class DataQualityIssueNames
     [
         DataQualityIssue.StaleBooking, DataQualityIssue.VisitAfterDischarge, DataQualityIssue.UnknownEpisode,
         DataQualityIssue.MaintenanceWithEpisode, DataQualityIssue.DischargeBeforeStart, DataQualityIssue.UnknownDischargeReason,
+        DataQualityIssue.AppointmentAfterDeath,
     ];
 
     /// <summary>snake_case name, e.g. <c>stale_booking</c>.</summary>
@@ -41,6 +45,7 @@ internal static class DataQualityIssueNames
         DataQualityIssue.MaintenanceWithEpisode => "maintenance_with_episode",
         DataQualityIssue.DischargeBeforeStart => "discharge_before_start",
         DataQualityIssue.UnknownDischargeReason => "unknown_discharge_reason",
+        DataQualityIssue.AppointmentAfterDeath => "appointment_after_death",
         _ => throw new ArgumentOutOfRangeException(nameof(issue), issue, null),
     };
 
@@ -53,11 +58,12 @@ internal static class DataQualityIssueNames
         DataQualityIssue.MaintenanceWithEpisode => "Maintenance appointments carrying an episode id; maintenance belongs to no episode, so the id is ignored.",
         DataQualityIssue.DischargeBeforeStart => "Episodes discharged before they started; taken as recorded.",
         DataQualityIssue.UnknownDischargeReason => "Episodes with a discharge reason the rules do not know; counted as other.",
+        DataQualityIssue.AppointmentAfterDeath => "Patients with a completed or booked appointment dated after their recorded death (examples are patient ids); they are never flagged or contacted. Correct the death date or the appointments in the clinic software.",
         _ => throw new ArgumentOutOfRangeException(nameof(issue), issue, null),
     };
 }
 
-/// <summary>One data-quality finding: the clinic it concerns and the appointment or episode id (never names).</summary>
+/// <summary>One data-quality finding: the clinic it concerns and the appointment, episode or (for a patient-wide finding) patient id (never names).</summary>
 internal readonly record struct DataQualityNote(DataQualityIssue Issue, string ClinicId, string ItemId);
 
 /// <summary>How often an issue occurred in a scope, with a few example appointment or episode ids.</summary>

@@ -15,7 +15,7 @@ internal sealed class FlagWriter(RetentionOptions options, IReadOnlyDictionary<s
     /// </summary>
     public FlaggedPatient? Decide(PatientEvaluation evaluation)
     {
-        if (evaluation.DoNotContact || evaluation.InAcuteCare || evaluation.HasFutureMaintenanceBooking)
+        if (!evaluation.Consent.MayBeContacted || evaluation.InAcuteCare || evaluation.HasFutureMaintenanceBooking)
         {
             return null;
         }

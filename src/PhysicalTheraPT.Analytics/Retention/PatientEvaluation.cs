@@ -14,7 +14,10 @@ internal sealed class PatientEvaluation
 
     public string ClinicId { get; internal set; } = "";
 
-    public bool DoNotContact { get; internal set; }
+    public bool DoNotContact => Consent.DoNotContact;
+
+    /// <summary>Whether and how the patient may be reached; a patient who may not be is never flagged.</summary>
+    public ContactConsent Consent { get; internal set; }
 
     public DateOnly AsOf { get; internal set; }
 
@@ -52,7 +55,7 @@ internal sealed class PatientEvaluation
     {
         PatientId = history.PatientId;
         ClinicId = history.ClinicId;
-        DoNotContact = history.DoNotContact;
+        Consent = history.Consent;
         AsOf = asOf;
         EpisodeList.Clear();
         MaintenanceVisitList.Clear();

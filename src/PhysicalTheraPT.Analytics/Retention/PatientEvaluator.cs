@@ -59,6 +59,7 @@ internal sealed partial class PatientEvaluator
         var episodes = history.Episodes;
         var asOfDay = asOf.DayNumber;
         var previousDay = int.MinValue;
+        var diedOnDay = history.Consent.DeceasedOn?.DayNumber ?? int.MaxValue;
         for (var i = 0; i < appointments.Count; i++)
         {
             var appointment = appointments[i];
@@ -70,6 +71,13 @@ internal sealed partial class PatientEvaluator
             }
 
             previousDay = day;
+            if (day > diedOnDay && appointment.Status is AppointmentStatus.Completed or AppointmentStatus.Booked)
+            {
+                // Once per patient: the Data quality sheet counts patients, and the fix is the patient's record.
+                Note(DataQualityIssue.AppointmentAfterDeath, appointment.ClinicId, history.PatientId);
+                diedOnDay = int.MaxValue;
+            }
+
             if (appointment.Status is AppointmentStatus.Cancelled or AppointmentStatus.NoShow)
             {
                 continue;

@@ -12,18 +12,29 @@ internal sealed class PatientHistory
 
     public string ClinicId { get; set; } = "";
 
-    public bool DoNotContact { get; set; }
+    /// <summary>Do-not-contact, a recorded death and consent per channel (<see cref="ContactConsent"/>).</summary>
+    public ContactConsent Consent { get; set; }
+
+    /// <summary>Do-not-contact as the clinic's system or front desk recorded it (one part of <see cref="Consent"/>).</summary>
+    public bool DoNotContact
+    {
+        get => Consent.DoNotContact;
+        set => Consent = Consent with { DoNotContact = value };
+    }
 
     public List<PatientEpisode> Episodes { get; } = [];
 
     public List<PatientAppointment> Appointments { get; } = [];
 
     /// <summary>Empties the history for the next patient, keeping the lists' capacity.</summary>
-    public void Reset(string patientId, string clinicId, bool doNotContact)
+    public void Reset(string patientId, string clinicId, bool doNotContact) => Reset(patientId, clinicId, new ContactConsent(doNotContact));
+
+    /// <summary>Empties the history for the next patient, keeping the lists' capacity.</summary>
+    public void Reset(string patientId, string clinicId, ContactConsent consent)
     {
         PatientId = patientId;
         ClinicId = clinicId;
-        DoNotContact = doNotContact;
+        Consent = consent;
         Episodes.Clear();
         Appointments.Clear();
     }

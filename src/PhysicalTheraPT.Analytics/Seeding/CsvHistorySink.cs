@@ -37,7 +37,7 @@ internal sealed class CsvHistorySink : IClinicHistorySink
             FileModes.CreateFolder(_directory);
             _clinics = Open("clinics.csv", ownerOnly: false, ["clinic_id", "name", "time_zone"]);
             _providers = Open("providers.csv", ownerOnly: false, ["provider_id", "clinic_id", "name", "discipline"]);
-            _patients = Open("patients.csv", ownerOnly: true, ["patient_id", "clinic_id", "first_name", "last_name", "birth_date", "phone", "email", "preferred_channel", "do_not_contact"]);
+            _patients = Open("patients.csv", ownerOnly: true, ["patient_id", "clinic_id", "first_name", "last_name", "birth_date", "phone", "email", "preferred_channel", "do_not_contact", "deceased_on", "allow_phone", "allow_sms", "allow_email"]);
             _episodes = Open("episodes.csv", ownerOnly: false, ["episode_id", "patient_id", "clinic_id", "started_on", "discharged_on", "discharge_reason", "condition", "body_region", "referral_source", "maintenance_interval_days"]);
             _appointments = Open("appointments.csv", ownerOnly: false, ["appointment_id", "patient_id", "clinic_id", "provider_id", "episode_id", "service", "starts_at", "status", "booked_at"]);
         }
@@ -76,7 +76,7 @@ internal sealed class CsvHistorySink : IClinicHistorySink
     public Task WritePatientAsync(SyntheticPatient patient, CancellationToken cancellationToken)
     {
         var row = patient.Patient;
-        _patients.Write(row.PatientId, row.ClinicId, row.FirstName, row.LastName, Date(row.BirthDate), row.Phone, row.Email, row.PreferredChannel, row.DoNotContact ? "true" : "false");
+        _patients.Write(row.PatientId, row.ClinicId, row.FirstName, row.LastName, Date(row.BirthDate), row.Phone, row.Email, row.PreferredChannel, Flag(row.DoNotContact), Date(row.DeceasedOn), Flag(row.AllowPhone), Flag(row.AllowSms), Flag(row.AllowEmail));
         foreach (var episode in patient.Episodes)
         {
             WriteEpisode(episode);
@@ -158,6 +158,8 @@ internal sealed class CsvHistorySink : IClinicHistorySink
     }
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Flag(bool value) => value ? "true" : "false";
 }
 
 /// <summary>

@@ -52,7 +52,39 @@ internal sealed partial class PatientSimulation
         var patient = DrawPatient();
         DrawHabits();
         LiveHistory();
-        return new PatientRowsBuilder(_clinic, _patientNumber, _settings, _profile).Build(patient, _episodes, _visits);
+        var rows = new PatientRowsBuilder(_clinic, _patientNumber, _settings, _profile).Build(patient, _episodes, _visits);
+        return rows with { Patient = WhatTheSystemSays(rows) };
+    }
+
+    /// <summary>
+    /// A few patients died, and a few withhold a channel, as a clinic's system records. Drawn after the
+    /// whole life, so every earlier draw (and every seeded history before these columns) stays as it was.
+    /// Most deaths fall after the last visit; some before a visit or a booking the clinic never took off,
+    /// which the Data quality sheet then counts.
+    /// </summary>
+    private PatientRow WhatTheSystemSays(SyntheticPatient rows)
+    {
+        var patient = rows.Patient;
+        if (_random.Chance(_profile.DeceasedShare))
+        {
+            var lastVisit = rows.Appointments.Where(row => row.StartsAt < _settings.Until.ToDateTime(TimeOnly.MinValue)).Select(row => DateOnly.FromDateTime(row.StartsAt)).DefaultIfEmpty(_settings.HistoryStart).Max();
+            var diedOn = lastVisit.AddDays(_random.Between(-30, 150));
+            patient = patient with { DeceasedOn = diedOn < _settings.Until ? diedOn : _settings.Until.AddDays(-1) };
+        }
+
+        if (_random.Chance(_profile.WithheldChannelShare))
+        {
+            // Mostly one channel withheld; now and then all three (then the patient is as do-not-contact).
+            patient = _random.Between(0, 9) switch
+            {
+                <= 3 => patient with { AllowPhone = false },
+                <= 6 => patient with { AllowEmail = false },
+                <= 8 => patient with { AllowSms = false },
+                _ => patient with { AllowPhone = false, AllowSms = false, AllowEmail = false },
+            };
+        }
+
+        return patient;
     }
 
     private PatientRow DrawPatient()

@@ -17,6 +17,12 @@ internal sealed class SyntheticPracticeProfile
     /// <summary>Patients who asked not to be contacted.</summary>
     public double DoNotContactShare { get; init; } = 0.03;
 
+    /// <summary>Patients whose death the clinic's system records (patients.csv deceased_on).</summary>
+    public double DeceasedShare { get; init; } = 0.01;
+
+    /// <summary>Patients who withhold consent to one channel or more (allow_phone, allow_sms, allow_email).</summary>
+    public double WithheldChannelShare { get; init; } = 0.05;
+
     /// <summary>Shortest and longest planned acute phase, in weeks.</summary>
     public int AcuteWeeksMin { get; init; } = 3;
 

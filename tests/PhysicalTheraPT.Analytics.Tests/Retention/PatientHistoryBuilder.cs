@@ -15,7 +15,7 @@ internal sealed class PatientHistoryBuilder
     private readonly List<PatientAppointment> appointments = [];
     private string patientId = "p1";
     private string clinicId = "c1";
-    private bool doNotContact;
+    private ContactConsent consent;
     private int nextAppointment = 1;
 
     /// <summary>The date <paramref name="daysBefore"/> days before <see cref="AsOf"/> (negative: after).</summary>
@@ -30,7 +30,21 @@ internal sealed class PatientHistoryBuilder
 
     public PatientHistoryBuilder DoNotContact()
     {
-        doNotContact = true;
+        consent = consent with { DoNotContact = true };
+        return this;
+    }
+
+    /// <summary>The clinic's system records the patient's death on <paramref name="date"/>.</summary>
+    public PatientHistoryBuilder DiedOn(DateOnly date)
+    {
+        consent = consent with { DeceasedOn = date };
+        return this;
+    }
+
+    /// <summary>The channels the patient allows (all of them unless a test says otherwise).</summary>
+    public PatientHistoryBuilder Allows(bool phone = true, bool sms = true, bool email = true)
+    {
+        consent = consent with { AllowPhone = phone, AllowSms = sms, AllowEmail = email };
         return this;
     }
 
@@ -94,7 +108,7 @@ internal sealed class PatientHistoryBuilder
     public PatientHistory Build()
     {
         var history = new PatientHistory();
-        history.Reset(patientId, clinicId, doNotContact);
+        history.Reset(patientId, clinicId, consent);
         history.Episodes.AddRange(episodes.OrderBy(e => e.StartedOn));
         history.Appointments.AddRange(appointments.OrderBy(a => a.Date));
         return history;

@@ -49,7 +49,7 @@ public sealed class ClinicHistorySeederCsvTests : IDisposable
 
         Assert.Equal("clinic_id,name,time_zone", FirstLine(directory, "clinics.csv"));
         Assert.Equal("provider_id,clinic_id,name,discipline", FirstLine(directory, "providers.csv"));
-        Assert.Equal("patient_id,clinic_id,first_name,last_name,birth_date,phone,email,preferred_channel,do_not_contact", FirstLine(directory, "patients.csv"));
+        Assert.Equal("patient_id,clinic_id,first_name,last_name,birth_date,phone,email,preferred_channel,do_not_contact,deceased_on,allow_phone,allow_sms,allow_email", FirstLine(directory, "patients.csv"));
         Assert.Equal("episode_id,patient_id,clinic_id,started_on,discharged_on,discharge_reason,condition,body_region,referral_source,maintenance_interval_days", FirstLine(directory, "episodes.csv"));
         Assert.Equal("appointment_id,patient_id,clinic_id,provider_id,episode_id,service,starts_at,status,booked_at", FirstLine(directory, "appointments.csv"));
     }
@@ -73,6 +73,8 @@ public sealed class ClinicHistorySeederCsvTests : IDisposable
         {
             Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", fields[4]);
             Assert.Contains(fields[8], new[] { "true", "false" });
+            Assert.Matches(@"^(\d{4}-\d{2}-\d{2})?$", fields[9]);
+            Assert.All(fields[10..13], consent => Assert.Contains(consent, new[] { "true", "false" }));
         });
         Assert.All(episodes, fields =>
         {

@@ -34,6 +34,30 @@ public sealed class GeneratedHistoryProportionTests
     }
 
     [Fact]
+    public void Generate_RecordsAFewDeaths_SomeBeforeAnAppointmentTheClinicKept()
+    {
+        var deceased = _history.Patients.Where(patient => patient.DeceasedOn is not null).ToList();
+        var appointmentsAfterDeath = deceased.Count(patient => _history.Appointments.Any(appointment =>
+            appointment.PatientId == patient.PatientId && appointment.Status is "completed" or "booked"
+            && DateOnly.FromDateTime(appointment.StartsAt) > patient.DeceasedOn));
+
+        Assert.InRange(deceased.Count / (double)_history.Patients.Count, 0.003, 0.02);
+        Assert.All(deceased, patient => Assert.True(patient.DeceasedOn < GeneratedHistory.Until));
+        Assert.InRange(appointmentsAfterDeath, 1, deceased.Count - 1);
+    }
+
+    [Fact]
+    public void Generate_WithholdsAChannelForAFewPatients_AndEveryChannelForAHandful()
+    {
+        var withholding = _history.Patients.Where(patient => !(patient.AllowPhone && patient.AllowSms && patient.AllowEmail)).ToList();
+
+        Assert.InRange(withholding.Count / (double)_history.Patients.Count, 0.02, 0.08);
+        Assert.Contains(withholding, patient => !patient.AllowPhone && patient.AllowSms);
+        Assert.Contains(withholding, patient => !patient.AllowEmail);
+        Assert.Contains(withholding, patient => !patient.AllowPhone && !patient.AllowSms && !patient.AllowEmail);
+    }
+
+    [Fact]
     public void Generate_MovesAThirdToAHalfOfDischargedPatientsOnToMaintenance()
     {
         var maintenance = CompletedMaintenanceDates(_history);

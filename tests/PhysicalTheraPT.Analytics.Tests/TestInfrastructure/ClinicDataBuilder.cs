@@ -33,6 +33,13 @@ internal sealed class ClinicDataBuilder
         return this;
     }
 
+    /// <summary>A patient row as given, for a test about contact details, death or consent.</summary>
+    public ClinicDataBuilder Patient(PatientRow row)
+    {
+        _patients.Add(row);
+        return this;
+    }
+
     public ClinicDataBuilder Episode(
         string episodeId,
         string patientId,

@@ -39,9 +39,14 @@ public sealed class OutreachCommandTests(SeededSqliteHistory history) : IClassFi
                 var flag = expected[row.Key.PatientId];
                 var patient = patients[row.Key.PatientId];
                 Assert.Equal((clinicId, flag.Kind.ToContractName(), AsOf), (row.Key.ClinicId, row.Key.Flag, row.Key.AsOf));
-                Assert.Equal(($"{patient.FirstName} {patient.LastName}", patient.Phone, patient.Email), (row.Name, row.Phone, row.Email));
+                // A channel the patient withholds is not offered: the phone goes with calls or texts, the email with email.
+                var phone = patient.AllowPhone || patient.AllowSms ? patient.Phone : null;
+                var email = patient.AllowEmail ? patient.Email : null;
+                Assert.Equal(($"{patient.FirstName} {patient.LastName}", phone, email), (row.Name, row.Phone, row.Email));
                 Assert.Equal((flag.Priority, flag.Reason), (row.Priority, row.Reason));
                 Assert.False(patient.DoNotContact);
+                Assert.Null(patient.DeceasedOn);
+                Assert.True(patient.AllowPhone || patient.AllowSms || patient.AllowEmail);
             }
         }
     }
@@ -62,6 +67,28 @@ public sealed class OutreachCommandTests(SeededSqliteHistory history) : IClassFi
         }).ToList();
         Assert.NotEmpty(listed);
         Assert.DoesNotContain(listed, doNotContact.Contains);
+    }
+
+    [Fact]
+    public async Task OutreachLists_NeverListDeceasedPatientsOrPatientsWhoAllowNoChannel()
+    {
+        var patients = (await PatientsAsync(history.Test.Database)).Values.ToList();
+        var deceased = patients.Where(patient => patient.DeceasedOn is not null).Select(patient => patient.PatientId).ToHashSet();
+        var noChannel = patients.Where(patient => !(patient.AllowPhone || patient.AllowSms || patient.AllowEmail)).Select(patient => patient.PatientId).ToHashSet();
+
+        var (exitCode, _) = await RunAsync("--as-of", "2026-04-10");
+
+        Assert.Equal(0, exitCode);
+        Assert.NotEmpty(deceased);
+        Assert.NotEmpty(noChannel);
+        var listed = Directory.GetFiles(folder.Path, "outreach-*.xlsx").SelectMany(path =>
+        {
+            using var workbook = OpenXmlWorkbook.Open(path);
+            return Rows(workbook).Select(row => row.Key.PatientId).ToList();
+        }).ToList();
+        Assert.NotEmpty(listed);
+        Assert.DoesNotContain(listed, deceased.Contains);
+        Assert.DoesNotContain(listed, noChannel.Contains);
     }
 
     [Fact]
@@ -134,14 +161,15 @@ public sealed class OutreachCommandTests(SeededSqliteHistory history) : IClassFi
     {
         await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT patient_id, clinic_id, first_name, last_name, phone, email, do_not_contact FROM patients";
+        command.CommandText = "SELECT patient_id, clinic_id, first_name, last_name, phone, email, do_not_contact, deceased_on, allow_phone, allow_sms, allow_email FROM patients";
         await using var reader = await command.ExecuteReaderAsync();
         var patients = new Dictionary<string, PatientRow>(StringComparer.Ordinal);
         while (await reader.ReadAsync())
         {
             var patient = new PatientRow(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), null,
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), null, reader.GetBoolean(6));
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), null, reader.GetBoolean(6),
+                reader.IsDBNull(7) ? null : DateOnly.Parse(reader.GetString(7), CultureInfo.InvariantCulture), reader.GetBoolean(8), reader.GetBoolean(9), reader.GetBoolean(10));
             patients[patient.PatientId] = patient;
         }
 
