@@ -73,9 +73,7 @@ public sealed class ContactConsentOutreachTests
         OutreachCandidate[] storedFlags = [.. new[] { "p1", "p2", "p3", "p4", "p5" }.Select(patient => new OutreachCandidate("c1", patient, PatientFlagKind.DroppedAfterAcute, "Discharged; no maintenance booked", 50))];
 
         var refresh = await queue.RefreshAsync("c1", AsOf, storedFlags);
-        var list = await new OutreachListService(
-            test.Database, Analysis(test.Database), new PatientFlagStore(test.Database, TimeProvider.System),
-            new OutreachListWriter(new ListSigningKeyStore(test.Database)), queue).BuildAsync("c1", AsOf);
+        var list = await Service(test.Database, queue).BuildAsync("c1", AsOf);
 
         Assert.Equal(["p1", "p4", "p5"], refresh.Due.Order(StringComparer.Ordinal));
         Assert.Equal(
@@ -111,11 +109,11 @@ public sealed class ContactConsentOutreachTests
     private static RetentionAnalysis Analysis(AnalyticsDatabase database) =>
         new(database, Options.Create(new RetentionOptions()), TimeProvider.System);
 
-    private static OutreachListService Service(AnalyticsDatabase database) =>
+    private static OutreachListService Service(AnalyticsDatabase database, OutreachQueue? queue = null) =>
         new(
             database,
             Analysis(database),
             new PatientFlagStore(database, TimeProvider.System),
             new OutreachListWriter(new ListSigningKeyStore(database)),
-            new OutreachQueue(database, Options.Create(new OutreachOptions())));
+            queue ?? new OutreachQueue(database, Options.Create(new OutreachOptions())));
 }

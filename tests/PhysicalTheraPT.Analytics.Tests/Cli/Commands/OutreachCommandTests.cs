@@ -60,11 +60,7 @@ public sealed class OutreachCommandTests(SeededSqliteHistory history) : IClassFi
 
         Assert.Equal(0, exitCode);
         Assert.NotEmpty(doNotContact);
-        var listed = Directory.GetFiles(folder.Path, "outreach-*.xlsx").SelectMany(path =>
-        {
-            using var workbook = OpenXmlWorkbook.Open(path);
-            return Rows(workbook).Select(row => row.Key.PatientId).ToList();
-        }).ToList();
+        var listed = ListedPatientIds();
         Assert.NotEmpty(listed);
         Assert.DoesNotContain(listed, doNotContact.Contains);
     }
@@ -81,11 +77,7 @@ public sealed class OutreachCommandTests(SeededSqliteHistory history) : IClassFi
         Assert.Equal(0, exitCode);
         Assert.NotEmpty(deceased);
         Assert.NotEmpty(noChannel);
-        var listed = Directory.GetFiles(folder.Path, "outreach-*.xlsx").SelectMany(path =>
-        {
-            using var workbook = OpenXmlWorkbook.Open(path);
-            return Rows(workbook).Select(row => row.Key.PatientId).ToList();
-        }).ToList();
+        var listed = ListedPatientIds();
         Assert.NotEmpty(listed);
         Assert.DoesNotContain(listed, deceased.Contains);
         Assert.DoesNotContain(listed, noChannel.Contains);
@@ -157,6 +149,14 @@ public sealed class OutreachCommandTests(SeededSqliteHistory history) : IClassFi
     }
 
     /// <summary>Every patient with contact details, read with SQL of the test's own.</summary>
+    /// <summary>Every patient id on the lists written to the test's folder.</summary>
+    private List<string> ListedPatientIds() =>
+        [.. Directory.GetFiles(folder.Path, "outreach-*.xlsx").SelectMany(path =>
+        {
+            using var workbook = OpenXmlWorkbook.Open(path);
+            return Rows(workbook).Select(row => row.Key.PatientId).ToList();
+        })];
+
     private static async Task<IReadOnlyDictionary<string, PatientRow>> PatientsAsync(AnalyticsDatabase database)
     {
         await using var connection = await database.OpenAsync();
