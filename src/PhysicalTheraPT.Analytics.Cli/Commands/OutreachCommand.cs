@@ -43,7 +43,7 @@ internal static class OutreachCommand
             {
                 var left = list.File.DoNotContactSkipped + list.WithoutPatientRow;
                 var leftOut = left > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({left:N0} left out: do not contact or no longer in the data)") : "";
-                leftOut += list.HeldBack > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({list.HeldBack:N0} held back: tried in the last days, declined, or called lately)") : "";
+                leftOut += list.HeldBack > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({list.HeldBack:N0} held back: tried in the last days, declined, called lately, or not to be contacted)") : "";
                 context.Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture, $"{list.File.Path}: {list.File.RowsWritten:N0} patient(s) to call as of {list.AsOf:yyyy-MM-dd}{leftOut}"));
             }

@@ -157,5 +157,5 @@ internal sealed record OutreachListRun(int Patients, IReadOnlyList<ClinicOutreac
 /// <param name="AsOf">The date the clinic's patients were judged as of (the list's date).</param>
 /// <param name="Flagged">Patients the engine flagged for the clinic.</param>
 /// <param name="WithoutPatientRow">Flagged patients whose patient row was gone when the contact details were read (the data changed in between); left out.</param>
-/// <param name="HeldBack">Flagged patients not listed this time: tried recently, declined, or their item closed lately (docs/outreach.md).</param>
+/// <param name="HeldBack">Flagged patients not listed this time: tried recently, declined, their item closed lately, or not to be contacted (do-not-contact, deceased, no channel allowed; docs/outreach.md).</param>
 internal sealed record ClinicOutreachList(string ClinicId, DateOnly AsOf, int Flagged, int WithoutPatientRow, OutreachListFile File, int HeldBack = 0);

@@ -53,17 +53,18 @@ internal static class RetentionDefinitions
                 + "Its end type, visits, discharging provider and maintenance interval describe the patient's flag.",
                 null, null),
             new("Dropped after acute",
-                $"Not in acute care; E is between {Days(o.GraceDays)} and {Days(o.LookbackDays)} ago; no maintenance visit on or after E; no maintenance booked; not do-not-contact.",
+                $"Not in acute care; E is between {Days(o.GraceDays)} and {Days(o.LookbackDays)} ago; no maintenance visit on or after E; no maintenance booked; may be contacted.",
                 Setting(nameof(o.GraceDays), nameof(o.LookbackDays)), Value(o.GraceDays, o.LookbackDays)),
             new("Maintenance lapsed",
                 $"Not in acute care; the last maintenance visit is on or after E (or the patient only ever came for maintenance); more than the maintenance interval × {Number(o.LapseFactor)} days have passed since it, "
-                + $"but no more than {Days(o.LookbackDays)}; no maintenance booked; not do-not-contact. The interval is the one recorded on the episode that ended at E, "
+                + $"but no more than {Days(o.LookbackDays)}; no maintenance booked; may be contacted. The interval is the one recorded on the episode that ended at E, "
                 + $"else {Days(o.DefaultMaintenanceIntervalDays)} (so lapsed from day {firstLapsedDay.ToString(CultureInfo.InvariantCulture)} by default).",
                 Setting(nameof(o.LapseFactor), nameof(o.DefaultMaintenanceIntervalDays), nameof(o.LookbackDays)),
                 Value(o.LapseFactor, o.DefaultMaintenanceIntervalDays, o.LookbackDays)),
-            new("Flag precedence and do-not-contact",
+            new("Flag precedence and who may be contacted",
                 "A patient has at most one flag: dropped after acute is decided first. The two cannot both apply anyway (dropped needs no maintenance since E, lapsed needs the last maintenance on or after E). "
-                + "Do-not-contact patients are never flagged but are counted in every monthly number. A flag belongs to the patient's clinic.",
+                + "Patients who may not be contacted are never flagged but are counted in every monthly number: do-not-contact (the clinic's or front desk's), a recorded death, "
+                + "or no channel allowed (phone, text and email all withheld). A flag belongs to the patient's clinic.",
                 null, null),
             new("Priority",
                 $"0-100, higher first, the sum of four parts: recency (up to {o.PriorityRecencyWeight.ToString(CultureInfo.InvariantCulture)} points, all of them on the first day the flag can appear, falling evenly to none at {Days(o.LookbackDays)}); "

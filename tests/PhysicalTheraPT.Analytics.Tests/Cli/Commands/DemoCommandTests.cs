@@ -71,6 +71,8 @@ public sealed class DemoCommandTests
 
         Assert.All(chartFiles, name => Assert.Contains(name, output, StringComparison.Ordinal));
         Assert.Contains("Flags C01 ", output, StringComparison.Ordinal);
+        // The synthetic clinics record a few deaths and withheld channels, and the demo says what became of them.
+        Assert.Matches(@"Not to be contacted\W+[1-9][\d,]* deceased", output);
         var flagLines = File.ReadAllLines(Path.Combine(reports, $"flags-{date}.csv"));
         Assert.Equal("patient_id,clinic_id,flag,acute_end,end_type,last_maintenance,days_since,priority,reason", flagLines[0]);
         Assert.True(flagLines.Length > 100, $"Only {flagLines.Length - 1} flags in a 2,000-patient history.");

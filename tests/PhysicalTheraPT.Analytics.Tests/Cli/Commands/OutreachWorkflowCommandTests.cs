@@ -32,7 +32,7 @@ public sealed class OutreachWorkflowCommandTests
         Assert.Equal(0, imported);
         Assert.Equal(["P1", "P2"], first.Patients);
         Assert.Empty(sixDaysLater.Patients);
-        Assert.Contains("0 patient(s) to call as of 2026-04-08 (1 held back: tried in the last days, declined, or called lately)", sixDaysLater.Output, StringComparison.Ordinal);
+        Assert.Contains("0 patient(s) to call as of 2026-04-08 (1 held back: tried in the last days, declined, called lately, or not to be contacted)", sixDaysLater.Output, StringComparison.Ordinal);
         Assert.Equal(["P1"], sevenDaysLater.Patients);
     }
 
