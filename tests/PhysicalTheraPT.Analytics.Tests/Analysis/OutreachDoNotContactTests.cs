@@ -48,7 +48,7 @@ public sealed class OutreachDoNotContactTests
         OutreachScenario.Fill(list, "P1", "do_not_contact", April1.AddDays(1));
         Assert.True(Assert.Single(await scenario.ImportAsync(list)).Accepted);
 
-        // The clinic software's export still says P1 may be contacted.
+        // The clinic software's export still says P1 may be contacted, on every channel (allow_phone, allow_sms, allow_email true).
         await new ClinicDataBuilder().Patient("P1", "C01", doNotContact: false).WriteAsync(scenario.Database);
         var flags = await analysis.FlagsAsync(April1.AddDays(60), clinicId: null);
         var numbers = await analysis.MonthlyAsync(new CalendarMonth(2026, 5), new DateOnly(2026, 6, 1), withFlaggedPatients: false);

@@ -198,6 +198,26 @@ public sealed class MonthlyReportMapperTests
         Assert.DoesNotContain(freshReport.Definitions.Definitions, row => row.Name == "Past months");
     }
 
+    [Fact]
+    public void ForAllClinics_ListsNoDeceasedPatientToCall_AndCountsThoseWithAppointmentsAfterDeath_UnderDataQuality()
+    {
+        // p9 would be dropped after acute, but died on 1 August; a completed visit on 5 August is in the data.
+        var died = new PatientHistoryBuilder().Patient("p9", "c1")
+            .Episode("e9", new DateOnly(2025, 6, 1), new DateOnly(2025, 7, 15), "goals_met")
+            .AcuteVisitsBefore(new DateOnly(2025, 7, 15), 2)
+            .Acute(new DateOnly(2025, 8, 5))
+            .DiedOn(new DateOnly(2025, 8, 1))
+            .Build();
+        var (metrics, flags) = Run(Histories().Append(died), Clinics);
+
+        var report = new MonthlyReportMapper(metrics, flags, Clinics, new RetentionOptions(), new ReportsOptions()).ForAllClinics();
+
+        Assert.DoesNotContain(report.PatientsToCall, patient => patient.PatientId == "p9");
+        var row = Assert.Single(report.DataQuality, row => row.Kind == "appointment_after_death");
+        Assert.Equal(1, row.Count);
+        Assert.Equal(["p9"], row.ExampleIds);
+    }
+
     private static MonthlyReportMapper Mapper()
     {
         var (metrics, flags) = Run();
