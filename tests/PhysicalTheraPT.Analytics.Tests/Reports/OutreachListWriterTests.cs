@@ -31,6 +31,7 @@ public sealed class OutreachListWriterTests : IDisposable
         Assert.Contains("dropdown", instructions, StringComparison.Ordinal);
         Assert.Contains("do_not_contact", instructions, StringComparison.Ordinal);
         Assert.Contains("removed from all lists", instructions, StringComparison.Ordinal);
+        Assert.Contains("sms: send a text, do not call", instructions, StringComparison.Ordinal);
         Assert.Contains("put it back in the outreach folder", instructions, StringComparison.Ordinal);
     }
 

@@ -33,6 +33,8 @@ internal static class InstructionsSheet
         [
             $"1. Open the \"{OutreachListLayout.ListSheet}\" sheet. Call from the top: the patients most worth a call come first.",
             "2. The Reason column says why each patient is on the list, so you know what to talk about.",
+            $"   Reach each patient the way the {OutreachListLayout.PreferredChannel} column says (sms: send a text, do not call). A blank",
+            "   phone or email means the patient has not agreed to be reached that way.",
             $"3. After each call, click the {OutreachListLayout.Outcome} cell and pick what happened from the dropdown (see below).",
             $"4. Enter the {OutreachListLayout.OutcomeDate} (the day you called, e.g. {IsoDate.Format(list.AsOf.AddDays(2))}) and your initials. Add notes if they help.",
             "5. Only the yellow columns can be changed. Please do not add, delete or move rows, or rename the sheets.",
