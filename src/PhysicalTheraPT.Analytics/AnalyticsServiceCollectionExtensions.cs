@@ -42,7 +42,7 @@ internal static class AnalyticsServiceCollectionExtensions
                 return true;
             });
         services.AddSingleton<ISourceKind, DatabaseSourceKind>();
-        services.AddSingleton<ISourceKind, FolderSourceKind>();
+        services.AddSingleton<ISourceKind>(provider => new FolderSourceKind(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SourceSyncStore>();
         services.AddSingleton<SourceSync>();
 
@@ -92,6 +92,7 @@ internal static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<IClinicJob>(provider => provider.GetRequiredService<RefreshFlagsJob>());
         services.AddSingleton<IClinicJob, OutreachListsJob>();
         services.AddSingleton<IClinicJob, RetentionReportJob>();
+        services.AddSingleton<IClinicJob, SyncJob>();
 
         // The demo's steps, in the order they run: a feature that joins the demo adds its step here.
         services.AddTransient<IDemoStep, PrepareDatabaseStep>();
