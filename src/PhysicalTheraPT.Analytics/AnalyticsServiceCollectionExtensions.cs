@@ -13,6 +13,7 @@ using PhysicalTheraPT.Analytics.Reports.Snapshots;
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Seeding;
+using PhysicalTheraPT.Analytics.Sources;
 
 namespace PhysicalTheraPT.Analytics;
 
@@ -31,6 +32,19 @@ internal static class AnalyticsServiceCollectionExtensions
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection("Import"));
         services.AddSingleton<ClinicDataImporter>();
         services.AddSingleton<ClinicHistorySeeder>();
+
+        // Sources: where clinic data is pulled from every night; a kind of source registers its ISourceKind here.
+        services.AddOptions<SourcesOptions>()
+            .Configure(options => configuration.GetSection(SourcesOptions.SectionName).Bind(options.Sources))
+            .Validate(options =>
+            {
+                options.Validate();
+                return true;
+            });
+        services.AddSingleton<ISourceKind, DatabaseSourceKind>();
+        services.AddSingleton<ISourceKind>(provider => new FolderSourceKind(provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SourceSyncStore>();
+        services.AddSingleton<SourceSync>();
 
         // Retention: the rules' settings and the one pass over every history.
         services.AddOptions<RetentionOptions>()
@@ -78,6 +92,7 @@ internal static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<IClinicJob>(provider => provider.GetRequiredService<RefreshFlagsJob>());
         services.AddSingleton<IClinicJob, OutreachListsJob>();
         services.AddSingleton<IClinicJob, RetentionReportJob>();
+        services.AddSingleton<IClinicJob, SyncJob>();
 
         // The demo's steps, in the order they run: a feature that joins the demo adds its step here.
         services.AddTransient<IDemoStep, PrepareDatabaseStep>();

@@ -9,10 +9,13 @@ internal static class JobNames
     /// <summary>Weekly: each clinic's outreach workbook for front desk.</summary>
     public const string OutreachLists = "outreach-lists";
 
+    /// <summary>Nightly, before refresh-flags: every configured source pulled into the store (Sources/).</summary>
+    public const string Sync = "sync";
+
     /// <summary>Monthly: last month's retention workbook for all clinics and for each clinic.</summary>
     public const string RetentionReport = "retention-report";
 
-    public static IReadOnlyList<string> All { get; } = [RefreshFlags, OutreachLists, RetentionReport];
+    public static IReadOnlyList<string> All { get; } = [Sync, RefreshFlags, OutreachLists, RetentionReport];
 
     public static UserInputException Unknown(string? jobName) =>
         new($"There is no job named '{jobName}'. The jobs are: {string.Join(", ", All)}.");
