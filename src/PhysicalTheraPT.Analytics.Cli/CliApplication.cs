@@ -20,6 +20,7 @@ internal static class CliApplication
         root.Subcommands.Add(FlagsCommand.Create(console));
         root.Subcommands.Add(MetricsCommand.Create(console));
         root.Subcommands.Add(ImportCommand.Create(console));
+        root.Subcommands.Add(SyncCommand.Create(console));
         root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(OutreachCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console));

@@ -13,6 +13,7 @@ using PhysicalTheraPT.Analytics.Reports.Snapshots;
 using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Seeding;
+using PhysicalTheraPT.Analytics.Sources;
 
 namespace PhysicalTheraPT.Analytics;
 
@@ -31,6 +32,19 @@ internal static class AnalyticsServiceCollectionExtensions
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection("Import"));
         services.AddSingleton<ClinicDataImporter>();
         services.AddSingleton<ClinicHistorySeeder>();
+
+        // Sources: where clinic data is pulled from every night; a kind of source registers its ISourceKind here.
+        services.AddOptions<SourcesOptions>()
+            .Configure(options => configuration.GetSection(SourcesOptions.SectionName).Bind(options.Sources))
+            .Validate(options =>
+            {
+                options.Validate();
+                return true;
+            });
+        services.AddSingleton<ISourceKind, DatabaseSourceKind>();
+        services.AddSingleton<ISourceKind, FolderSourceKind>();
+        services.AddSingleton<SourceSyncStore>();
+        services.AddSingleton<SourceSync>();
 
         // Retention: the rules' settings and the one pass over every history.
         services.AddOptions<RetentionOptions>()

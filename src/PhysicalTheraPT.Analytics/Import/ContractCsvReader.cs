@@ -9,16 +9,18 @@ namespace PhysicalTheraPT.Analytics.Import;
 /// case, in any order; columns the contract does not know are ignored. <see cref="Line"/> is the physical
 /// line a record starts on, counting the header as line 1 and every line inside quoted values.
 /// </summary>
-internal sealed class ContractCsvReader : IDisposable
+internal sealed class ContractCsvReader : IContractRecords
 {
     private readonly CsvReader _reader;
     private readonly int[] _fieldIndexes;
+    private readonly IReadOnlyDictionary<string, string>? _headerNames;
     private (long Line, CsvMalformedReason Reason)? _lastMalformed;
 
-    private ContractCsvReader(string path, ContractFile file)
+    private ContractCsvReader(string path, ContractFile file, IReadOnlyDictionary<string, string>? headerNames)
     {
         Path = path;
         File = file;
+        _headerNames = headerNames;
         var options = new CsvReaderOptions
         {
             Separator = ',',
@@ -36,6 +38,8 @@ internal sealed class ContractCsvReader : IDisposable
     public string Path { get; }
 
     public ContractFile File { get; }
+
+    public string Name => File.FileName;
 
     /// <summary>What is wrong with the header (missing or repeated columns); empty when it is usable.</summary>
     public IReadOnlyList<string> HeaderProblems { get; }
@@ -56,11 +60,15 @@ internal sealed class ContractCsvReader : IDisposable
     /// <summary>The current record as it appears in the file, without its line break.</summary>
     public string RawRecord => Encoding.UTF8.GetString(_reader.RawRecord);
 
-    public static ContractCsvReader Open(string path, ContractFile file)
+    /// <param name="headerNames">
+    /// An EMR's own header names → the contract's column names (a folder source's <c>Columns</c>),
+    /// matched trimmed and ignoring case; a header not listed is read as it is.
+    /// </param>
+    public static ContractCsvReader Open(string path, ContractFile file, IReadOnlyDictionary<string, string>? headerNames = null)
     {
         try
         {
-            return new ContractCsvReader(path, file);
+            return new ContractCsvReader(path, file, headerNames);
         }
         catch (IOException exception)
         {
@@ -85,6 +93,27 @@ internal sealed class ContractCsvReader : IDisposable
             ? Describe(malformed.Reason)
             : null;
         return true;
+    }
+
+    public ValueTask<bool> ReadAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Read());
+
+    public IEnumerable<string> RecordProblems()
+    {
+        if (QuotingProblem is { } quoting)
+        {
+            yield return quoting;
+        }
+
+        if (!IsValidUtf8)
+        {
+            yield return "the row is not valid UTF-8 text; save the export as UTF-8";
+        }
+
+        if (FieldCount != HeaderFieldCount)
+        {
+            yield return $"the row has {FieldCount} fields but the header has {HeaderFieldCount} " +
+                "(a comma inside a value that is not quoted?)";
+        }
     }
 
     /// <summary>The value of a contract column in the current record, untrimmed; empty when the record is short.</summary>
@@ -114,7 +143,7 @@ internal sealed class ContractCsvReader : IDisposable
 
         for (var index = 0; index < headers.Count; index++)
         {
-            var name = headers[index].Trim().ToLowerInvariant();
+            var name = ContractName(headers[index]);
             if (!File.TryGetOrdinal(name, out var ordinal))
             {
                 continue;
@@ -151,7 +180,7 @@ internal sealed class ContractCsvReader : IDisposable
             return "this is not a CSV text file (its first line holds binary data or text that is not UTF-8); export the file as UTF-8 CSV.";
         }
 
-        if (headers.Any(header => File.TryGetOrdinal(header.Trim().ToLowerInvariant(), out _)))
+        if (headers.Any(header => File.TryGetOrdinal(ContractName(header), out _)))
         {
             return null;
         }
@@ -165,6 +194,24 @@ internal sealed class ContractCsvReader : IDisposable
         }
 
         return $"the first line holds none of the contract's columns; it must be a header with {string.Join(", ", File.Columns)} (is this the right file, and does it start with its header?).";
+    }
+
+    /// <summary>The contract column a header names: its mapped name when the source maps it, else itself; lower case.</summary>
+    private string ContractName(string header)
+    {
+        var trimmed = header.Trim();
+        if (_headerNames is not null)
+        {
+            foreach (var (emrName, contractName) in _headerNames)
+            {
+                if (emrName.Trim().Equals(trimmed, StringComparison.OrdinalIgnoreCase))
+                {
+                    return contractName.Trim().ToLowerInvariant();
+                }
+            }
+        }
+
+        return trimmed.ToLowerInvariant();
     }
 
     private static string Describe(CsvMalformedReason reason) => reason switch

@@ -15,17 +15,21 @@ internal static class DuplicateIdScanner
     public static DuplicateIds Scan(string path, ContractFile file, CancellationToken cancellationToken) =>
         Scan(path, file, XxHash3Of, cancellationToken);
 
+    /// <summary>As <see cref="Scan(string, ContractFile, CancellationToken)"/>, with the EMR's header names mapped (a folder source's Columns).</summary>
+    public static DuplicateIds Scan(string path, ContractFile file, IReadOnlyDictionary<string, string>? headerNames, CancellationToken cancellationToken) =>
+        Scan(path, file, XxHash3Of, cancellationToken, headerNames);
+
     /// <summary>As <see cref="Scan(string, ContractFile, CancellationToken)"/>, with the hash given (tests force collisions).</summary>
-    internal static DuplicateIds Scan(string path, ContractFile file, Func<string, ulong> hash, CancellationToken cancellationToken)
+    internal static DuplicateIds Scan(string path, ContractFile file, Func<string, ulong> hash, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? headerNames = null)
     {
-        var repeatedHashes = FindRepeatedHashes(path, file, hash, cancellationToken);
+        var repeatedHashes = FindRepeatedHashes(path, file, hash, headerNames, cancellationToken);
         if (repeatedHashes.Count == 0)
         {
             return DuplicateIds.None;
         }
 
         var linesById = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        using var reader = ContractCsvReader.Open(path, file);
+        using var reader = ContractCsvReader.Open(path, file, headerNames);
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -45,12 +49,12 @@ internal static class DuplicateIdScanner
         return new DuplicateIds(linesById.Values.Where(lines => lines.Count > 1));
     }
 
-    private static HashSet<ulong> FindRepeatedHashes(string path, ContractFile file, Func<string, ulong> hash, CancellationToken cancellationToken)
+    private static HashSet<ulong> FindRepeatedHashes(string path, ContractFile file, Func<string, ulong> hash, IReadOnlyDictionary<string, string>? headerNames, CancellationToken cancellationToken)
     {
         // A flat array of hashes, sorted, costs 8 bytes an id (a hash set would cost three times that);
         // equal neighbours after sorting are the repeated hashes.
         var hashes = new List<ulong>();
-        using (var reader = ContractCsvReader.Open(path, file))
+        using (var reader = ContractCsvReader.Open(path, file, headerNames))
         {
             while (reader.Read())
             {
@@ -84,7 +88,7 @@ internal static class DuplicateIdScanner
 }
 
 /// <summary>The lines of a file whose id appears on another line too, each with those other lines.</summary>
-internal sealed class DuplicateIds
+internal sealed class DuplicateIds : IDuplicateIds
 {
     public static readonly DuplicateIds None = new([]);
 

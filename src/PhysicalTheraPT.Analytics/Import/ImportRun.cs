@@ -42,16 +42,26 @@ internal sealed class ImportRun : IDisposable
     /// <summary>Makes sure a rejects file exists even when no row was rejected (an explicit --rejects FILE).</summary>
     public void EnsureRejectsFile() => _rejects ??= _createRejectsFile?.Invoke();
 
-    public async Task<ImportFileSummary> ImportFileAsync<TRow>(IContractCsv<TRow> csv, string path, CancellationToken cancellationToken)
+    public Task<ImportFileSummary> ImportFileAsync<TRow>(IContractCsv<TRow> csv, string path, CancellationToken cancellationToken)
     {
         var duplicates = DuplicateIdScanner.Scan(path, csv.File, cancellationToken);
-        using var reader = ContractCsvReader.Open(path, csv.File);
+        var reader = ContractCsvReader.Open(path, csv.File);
+        return ImportRecordsAsync(csv, reader, duplicates, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks and writes the records of one table, from a file or from a source (Sources/); takes over
+    /// <paramref name="reader"/> and disposes it.
+    /// </summary>
+    public async Task<ImportFileSummary> ImportRecordsAsync<TRow>(IContractCsv<TRow> csv, IContractRecords reader, IDuplicateIds duplicates, CancellationToken cancellationToken)
+    {
+        using var disposeReader = reader;
         var fields = new RecordFields(reader);
         var idColumn = csv.File.IdColumn;
         var batch = new List<TRow>(_options.BatchSize);
         int read = 0, written = 0, newOrChanged = 0, rejected = 0;
 
-        while (reader.Read())
+        while (await reader.ReadAsync(cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
             read++;
@@ -88,7 +98,7 @@ internal sealed class ImportRun : IDisposable
             }
             else if (batch.Count >= _options.BatchSize)
             {
-                newOrChanged += await WriteAsync(csv, batch, reader.Line, cancellationToken);
+                newOrChanged += await WriteAsync(csv, batch, reader.Name, reader.Line, cancellationToken);
                 written += batch.Count;
                 batch.Clear();
             }
@@ -101,7 +111,7 @@ internal sealed class ImportRun : IDisposable
 
         if (MayCommit && batch.Count > 0)
         {
-            newOrChanged += await WriteAsync(csv, batch, reader.Line, cancellationToken);
+            newOrChanged += await WriteAsync(csv, batch, reader.Name, reader.Line, cancellationToken);
             written += batch.Count;
         }
 
@@ -129,7 +139,7 @@ internal sealed class ImportRun : IDisposable
         }
     }
 
-    private async Task<int> WriteAsync<TRow>(IContractCsv<TRow> csv, List<TRow> batch, int lastLine, CancellationToken cancellationToken)
+    private async Task<int> WriteAsync<TRow>(IContractCsv<TRow> csv, List<TRow> batch, string name, int lastLine, CancellationToken cancellationToken)
     {
         try
         {
@@ -140,7 +150,7 @@ internal sealed class ImportRun : IDisposable
             // The checks above should leave the database nothing to refuse; if it still does, say where, but
             // not with the database's message: it may quote the refused row.
             throw new UserInputException(
-                $"The database refused a batch of {batch.Count} rows of {csv.File.FileName} ending at line {lastLine}: {DatabaseErrorText.Describe(exception)}. " +
+                $"The database refused a batch of {batch.Count} rows of {name} ending at line {lastLine}: {DatabaseErrorText.Describe(exception)}. " +
                 "Nothing was imported.",
                 exception);
         }

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace PhysicalTheraPT.Analytics.Import;
 
 /// <summary>
-/// The value rules of the data contract, applied to the current record of a <see cref="ContractCsvReader"/>.
+/// The value rules of the data contract, applied to the current record of an <see cref="IContractRecords"/>
+/// (a CSV file or a source's query).
 /// Each getter returns the parsed value, or records a problem (file, line, column, what is expected) and
 /// returns a placeholder, so one pass over a row finds every problem in it. Values are trimmed. A problem
 /// never carries the value: with columns swapped any column can hold a name or an email address.
@@ -13,10 +14,10 @@ internal sealed partial class RecordFields
 {
     public const int MaxIdLength = 64;
 
-    private readonly ContractCsvReader _reader;
+    private readonly IContractRecords _reader;
     private readonly List<ImportError> _problems = [];
 
-    public RecordFields(ContractCsvReader reader)
+    public RecordFields(IContractRecords reader)
     {
         _reader = reader;
     }
@@ -36,21 +37,9 @@ internal sealed partial class RecordFields
     public bool Begin()
     {
         _problems.Clear();
-        if (_reader.QuotingProblem is { } quoting)
+        foreach (var problem in _reader.RecordProblems())
         {
-            AddRecordProblem(quoting);
-        }
-
-        if (!_reader.IsValidUtf8)
-        {
-            AddRecordProblem("the row is not valid UTF-8 text; save the export as UTF-8");
-        }
-
-        if (_reader.FieldCount != _reader.HeaderFieldCount)
-        {
-            AddRecordProblem(
-                $"the row has {_reader.FieldCount} fields but the header has {_reader.HeaderFieldCount} " +
-                "(a comma inside a value that is not quoted?)");
+            AddRecordProblem(problem);
         }
 
         return !HasProblems;
@@ -163,9 +152,9 @@ internal sealed partial class RecordFields
     }
 
     /// <summary>Records a problem with <paramref name="column"/>: the reason says what is expected, never what was found.</summary>
-    public void Add(string column, string reason) => _problems.Add(new ImportError(File.FileName, Line, column, reason));
+    public void Add(string column, string reason) => _problems.Add(new ImportError(_reader.Name, Line, column, reason));
 
-    private void AddRecordProblem(string reason) => _problems.Add(new ImportError(File.FileName, Line, ImportError.WholeRow, reason));
+    private void AddRecordProblem(string reason) => _problems.Add(new ImportError(_reader.Name, Line, ImportError.WholeRow, reason));
 
     private bool IsBlank(string column) => Value(column).Length == 0;
 

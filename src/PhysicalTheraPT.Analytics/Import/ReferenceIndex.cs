@@ -78,6 +78,9 @@ internal sealed class KnownIds<TValue>
 
     public void Reject(string id, int line) => _rejectedOnLine.TryAdd(id, line);
 
+    /// <summary>Whether the id is in the database or was accepted from this import.</summary>
+    public bool Contains(string id) => _known.ContainsKey(id);
+
     /// <summary>
     /// Looks up the id in <paramref name="column"/> of the current record; records a problem when it is
     /// neither in the database nor in this import, or when this import rejected it. A blank id is left to

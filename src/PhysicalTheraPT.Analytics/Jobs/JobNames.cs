@@ -9,6 +9,9 @@ internal static class JobNames
     /// <summary>Weekly: each clinic's outreach workbook for front desk.</summary>
     public const string OutreachLists = "outreach-lists";
 
+    /// <summary>Nightly, before refresh-flags: every configured source pulled into the store (Sources/).</summary>
+    public const string Sync = "sync";
+
     /// <summary>Monthly: last month's retention workbook for all clinics and for each clinic.</summary>
     public const string RetentionReport = "retention-report";
 

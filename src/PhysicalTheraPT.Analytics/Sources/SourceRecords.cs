@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+using PhysicalTheraPT.Analytics.Import;
+
+namespace PhysicalTheraPT.Analytics.Sources;
+
+/// <summary>
+/// A source's table as the import's checks read it (<see cref="IContractRecords"/>): its columns matched
+/// to the contract's by name, each value written in the contract's text form (dates <c>YYYY-MM-DD</c>,
+/// times <c>YYYY-MM-DDTHH:MM:SS</c>, a UTC instant with <c>Z</c>, booleans <c>true</c>/<c>false</c>), and
+/// the source's own status values mapped by <see cref="SourceOptions.Statuses"/>. A failure of the source
+/// while reading becomes a scrubbed <see cref="SourceErrors"/> exception.
+/// </summary>
+internal sealed class SourceRecords : IContractRecords
+{
+    // Date columns: a driver hands a DATE back as a DateTime at midnight.
+    private static readonly HashSet<string> DateColumns = new(StringComparer.Ordinal) { "birth_date", "started_on", "discharged_on", "deceased_on" };
+
+    private readonly SourceTable _table;
+    private readonly Func<Exception, Exception> _translate;
+    private readonly int[] _sourceIndexes;
+    private readonly string?[] _values;
+    private readonly StatusMap? _statuses;
+    private readonly int _statusOrdinal = -1;
+
+    public SourceRecords(string name, ContractFile file, SourceTable table, StatusMap statuses, Func<Exception, Exception> translate)
+    {
+        Name = name;
+        File = file;
+        _table = table;
+        _translate = translate;
+        _sourceIndexes = new int[file.Columns.Count];
+        _values = new string?[file.Columns.Count];
+        HeaderProblems = MapColumns();
+        if (file == ContractFile.Appointments)
+        {
+            _statuses = statuses;
+            _statusOrdinal = file.OrdinalOf("status");
+        }
+    }
+
+    public ContractFile File { get; }
+
+    public string Name { get; }
+
+    public IReadOnlyList<string> HeaderProblems { get; }
+
+    public int Line { get; private set; }
+
+    public string RawRecord
+    {
+        get
+        {
+            // For the owner-only rejects file: the row as the contract's columns, CSV-quoted.
+            var text = new StringBuilder();
+            for (var ordinal = 0; ordinal < _values.Length; ordinal++)
+            {
+                if (ordinal > 0)
+                {
+                    text.Append(',');
+                }
+
+                var value = Value(ordinal);
+                text.Append(value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value);
+            }
+
+            return text.ToString();
+        }
+    }
+
+    public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
+    {
+        bool read;
+        try
+        {
+            read = await _table.ReadAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw _translate(exception);
+        }
+
+        if (!read)
+        {
+            return false;
+        }
+
+        Line++;
+        Array.Clear(_values);
+        return true;
+    }
+
+    public IEnumerable<string> RecordProblems() => [];
+
+    public string Value(int ordinal)
+    {
+        if (_values[ordinal] is { } known)
+        {
+            return known;
+        }
+
+        var index = _sourceIndexes[ordinal];
+        var text = index < 0 ? "" : Text(_table.GetValue(index), DateColumns.Contains(File.Columns[ordinal]));
+        if (ordinal == _statusOrdinal)
+        {
+            text = _statuses!.Map(text);
+        }
+
+        _values[ordinal] = text;
+        return text;
+    }
+
+    public void Dispose()
+    {
+        // The table is the caller's: it is disposed asynchronously, with its connection's command.
+    }
+
+    /// <summary>A value in the contract's text form.</summary>
+    internal static string Text(object? value, bool isDate) => value switch
+    {
+        null or DBNull => "",
+        string text => text,
+        DateTime { TimeOfDay.Ticks: 0 } date when isDate => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime { Kind: DateTimeKind.Utc } instant => instant.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        DateTime local => local.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+        DateTimeOffset instant => instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        bool flag => flag ? "true" : "false",
+        byte[] bytes => Encoding.UTF8.GetString(bytes),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private List<string> MapColumns()
+    {
+        Array.Fill(_sourceIndexes, -1);
+        var problems = new List<string>();
+        var names = _table.ColumnNames;
+        for (var index = 0; index < names.Count; index++)
+        {
+            if (!File.TryGetOrdinal(names[index].Trim().ToLowerInvariant(), out var ordinal))
+            {
+                continue;
+            }
+
+            if (_sourceIndexes[ordinal] >= 0)
+            {
+                problems.Add($"{Name}: column {File.Columns[ordinal]} is returned twice (columns {_sourceIndexes[ordinal] + 1} and {index + 1}); return it once.");
+                continue;
+            }
+
+            _sourceIndexes[ordinal] = index;
+        }
+
+        foreach (var missing in File.Columns.Where((_, ordinal) => _sourceIndexes[ordinal] < 0))
+        {
+            problems.Add(
+                $"{Name}: missing column {missing}. The source must return every column of {File.FileName} under the contract's name " +
+                $"(NULL where the contract allows a blank; e.g. SELECT ... AS {missing}); see docs/sources.md.");
+        }
+
+        return problems;
+    }
+}
+
+/// <summary>
+/// The source's own appointment status values → the contract's (<see cref="SourceOptions.Statuses"/>),
+/// matched exactly first, then ignoring case; a value with no mapping is passed on as it is, so the
+/// contract's check refuses it with its usual message.
+/// </summary>
+internal sealed class StatusMap
+{
+    public static readonly IReadOnlyList<string> ContractStatuses = ["booked", "completed", "cancelled", "no_show"];
+
+    private readonly Dictionary<string, string> _exact = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _ignoringCase = new(StringComparer.OrdinalIgnoreCase);
+
+    public StatusMap(IReadOnlyDictionary<string, string> statuses, string setting)
+    {
+        foreach (var (own, contract) in statuses)
+        {
+            var status = ContractStatuses.FirstOrDefault(candidate => candidate.Equals(contract?.Trim(), StringComparison.OrdinalIgnoreCase))
+                ?? throw new UserInputException(
+                    $"{setting} maps '{own}' to '{contract}', which is not one of {string.Join(", ", ContractStatuses)}. Fix the mapping in the configuration.");
+            _exact[own.Trim()] = status;
+            _ignoringCase.TryAdd(own.Trim(), status);
+        }
+    }
+
+    public string Map(string value)
+    {
+        var trimmed = value.Trim();
+        return _exact.GetValueOrDefault(trimmed) ?? _ignoringCase.GetValueOrDefault(trimmed) ?? value;
+    }
+}
