@@ -43,7 +43,7 @@ internal static class AnalyticsServiceCollectionExtensions
                 return true;
             });
         services.AddSingleton<ISourceKind, DatabaseSourceKind>();
-        services.AddSingleton<ISourceKind, FolderSourceKind>();
+        services.AddSingleton<ISourceKind>(provider => new FolderSourceKind(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ISourceKind, OpenEmrSourceKind>();
         services.AddSingleton<SourceSyncStore>();
         services.AddSingleton<SourceSync>();
@@ -94,6 +94,7 @@ internal static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<IClinicJob>(provider => provider.GetRequiredService<RefreshFlagsJob>());
         services.AddSingleton<IClinicJob, OutreachListsJob>();
         services.AddSingleton<IClinicJob, RetentionReportJob>();
+        services.AddSingleton<IClinicJob, SyncJob>();
 
         // The demo's steps, in the order they run: a feature that joins the demo adds its step here.
         services.AddTransient<IDemoStep, PrepareDatabaseStep>();

@@ -15,7 +15,7 @@ internal static class JobNames
     /// <summary>Monthly: last month's retention workbook for all clinics and for each clinic.</summary>
     public const string RetentionReport = "retention-report";
 
-    public static IReadOnlyList<string> All { get; } = [RefreshFlags, OutreachLists, RetentionReport];
+    public static IReadOnlyList<string> All { get; } = [Sync, RefreshFlags, OutreachLists, RetentionReport];
 
     public static UserInputException Unknown(string? jobName) =>
         new($"There is no job named '{jobName}'. The jobs are: {string.Join(", ", All)}.");

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Sources;
 
 namespace PhysicalTheraPT.Analytics.Jobs;
 
 /// <summary>
-/// Splits a scheduled job into its work items. outreach-lists: one per clinic as of its local today, so
+/// Splits a scheduled job into its work items. sync: one item for all sources (none without sources). outreach-lists: one per clinic as of its local today, so
 /// several servers share them. retention-report: the month before the schedule's today, once per clinic
 /// and once for all clinics together (every workbook of one run covers the same month, so the
 /// all-clinics workbook and the clinics' workbooks agree). refresh-flags: ONE item for all clinics when
@@ -16,11 +18,13 @@ internal sealed class JobPlanner
 {
     private readonly AnalyticsDatabase _database;
     private readonly ClinicCalendar _calendar;
+    private readonly SourcesOptions _sources;
 
-    public JobPlanner(AnalyticsDatabase database, ClinicCalendar calendar)
+    public JobPlanner(AnalyticsDatabase database, ClinicCalendar calendar, IOptions<SourcesOptions> sources)
     {
         _database = database;
         _calendar = calendar;
+        _sources = sources.Value;
     }
 
     public async Task<IReadOnlyList<JobWorkItem>> PlanAsync(string jobName, CancellationToken cancellationToken)
@@ -28,6 +32,13 @@ internal sealed class JobPlanner
         if (!JobNames.All.Contains(jobName))
         {
             throw JobNames.Unknown(jobName);
+        }
+
+        if (jobName == JobNames.Sync)
+        {
+            // One item for every source, run one after another: each has its own transaction, and the
+            // night's flags wait for all of them.
+            return _sources.Sources.Count == 0 ? [] : [JobWorkItem.ForDate(jobName, null, _calendar.ScheduleToday())];
         }
 
         var clinics = await ClinicDirectory.LoadAsync(_database, cancellationToken);

@@ -3,6 +3,7 @@ using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Outreach;
 using PhysicalTheraPT.Analytics.Retention;
+using PhysicalTheraPT.Analytics.Sources;
 
 namespace PhysicalTheraPT.Analytics.Jobs;
 
@@ -22,13 +23,15 @@ internal sealed class RefreshFlagsJob : IClinicJob
     private readonly PatientFlagStore _store;
     private readonly OutreachQueue _queue;
     private readonly AnalyticsDatabase _database;
+    private readonly SourceSyncStore? _syncs;
 
-    public RefreshFlagsJob(IClinicFlagSource flags, PatientFlagStore store, OutreachQueue queue, AnalyticsDatabase database)
+    public RefreshFlagsJob(IClinicFlagSource flags, PatientFlagStore store, OutreachQueue queue, AnalyticsDatabase database, SourceSyncStore? syncs = null)
     {
         _flags = flags;
         _store = store;
         _queue = queue;
         _database = database;
+        _syncs = syncs;
     }
 
     public string Name => JobNames.RefreshFlags;
@@ -48,7 +51,9 @@ internal sealed class RefreshFlagsJob : IClinicJob
         }
 
         var total = written.Values.Sum();
-        return new JobOutcome([], total, $"{total} flagged: {dropped} dropped after acute, {total - dropped} maintenance lapsed. Outreach queue: {queues.Summary}");
+        // With sources, say which copy was judged: after a failed sync it is the last good one, and how old.
+        var copy = _syncs is null ? null : await _syncs.DescribeCopyAsync(cancellationToken);
+        return new JobOutcome([], total, $"{total} flagged: {dropped} dropped after acute, {total - dropped} maintenance lapsed. Outreach queue: {queues.Summary}{(copy is null ? "" : $" {copy}")}");
     }
 
     /// <summary>

@@ -7,6 +7,13 @@ namespace PhysicalTheraPT.Analytics.Jobs;
 /// </summary>
 internal sealed class SchedulingOptions
 {
+    /// <summary>
+    /// sync: nightly at 01:30, pulling every configured source (Sources) before the flags are refreshed.
+    /// With sources configured, refresh-flags runs right after the sync (chained) instead of at
+    /// <see cref="RefreshFlagsCron"/>; without any, sync does nothing.
+    /// </summary>
+    public string SyncCron { get; set; } = "30 1 * * *";
+
     /// <summary>refresh-flags: nightly at 02:00, after the clinics' day is over and before anyone calls.</summary>
     public string RefreshFlagsCron { get; set; } = "0 2 * * *";
 
@@ -133,6 +140,7 @@ internal sealed class SchedulingOptions
     /// <summary>The cron expression of <paramref name="jobName"/>.</summary>
     public string CronFor(string jobName) => jobName switch
     {
+        JobNames.Sync => SyncCron,
         JobNames.RefreshFlags => RefreshFlagsCron,
         JobNames.OutreachLists => OutreachListsCron,
         JobNames.RetentionReport => RetentionReportCron,

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Jobs;
+using PhysicalTheraPT.Analytics.Sources;
 
 namespace PhysicalTheraPT.Analytics.Scheduling;
 
@@ -85,7 +86,8 @@ internal sealed class SchedulingHost : IAsyncDisposable
     public void RegisterRecurringJobs()
     {
         var timeZone = _services.GetRequiredService<ClinicCalendar>().ScheduleTimeZone();
-        RecurringJobRegistrar.Register(RecurringJobs, Options, timeZone);
+        var sources = _services.GetRequiredService<IOptions<SourcesOptions>>().Value;
+        RecurringJobRegistrar.Register(RecurringJobs, Options, timeZone, flagsFollowSync: sources.Sources.Count > 0);
     }
 
     /// <summary>

@@ -3,8 +3,10 @@ using PhysicalTheraPT.Analytics.Import;
 namespace PhysicalTheraPT.Analytics.Sources;
 
 /// <summary><c>folder</c>: a drop folder an EMR's scheduled export lands in (completed in the next step).</summary>
-internal sealed class FolderSourceKind : ISourceKind
+internal sealed class FolderSourceKind(TimeProvider time) : ISourceKind
 {
+    private readonly TimeProvider _time = time;
+
     public string Kind => SourceKinds.Folder;
 
     public void Validate(SourceOptions source, int index)

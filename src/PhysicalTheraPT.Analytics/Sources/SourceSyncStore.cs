@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using PhysicalTheraPT.Analytics.Data;
 
@@ -89,6 +90,34 @@ internal sealed class SourceSyncStore : ISqlStatements
             LastAttemptAt = DateTime.SpecifyKind(row.LastAttemptAt, DateTimeKind.Utc),
             LastSuccessAt = row.LastSuccessAt is { } success ? DateTime.SpecifyKind(success, DateTimeKind.Utc) : null,
         }).ToList();
+    }
+
+    /// <summary>
+    /// How fresh the store's copy of the sources is, for the flags' run: <c>Data synced 0.4 h ago.</c>, or
+    /// after a failed sync <c>The last sync of emr failed: these flags judge the copy synced 2026-12-02
+    /// 01:31 UTC (24.5 h old).</c> Null when no source has ever synced.
+    /// </summary>
+    public async Task<string?> DescribeCopyAsync(CancellationToken cancellationToken)
+    {
+        var syncs = await ListAsync(cancellationToken);
+        if (syncs.Count == 0)
+        {
+            return null;
+        }
+
+        var now = _time.GetUtcNow().UtcDateTime;
+        string Age(DateTime? at) => at is { } time
+            ? string.Create(CultureInfo.InvariantCulture, $"synced {time:yyyy-MM-dd HH:mm} UTC ({(now - time).TotalHours:0.0} h old)")
+            : "never synced";
+        var failed = syncs.Where(sync => sync.LastOutcome == "failed").ToList();
+        if (failed.Count > 0)
+        {
+            var oldest = failed.Any(sync => sync.LastSuccessAt is null) ? null : failed.Min(sync => sync.LastSuccessAt);
+            return $"The last sync of {string.Join(", ", failed.Select(sync => sync.SourceName))} failed: these flags judge the copy {Age(oldest)}.";
+        }
+
+        var stalest = syncs.Min(sync => sync.LastSuccessAt);
+        return string.Create(CultureInfo.InvariantCulture, $"Data synced {(now - stalest!.Value).TotalHours:0.0} h ago.");
     }
 
     /// <summary>Whether a folder source has imported a set with this fingerprint before.</summary>

@@ -30,6 +30,7 @@ public sealed class RecurringJobRegistrationTests
                 (JobNames.OutreachLists, "15 7 * * 2", "America/Denver", "default"),
                 (JobNames.RefreshFlags, "0 2 * * *", "America/Denver", "default"),
                 (JobNames.RetentionReport, "0 6 1 * *", "America/Denver", "default"),
+                (JobNames.Sync, "30 1 * * *", "America/Denver", "default"),
             ],
             registered);
     }
