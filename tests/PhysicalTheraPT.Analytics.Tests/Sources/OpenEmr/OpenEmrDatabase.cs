@@ -1,39 +1,30 @@
 using MySqlConnector;
+using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Sources.OpenEmr;
 
 /// <summary>
-/// A fresh MariaDB database holding OpenEMR's own six tables (openemr-schema.sql: OpenEMR 8.2's
-/// sql/database.sql, with its stock appointment statuses), dropped again on dispose.
+/// A fresh database on the MariaDB test server holding OpenEMR's own six tables (openemr-schema.sql:
+/// OpenEMR 8.2's sql/database.sql, with its stock appointment statuses), dropped again on dispose.
 /// </summary>
 internal sealed class OpenEmrDatabase : IAsyncDisposable
 {
-    private readonly string _serverConnectionString;
-    private readonly string _name;
+    private readonly ThrowawaySourceDatabase _database;
 
-    private OpenEmrDatabase(string serverConnectionString, string name)
+    private OpenEmrDatabase(ThrowawaySourceDatabase database)
     {
-        _serverConnectionString = serverConnectionString;
-        _name = name;
-        ConnectionString = new MySqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString;
+        _database = database;
     }
 
     /// <summary>A connection string to this database, as a source's <c>ConnectionString</c>.</summary>
-    public string ConnectionString { get; }
+    public string ConnectionString => _database.ConnectionString;
 
-    public static async Task<OpenEmrDatabase> CreateAsync(string serverConnectionString)
+    public static async Task<OpenEmrDatabase> CreateAsync()
     {
-        var database = new OpenEmrDatabase(serverConnectionString, "pta_openemr_" + Guid.NewGuid().ToString("N")[..12]);
-        await using (var server = new MySqlConnection(serverConnectionString))
-        {
-            await server.OpenAsync();
-            await Execute(server, $"CREATE DATABASE `{database._name}` CHARACTER SET utf8mb4");
-        }
-
-        await using var connection = await database.OpenAsync();
+        var database = new OpenEmrDatabase(await ThrowawaySourceDatabase.CreateAsync("mysql"));
         foreach (var statement in SchemaStatements())
         {
-            await Execute(connection, statement);
+            await database._database.ExecuteAsync(statement);
         }
 
         return database;
@@ -46,23 +37,12 @@ internal sealed class OpenEmrDatabase : IAsyncDisposable
         return connection;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await using var server = new MySqlConnection(_serverConnectionString);
-        await server.OpenAsync();
-        await Execute(server, $"DROP DATABASE IF EXISTS `{_name}`");
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     private static IEnumerable<string> SchemaStatements()
     {
         var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Sources", "OpenEmr", "openemr-schema.sql"));
         var withoutComments = string.Join('\n', text.Split('\n').Where(line => !line.StartsWith("--", StringComparison.Ordinal)));
         return withoutComments.Split(";\n").Select(statement => statement.Trim()).Where(statement => statement.Length > 0);
-    }
-
-    private static async Task Execute(MySqlConnection connection, string sql)
-    {
-        await using var command = new MySqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }
