@@ -30,7 +30,10 @@ internal sealed class OpenEmrTables(DbConnection connection, OpenEmrCatalog cata
         "appointment_id", "patient_id", "clinic_id", "provider_id", "episode_id", "service", "starts_at", "status", "booked_at",
     ];
 
-    /// <summary>Facilities that are service locations, and any other an appointment is at.</summary>
+    /// <summary>
+    /// Facilities that are service locations, and any other an appointment is at or a provider of one
+    /// belongs to (appointments and providers refer to them).
+    /// </summary>
     public async IAsyncEnumerable<object?[]> ClinicsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         const string sql = """
@@ -38,6 +41,7 @@ internal sealed class OpenEmrTables(DbConnection connection, OpenEmrCatalog cata
             FROM facility f
             WHERE f.service_location = 1
                OR f.id IN (SELECT e.pc_facility FROM openemr_postcalendar_events e WHERE e.pc_catid IN @Categories)
+               OR f.id IN (SELECT u.facility_id FROM users u JOIN openemr_postcalendar_events e ON e.pc_aid = u.id WHERE e.pc_catid IN @Categories)
             ORDER BY f.id
             """;
         await foreach (var facility in Query<FacilityRow>(sql, cancellationToken))

@@ -85,6 +85,23 @@ public sealed class OpenEmrSyncTests
     }
 
     [MariaDbFact]
+    public async Task Sync_FailsListingOpenEmrsCategories_WhenASettingNamesACategoryOpenEmrDoesNotHave()
+    {
+        await using var openEmr = await OpenEmrDatabase.CreateAsync();
+        await History().WriteAsync(openEmr);
+        await using var synced = TestDatabase.CreateSqlite();
+
+        var (exitCode, output) = await SyncAsync(openEmr, synced, extraCategory: "Deep Tissue");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(
+            "ServiceCategories names 'Deep Tissue', which is not an appointment category in this OpenEMR. Its patient categories are: "
+            + "'Maintenance Massage', 'Office Visit', 'PT Treatment', 'Recovery Massage'.",
+            output,
+            StringComparison.Ordinal);
+    }
+
+    [MariaDbFact]
     public async Task Sync_FailsNamingTheEventAndNoPatientValue_WhenARecurrenceSpecIsMalformed()
     {
         await using var openEmr = await OpenEmrDatabase.CreateAsync();
@@ -173,7 +190,8 @@ public sealed class OpenEmrSyncTests
         File.WriteAllText(folder.File("appointments.csv"), string.Join('\n', appointments) + "\n");
     }
 
-    private static async Task<(int ExitCode, string Output)> SyncAsync(OpenEmrDatabase openEmr, TestDatabase target, bool mapTelehealth = true)
+    private static async Task<(int ExitCode, string Output)> SyncAsync(
+        OpenEmrDatabase openEmr, TestDatabase target, bool mapTelehealth = true, string? extraCategory = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -182,6 +200,11 @@ public sealed class OpenEmrSyncTests
             ["ServiceCategories__Maintenance Massage"] = "maintenance_massage",
             ["Statuses__T"] = mapTelehealth ? "completed" : null,
         };
+        if (extraCategory is not null)
+        {
+            settings[$"ServiceCategories__{extraCategory}"] = "maintenance_massage";
+        }
+
         var previous = settings.Keys.ToDictionary(key => key, key => Environment.GetEnvironmentVariable($"PTA_Sources__0__{key}"));
         try
         {
