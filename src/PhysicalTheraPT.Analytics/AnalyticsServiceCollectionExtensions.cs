@@ -14,6 +14,7 @@ using PhysicalTheraPT.Analytics.Reports;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Seeding;
 using PhysicalTheraPT.Analytics.Sources;
+using PhysicalTheraPT.Analytics.Sources.OpenEmr;
 
 namespace PhysicalTheraPT.Analytics;
 
@@ -43,6 +44,7 @@ internal static class AnalyticsServiceCollectionExtensions
             });
         services.AddSingleton<ISourceKind, DatabaseSourceKind>();
         services.AddSingleton<ISourceKind>(provider => new FolderSourceKind(provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ISourceKind, OpenEmrSourceKind>();
         services.AddSingleton<SourceSyncStore>();
         services.AddSingleton<SourceSync>();
 

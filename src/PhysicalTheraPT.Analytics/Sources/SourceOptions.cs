@@ -33,6 +33,19 @@ internal sealed class SourceOptions
     /// <summary>openemr: category name (<c>pc_catname</c>) or id → <c>pt</c>, <c>recovery_massage</c> or <c>maintenance_massage</c>; other categories are left out.</summary>
     public Dictionary<string, string> ServiceCategories { get; set; } = [];
 
+    /// <summary>
+    /// openemr: how many days past today a repeating appointment without an end (or with a far one) is
+    /// expanded into visits. Default 180: far enough that a maintenance series months ahead counts as
+    /// booked, near enough that an endless weekly series adds a visit a week, not years of them at once.
+    /// </summary>
+    public int RecurrenceHorizonDays { get; set; } = 180;
+
+    /// <summary>
+    /// openemr: a provider's username → <c>physical_therapy</c> or <c>massage_therapy</c>, where the
+    /// default (massage when most of their appointments are massage) is wrong. Optional.
+    /// </summary>
+    public Dictionary<string, string> ProviderDisciplines { get; set; } = [];
+
     // every kind
 
     /// <summary>The source's own appointment status values → the contract's (<c>"Arrived": "completed"</c>); a contract value means itself.</summary>
