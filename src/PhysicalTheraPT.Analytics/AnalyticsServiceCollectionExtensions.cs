@@ -5,6 +5,7 @@ using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Benchmarks;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Demo;
+using PhysicalTheraPT.Analytics.FrontDesk;
 using PhysicalTheraPT.Analytics.Import;
 using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
@@ -62,6 +63,8 @@ internal static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<OutreachQueue>();
         services.AddSingleton<OutreachListImporter>();
         services.AddSingleton<OutreachNumbers>();
+        services.AddSingleton<FrontDeskOutcomes>();
+        services.AddSingleton<FrontDeskReader>();
 
         // Jobs: plain classes the Hangfire wiring runs, one per clinic.
         services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection("Scheduling"));
