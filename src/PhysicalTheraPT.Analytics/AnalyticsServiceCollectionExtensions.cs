@@ -65,12 +65,14 @@ internal static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<OutreachNumbers>();
         services.AddSingleton<FrontDeskOutcomes>();
         services.AddSingleton<FrontDeskReader>();
+        services.AddSingleton<DemoSignIn>();
 
         // Jobs: plain classes the Hangfire wiring runs, one per clinic.
         services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection("Scheduling"));
         services.AddSingleton<ClinicCalendar>();
         services.AddSingleton<JobPlanner>();
         services.AddSingleton<JobRunStore>();
+        services.AddSingleton<LastSuccessReader>();
         services.AddSingleton<PatientFlagStore>();
         services.AddSingleton<ClinicJobRunner>();
         services.AddSingleton<IClinicFlagSource, RetentionFlagSource>();
