@@ -51,7 +51,7 @@ internal sealed class FrontDeskReader : ISqlStatements
     private const string SearchSql = """
         SELECT clinic_id AS ClinicId, patient_id AS PatientId, first_name AS FirstName, last_name AS LastName
         FROM patients
-        WHERE clinic_id IN @ClinicIds
+        WHERE clinic_id = @ClinicId
           AND (patient_id = @Exact
                OR LOWER(first_name) LIKE @Pattern ESCAPE '\'
                OR LOWER(last_name) LIKE @Pattern ESCAPE '\')
@@ -123,11 +123,18 @@ internal sealed class FrontDeskReader : ISqlStatements
         }
 
         var first = words[0].ToLowerInvariant().Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+        var exact = text.Trim();
+        var found = new List<FoundPatient>();
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var found = await connection.QueryAsync<FoundPatient>(new CommandDefinition(SearchSql,
-            new { ClinicIds = clinicIds.ToList(), Exact = text.Trim(), Pattern = "%" + first + "%" }, cancellationToken: cancellationToken));
+        // One query per clinic: a user works for a handful of clinics.
+        foreach (var clinicId in clinicIds.Order(StringComparer.Ordinal))
+        {
+            found.AddRange(await connection.QueryAsync<FoundPatient>(new CommandDefinition(SearchSql,
+                new { ClinicId = clinicId, Exact = exact, Pattern = "%" + first + "%" }, cancellationToken: cancellationToken)));
+        }
+
         return [.. found
-            .Where(patient => patient.PatientId == text.Trim() || words.All(word => patient.FullName.Contains(word, StringComparison.OrdinalIgnoreCase)))
+            .Where(patient => patient.PatientId == exact || words.All(word => patient.FullName.Contains(word, StringComparison.OrdinalIgnoreCase)))
             .Take(MostFound)];
     }
 

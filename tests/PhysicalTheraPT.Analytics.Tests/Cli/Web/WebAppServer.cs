@@ -58,9 +58,9 @@ internal sealed class WebAppServer : IAsyncDisposable
     /// <summary>The jobs' output folder, where the reports pages look for files.</summary>
     public string OutputDirectory => _output.Path;
 
-    public static async Task<WebAppServer> StartAsync(bool startJobServer = false)
+    public static async Task<WebAppServer> StartAsync(bool startJobServer = false, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var test = TestDatabase.Create(provider);
         var output = new TemporaryFolder();
         var users = new Dictionary<string, string?>
         {

@@ -1,5 +1,7 @@
 using System.Net;
 using Dapper;
+using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Cli.Web;
 
@@ -119,6 +121,35 @@ public sealed class WebAppTests
         Assert.Contains("frank", audit.Text, StringComparison.Ordinal);
         Assert.Contains("item closed (do_not_contact)", audit.Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
+    }
+
+    [PostgresFact]
+    public async Task SaveOutcome_ShowsInRecentCallsSearchAndAudit_OnPostgres()
+    {
+        // Arrange
+        await using var server = await WebAppServer.StartAsync(provider: DatabaseProvider.Postgres);
+        using var frank = server.Client();
+        using var ana = server.Client();
+        await WebPage.SignInAsync(frank, "frank", "frank-pw");
+        await WebPage.SignInAsync(ana, "ana", "ana-pw");
+        var form = (await WebPage.GetAsync(frank, "/clinics/C01/list")).FormOf("Save outcome for Ben Brooks");
+        form["outcome"] = "not_reached";
+        form["note"] = "no answer";
+
+        // Act
+        await WebPage.PostAsync(frank, "/clinics/C01/list", form);
+        await WebPage.PostAsync(frank, "/clinics/C01/list", form);
+        var list = await WebPage.GetAsync(frank, "/clinics/C01/list");
+        var recent = await WebPage.GetAsync(frank, "/clinics/C01/recent");
+        var found = await WebPage.GetAsync(frank, "/search?q=ben%20brooks");
+        var audit = await WebPage.GetAsync(ana, "/audit");
+
+        // Assert
+        Assert.Equal(1, await server.OutcomesOfAsync("P2"));
+        Assert.DoesNotContain("Save outcome for Ben Brooks", list.Text, StringComparison.Ordinal);
+        Assert.Contains("no answer", recent.Text, StringComparison.Ordinal);
+        Assert.Contains("Ben Brooks", found.Text, StringComparison.Ordinal);
+        Assert.Contains("attempts 0 → 1", audit.Text, StringComparison.Ordinal);
     }
 
     [Theory]
