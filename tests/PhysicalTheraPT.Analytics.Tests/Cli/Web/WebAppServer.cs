@@ -85,7 +85,7 @@ internal sealed class WebAppServer : IAsyncDisposable
     }
 
     /// <summary>Clinics, patients and today's flags (today on each clinic's own calendar), as refresh-flags would store them.</summary>
-    private static async Task SeedAsync(AnalyticsDatabase database)
+    internal static async Task SeedAsync(AnalyticsDatabase database)
     {
         var clinics = new[] { new ClinicRow("C01", "Eastside", "America/Denver"), new ClinicRow("C02", "Uptown", "America/New_York") };
         var patients = Eastside.Select(patient => new PatientRow(patient.Id, "C01", patient.First, patient.Last, null, "555-0100", patient.First.ToLowerInvariant() + "@example.com", "phone", false))
