@@ -71,9 +71,9 @@ internal static class HealthEndpoint
     }
 
     /// <summary>
-    /// Reports a job's last success and whether it is recent enough. A job that never ran at all is fine
-    /// when not <paramref name="required"/> (no sources: no sync); one that ran but never succeeded is not,
-    /// nor is a required one that never ran once a day has passed (a fresh install waits for its first night).
+    /// Reports a job's last success and whether it is recent enough. A job that never ran at all is fine (a
+    /// fresh install waits for its first night; without sources there is no sync), and is left out of the
+    /// answer unless <paramref name="required"/>; one that ran but never succeeded, or not lately, is not fine.
     /// </summary>
     private static async Task<bool> AgeAsync(LastSuccessReader runs, string job, TimeSpan maxAge, DateTime now, Dictionary<string, object?> checks, bool required, CancellationToken cancellationToken)
     {
