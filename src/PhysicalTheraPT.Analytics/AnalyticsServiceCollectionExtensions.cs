@@ -5,6 +5,7 @@ using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Benchmarks;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Demo;
+using PhysicalTheraPT.Analytics.FrontDesk;
 using PhysicalTheraPT.Analytics.Import;
 using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
@@ -78,12 +79,16 @@ internal static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<OutreachQueue>();
         services.AddSingleton<OutreachListImporter>();
         services.AddSingleton<OutreachNumbers>();
+        services.AddSingleton<FrontDeskOutcomes>();
+        services.AddSingleton<FrontDeskReader>();
+        services.AddSingleton<DemoSignIn>();
 
         // Jobs: plain classes the Hangfire wiring runs, one per clinic.
         services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection("Scheduling"));
         services.AddSingleton<ClinicCalendar>();
         services.AddSingleton<JobPlanner>();
         services.AddSingleton<JobRunStore>();
+        services.AddSingleton<LastSuccessReader>();
         services.AddSingleton<PatientFlagStore>();
         services.AddSingleton<ClinicJobRunner>();
         services.AddSingleton<IClinicFlagSource, RetentionFlagSource>();

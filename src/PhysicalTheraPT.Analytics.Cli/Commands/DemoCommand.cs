@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PhysicalTheraPT.Analytics.Cli.Dashboard;
 using PhysicalTheraPT.Analytics.Demo;
 using Spectre.Console;
 
@@ -39,8 +40,26 @@ internal static class DemoCommand
             }
 
             context.Console.Write(summary);
+            await WebAppSignInAsync(context);
             return CommandAction.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// A sign-in for the web app that exists only in this demo database (a fresh password each run; only
+    /// its hash is kept), accepted by <c>serve</c> on loopback only, and how to use it.
+    /// </summary>
+    private static async Task WebAppSignInAsync(CommandContext context)
+    {
+        var password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');
+        await context.Get<DemoSignIn>().SaveAsync(DashboardPassword.Hash(password), context.CancellationToken);
+        var database = context.Value(DatabaseArguments.Db) is { } db ? $"--db \"{db}\" " : "";
+        context.Console.WriteLine();
+        context.Console.MarkupLine("[bold]Work the lists in the browser, on the demo data:[/]");
+        context.Console.MarkupLineInterpolated($"  1. dotnet run --project src/PhysicalTheraPT.Analytics.Cli -- {database}serve");
+        context.Console.MarkupLine("  2. open [link]http://127.0.0.1:5080/[/]");
+        context.Console.MarkupLineInterpolated($"  3. sign in as [bold]{DemoSignIn.UserName}[/], password [bold]{password}[/]");
+        context.Console.MarkupLine("  (This sign-in exists only in the demo database and works only on 127.0.0.1; the next demo run replaces it.)");
     }
 }

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using PhysicalTheraPT.Analytics.Cli.Dashboard;
+using Microsoft.Extensions.Hosting.Systemd;
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Demo;
 using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Scheduling;
 using Spectre.Console;
@@ -13,8 +15,9 @@ using DashboardOptions = PhysicalTheraPT.Analytics.Cli.Dashboard.DashboardOption
 namespace PhysicalTheraPT.Analytics.Cli.Commands;
 
 /// <summary>
-/// <c>ptanalytics serve</c>: the Hangfire server that runs the schedule, with its dashboard, until Ctrl+C
-/// or SIGTERM; <c>--once JOB</c> runs one job now and exits.
+/// <c>ptanalytics serve</c>: the Hangfire server that runs the schedule, with the web app and the jobs
+/// dashboard, until Ctrl+C or SIGTERM (or systemd / the Windows service manager stops it);
+/// <c>--once JOB</c> runs one job now and exits.
 /// </summary>
 internal static class ServeCommand
 {
@@ -24,7 +27,7 @@ internal static class ServeCommand
     {
         var urls = new Option<string>("--urls")
         {
-            Description = "Where the dashboard listens (several separated by ';'). Any address but loopback needs Dashboard:Users.",
+            Description = "Where the web app and dashboard listen (several separated by ';'). Any address but loopback needs Users (docs/web.md).",
             DefaultValueFactory = _ => DefaultUrls,
         };
         var once = new Option<string?>("--once")
@@ -33,7 +36,7 @@ internal static class ServeCommand
         };
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "Run the server without the dashboard." };
         var serverName = new Option<string?>("--server-name") { Description = "This server's name on the dashboard (default: the machine's name)." };
-        var hashPassword = new Option<bool>("--hash-password") { Description = "Read a password from standard input, print its hash for Dashboard:Users:N:PasswordHash, and exit." };
+        var hashPassword = new Option<bool>("--hash-password") { Description = "Read a password from standard input, print its hash for Users:N:PasswordHash (or Dashboard:Users:N:PasswordHash), and exit." };
 
         var serve = new Command("serve", "Run the scheduled jobs (refresh-flags, outreach-lists, retention-report) on a Hangfire server, with its dashboard, until stopped.");
         serve.Options.Add(urls);
@@ -75,8 +78,18 @@ internal static class ServeCommand
     private static async Task<int> ServeAsync(CommandContext context, string urls, bool withDashboard, string? serverName)
     {
         var dashboardOptions = context.Configuration.GetSection("Dashboard").Get<DashboardOptions>() ?? new DashboardOptions();
+        dashboardOptions.AppUsers = AppUsers.Read(context.Configuration);
+        if (withDashboard && DashboardAccess.NonLoopbackAddresses(urls).Count == 0 && await DemoUserAsync(context) is { } demo)
+        {
+            dashboardOptions.AppUsers.Add(demo);
+        }
+
         // Before anything starts: an exposed dashboard without users must not run even for a moment.
         var web = withDashboard ? DashboardServer.Prepare(urls, dashboardOptions, context.Configuration) : null;
+        if (web is not null)
+        {
+            await CheckUserClinicsAsync(context, dashboardOptions);
+        }
 
         using var hangfireLogging = HangfireLogging.RouteTo(context.Get<ILoggerFactory>());
         await using var scheduling = await SchedulingHost.OpenAsync(context.Services, pollInterval: null, context.CancellationToken);
@@ -94,8 +107,13 @@ internal static class ServeCommand
                 // The addresses really bound, which Kestrel's own settings may have put in place of --urls.
                 foreach (var url in dashboard.Urls)
                 {
-                    context.Console.MarkupLineInterpolated($"Dashboard: [link]{url.TrimEnd('/')}{dashboardOptions.Path}[/]");
+                    context.Console.MarkupLineInterpolated($"Web app: [link]{url.TrimEnd('/')}/[/]  Dashboard: [link]{url.TrimEnd('/')}{dashboardOptions.Path}[/]");
                 }
+            }
+            else if (SystemdHelpers.IsSystemdService())
+            {
+                // Without the web host nobody else tells systemd (Type=notify) that the service is up.
+                new SystemdNotifier().Notify(ServiceState.Ready);
             }
 
             context.Console.MarkupLine("Running. Press Ctrl+C (or send SIGTERM) to stop.");
@@ -116,6 +134,35 @@ internal static class ServeCommand
 
         context.Console.MarkupLine("Stopped.");
         return CommandAction.Success;
+    }
+
+    /// <summary>The demo's sign-in, when the demo ran on this database (accepted on loopback only).</summary>
+    private static async Task<DashboardUser?> DemoUserAsync(CommandContext context)
+    {
+        var hash = await context.Get<DemoSignIn>().ReadAsync(context.CancellationToken);
+        return hash is null || AppUsers.Read(context.Configuration).Any(user => user.Name == DemoSignIn.UserName) ? null : new DashboardUser
+        {
+            Name = DemoSignIn.UserName,
+            Role = DashboardUser.AdminRole,
+            PasswordHash = hash,
+            Initials = "DEMO",
+            IsWebUser = true,
+            IsDemo = true,
+        };
+    }
+
+    /// <summary>A clinic id that is not in the database is a typo: refused when the database has clinics, a warning before the first import.</summary>
+    private static async Task CheckUserClinicsAsync(CommandContext context, DashboardOptions options)
+    {
+        var clinics = await ClinicDirectory.LoadAsync(context.Get<AnalyticsDatabase>(), context.CancellationToken);
+        if (clinics.Clinics.Count > 0)
+        {
+            AppUsers.CheckClinics(options.AppUsers, clinics.ClinicIds);
+        }
+        else if (options.AppUsers.Any(user => user.Clinics.Count > 0))
+        {
+            context.Console.MarkupLine("[yellow]Warning:[/] the database has no clinics yet, so Users:N:Clinics cannot be checked; users see their clinics once the data is imported.");
+        }
     }
 
     // `runs` is where an operator looks after a scheduled --once; a run refused for bad settings shows there

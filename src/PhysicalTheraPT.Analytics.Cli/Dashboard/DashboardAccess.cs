@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace PhysicalTheraPT.Analytics.Cli.Dashboard;
 
 /// <summary>
-/// Decides, before anything starts, whether the dashboard may listen where it was told to: loopback
+/// Decides, before anything starts, whether the web app and dashboard may listen where it was told to: loopback
 /// addresses are open to local requests; any other address needs configured users, or <c>serve</c>
 /// refuses to start. Also checks the users themselves, so a typo fails at start, not at the first login.
 /// </summary>
@@ -39,24 +39,44 @@ internal static class DashboardAccess
     /// <param name="source">Where <paramref name="urls"/> came from, for the message.</param>
     public static void Validate(string urls, DashboardOptions options, string source = "--urls")
     {
+        for (var index = 0; index < options.AppUsers.Count; index++)
+        {
+            ValidateUser(options.AppUsers[index], options.AppUsers[index].IsDemo ? "the demo's sign-in" : $"Users:{index}");
+        }
+
         for (var index = 0; index < options.Users.Count; index++)
         {
             ValidateUser(options.Users[index], $"Dashboard:Users:{index}");
+            if (!options.Users[index].IsAdmin && !string.Equals(options.Users[index].Role, DashboardUser.ViewerRole, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UserInputException($"Dashboard:Users:{index}:Role '{options.Users[index].Role}' is not a role. Use admin (may trigger and delete jobs) or viewer.");
+            }
+        }
+
+        if (options.AllUsers.GroupBy(user => user.Name, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1) is { } twice)
+        {
+            throw new UserInputException($"The user name '{twice.Key}' is given twice (Users and Dashboard:Users together hold one list of names). Give each user one entry.");
         }
 
         var exposed = NonLoopbackAddresses(urls, source);
-        if (exposed.Count > 0 && options.Users.Count == 0)
+        if (exposed.Count > 0 && options.AllUsers.Any(user => user.IsDemo))
         {
             throw new UserInputException(
-                $"The dashboard would listen on {string.Join(", ", exposed)} (from {source}), which is reachable from other machines, and no dashboard " +
-                "users are configured, so it refuses to start. Add users under Dashboard:Users (for example PTA_Dashboard__Users__0__Name, " +
-                "PTA_Dashboard__Users__0__Role=admin and PTA_Dashboard__Users__0__PasswordHash from `ptanalytics serve --hash-password`), " +
+                $"The demo's sign-in works on loopback only, and the server would listen on {string.Join(", ", exposed)} (from {source}). Listen on 127.0.0.1, or configure Users for a real installation.");
+        }
+
+        if (exposed.Count > 0 && options.AllUsers.Count == 0)
+        {
+            throw new UserInputException(
+                $"The web app and dashboard would listen on {string.Join(", ", exposed)} (from {source}), which is reachable from other machines, and no users are configured, " +
+                "so it refuses to start. Add users under Users (for example PTA_Users__0__Name=ops, PTA_Users__0__Role=admin and " +
+                "PTA_Users__0__PasswordHash from `ptanalytics serve --hash-password`; docs/web.md) or Dashboard:Users, " +
                 "listen on 127.0.0.1, or run with --no-dashboard.");
         }
 
-        if (!options.Path.StartsWith('/'))
+        if (!options.Path.StartsWith('/') || options.Path == "/")
         {
-            throw new UserInputException($"Dashboard:Path '{options.Path}' must start with '/', for example /hangfire.");
+            throw new UserInputException($"Dashboard:Path '{options.Path}' must start with '/' and name a path of its own, for example /hangfire (the web app is at the root).");
         }
     }
 
@@ -64,13 +84,7 @@ internal static class DashboardAccess
     {
         if (string.IsNullOrWhiteSpace(user.Name) || user.Name.Contains(':', StringComparison.Ordinal))
         {
-            throw new UserInputException($"{where}:Name is blank or contains ':'. Give every dashboard user a name without ':'.");
-        }
-
-        if (!string.Equals(user.Role, DashboardUser.AdminRole, StringComparison.OrdinalIgnoreCase)
-            && !string.Equals(user.Role, DashboardUser.ViewerRole, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new UserInputException($"{where}:Role '{user.Role}' is not a role. Use admin (may trigger and delete jobs) or viewer.");
+            throw new UserInputException($"{where}:Name is blank or contains ':'. Give every user a name without ':'.");
         }
 
         var hasPassword = !string.IsNullOrEmpty(user.Password);

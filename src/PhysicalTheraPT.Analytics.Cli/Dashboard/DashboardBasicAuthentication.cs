@@ -19,15 +19,24 @@ internal sealed class DashboardBasicAuthentication : IDashboardAuthorizationFilt
     private const string UserItem = "ptanalytics.dashboard-user";
 
     private readonly SignInGuard _guard;
+    private readonly Func<HttpContext, DashboardUser?> _sessionUser;
 
-    public DashboardBasicAuthentication(SignInGuard guard)
+    /// <param name="sessionUser">The user signed in to the web app in this browser, if any: they need no second sign-in.</param>
+    public DashboardBasicAuthentication(SignInGuard guard, Func<HttpContext, DashboardUser?>? sessionUser = null)
     {
         _guard = guard;
+        _sessionUser = sessionUser ?? (_ => null);
     }
 
-    /// <summary>Middleware for the dashboard's path: signs the request in, or answers 401, 429 or 503 itself.</summary>
+    /// <summary>Middleware for the dashboard's path: signs the request in, or answers 401, 403, 429 or 503 itself.</summary>
     public async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
+        if (_sessionUser(http) is { } signedIn)
+        {
+            await AdmitAsync(http, next, signedIn);
+            return;
+        }
+
         if (ReadCredentials(http.Request.Headers.Authorization.ToString()) is not var (name, password))
         {
             Challenge(http);
@@ -47,6 +56,19 @@ internal sealed class DashboardBasicAuthentication : IDashboardAuthorizationFilt
         if (outcome.User is not { } user)
         {
             Challenge(http);
+            return;
+        }
+
+        await AdmitAsync(http, next, user);
+    }
+
+    // Front desk signs in to the web app but has no dashboard.
+    private static async Task AdmitAsync(HttpContext http, RequestDelegate next, DashboardUser user)
+    {
+        if (!user.SeesDashboard)
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await http.Response.WriteAsync("Front desk users have no jobs dashboard.", http.RequestAborted);
             return;
         }
 

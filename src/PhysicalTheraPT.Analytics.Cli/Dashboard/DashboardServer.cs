@@ -7,15 +7,18 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PhysicalTheraPT.Analytics.Cli.Web;
 using PhysicalTheraPT.Analytics.Scheduling;
 using HangfireDashboardOptions = Hangfire.DashboardOptions;
 
 namespace PhysicalTheraPT.Analytics.Cli.Dashboard;
 
 /// <summary>
-/// The Hangfire dashboard on Kestrel, over the job storage of a <see cref="SchedulingHost"/>. Jobs the
-/// dashboard enqueues or triggers get the service's own filters (retries, locks).
+/// The web app (<see cref="WebApp"/>, at the root) and the Hangfire dashboard (under Dashboard:Path) on
+/// Kestrel, over the store and job storage of a <see cref="SchedulingHost"/>. Jobs the dashboard enqueues
+/// or triggers get the service's own filters (retries, locks).
 /// </summary>
 internal sealed class DashboardServer
 {
@@ -27,11 +30,13 @@ internal sealed class DashboardServer
 
     private readonly WebApplicationBuilder _builder;
     private readonly DashboardOptions _options;
+    private readonly WebOptions _webOptions;
 
-    private DashboardServer(WebApplicationBuilder builder, DashboardOptions options)
+    private DashboardServer(WebApplicationBuilder builder, DashboardOptions options, WebOptions webOptions)
     {
         _builder = builder;
         _options = options;
+        _webOptions = webOptions;
     }
 
     /// <summary>
@@ -41,8 +46,14 @@ internal sealed class DashboardServer
     /// </summary>
     public static DashboardServer Prepare(string urls, DashboardOptions options, IConfiguration configuration)
     {
+        var webOptions = configuration.GetSection("Web").Get<WebOptions>() ?? new WebOptions();
+        webOptions.Validate();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(urls);
+        // Under systemd (Type=notify) the service manager hears "ready" once Kestrel listens, and SIGTERM
+        // stops the host; as a Windows service, the service control manager does. Elsewhere both do nothing.
+        builder.Host.UseSystemd();
+        builder.Host.UseWindowsService();
         builder.Logging.ClearProviders();
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -61,7 +72,7 @@ internal sealed class DashboardServer
             DashboardAccess.Validate(urls, options);
         }
 
-        return new DashboardServer(builder, options);
+        return new DashboardServer(builder, options, webOptions);
     }
 
     /// <summary><see cref="Prepare"/> and <see cref="StartAsync(SchedulingHost, HangfireLogging, CancellationToken)"/> in one.</summary>
@@ -81,18 +92,23 @@ internal sealed class DashboardServer
         // AddHangfire points Hangfire's process-wide log at the web host's logging; keep it on the command's,
         // which outlives the web host.
         builder.Services.AddHangfire(hangfire => hangfire.UseLogProvider(logging.Provider));
-        // The dashboard's buttons post forms; with antiforgery tokens another site cannot post them on a
-        // signed-in admin's behalf. The tokens' keys live in memory: a restart only means reloading the page.
-        builder.Services.AddAntiforgery();
+        // The web app's and the dashboard's forms carry antiforgery tokens, so another site cannot post them on
+        // a signed-in user's behalf. The keys of tokens and session cookies live in memory: a restart only
+        // means signing in again.
+        WebApp.AddServices(builder.Services, _webOptions);
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
 
         var app = builder.Build();
         app.Use(AddSecurityHeaders);
+        WebApp.UseSessions(app);
+        var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+        var users = options.AllUsers;
+        var guard = users.Count > 0 ? new SignInGuard(users, TimeProvider.System, loggers.CreateLogger<SignInGuard>()) : null;
+        var web = new WebApp(users, guard, _webOptions, scheduling.Services, loggers.CreateLogger<WebApp>());
         IDashboardAuthorizationFilter authorization = new LocalRequestsOnlyAuthorizationFilter();
-        if (options.Users.Count > 0)
+        if (guard is not null)
         {
-            var guard = new SignInGuard(options.Users, TimeProvider.System, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SignInGuard>());
-            var basic = new DashboardBasicAuthentication(guard);
+            var basic = new DashboardBasicAuthentication(guard, web.UserOf);
             app.UseWhen(http => http.Request.Path.StartsWithSegments(options.Path, StringComparison.Ordinal), branch => branch.Use(basic.InvokeAsync));
             authorization = basic;
         }
@@ -102,9 +118,9 @@ internal sealed class DashboardServer
             DashboardTitle = "ptanalytics jobs",
             AppPath = null,
             Authorization = [authorization],
-            IsReadOnlyFunc = options.Users.Count > 0 ? DashboardBasicAuthentication.IsReadOnly : _ => false,
+            IsReadOnlyFunc = guard is not null ? DashboardBasicAuthentication.IsReadOnly : _ => false,
         };
-        app.MapGet("/", () => Results.Redirect(options.Path));
+        web.Map(app);
         app.UseHangfireDashboard(options.Path, hangfireOptions, scheduling.Storage);
         await app.StartAsync(cancellationToken);
         try

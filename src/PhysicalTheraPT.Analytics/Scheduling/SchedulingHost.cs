@@ -44,6 +44,9 @@ internal sealed class SchedulingHost : IAsyncDisposable
 
     public SchedulingOptions Options { get; }
 
+    /// <summary>The services it was opened with (the web app of <c>serve</c> reads the store through them).</summary>
+    public IServiceProvider Services => _services;
+
     public JobStorage Storage { get; }
 
     public IJobFilterProvider Filters { get; }

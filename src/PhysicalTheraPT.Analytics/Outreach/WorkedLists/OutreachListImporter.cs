@@ -97,7 +97,7 @@ internal sealed class OutreachListImporter
     }
 
     /// <summary>A write that lost to another transaction: a duplicate key, or SQLite's writer that moved on under this one.</summary>
-    private static bool IsConflict(DbException exception) => exception switch
+    internal static bool IsConflict(DbException exception) => exception switch
     {
         PostgresException postgres => postgres.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure,
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555 or 517 || sqlite.SqliteErrorCode == 5,
@@ -113,8 +113,7 @@ internal sealed class OutreachListImporter
         sourceFile = sourceFile.Length > LongestSourceFile ? sourceFile[..LongestSourceFile] : sourceFile;
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var items = new OutreachItemStore(connection, transaction, _database);
-        var outcomes = new OutreachOutcomeStore(connection, transaction);
+        var recorder = new OutreachOutcomeRecorder(connection, transaction, _database, _rules);
         var problems = new List<OutreachImportProblem>();
         var recorded = new Dictionary<OutreachOutcome, int>();
         var wrongNumbers = new List<string>();
@@ -124,27 +123,19 @@ internal sealed class OutreachListImporter
         // By date, so attempts count up in the order the calls were made.
         foreach (var outcome in check.Outcomes.OrderBy(outcome => outcome.On).ThenBy(outcome => outcome.RowNumber))
         {
-            var patientClinic = await outcomes.PatientClinicAsync(outcome.Key.PatientId, cancellationToken);
-            if (patientClinic != list.ClinicId)
+            var result = await recorder.RecordAsync(list.ClinicId, list.AsOf, outcome, sourceFile, recordedAt, cancellationToken);
+            if (result.Kind == RecordedOutcomeKind.NotThisClinic)
             {
-                problems.Add(new OutreachImportProblem(path, list.Sheet, outcome.RowNumber, patientClinic is null
+                problems.Add(new OutreachImportProblem(path, list.Sheet, outcome.RowNumber, result.PatientClinic is null
                     ? $"patient {outcome.Key.PatientId} is not in this database. Import the list into the database it was made from."
-                    : $"patient {outcome.Key.PatientId} now belongs to clinic {patientClinic}, not {list.ClinicId}. Record the call in a list of clinic {patientClinic}."));
+                    : $"patient {outcome.Key.PatientId} now belongs to clinic {result.PatientClinic}, not {list.ClinicId}. Record the call in a list of clinic {result.PatientClinic}."));
                 continue;
             }
 
-            if (await outcomes.ExistsAsync(outcome, cancellationToken))
+            if (result.Kind == RecordedOutcomeKind.AlreadyRecorded)
             {
                 already++;
                 continue;
-            }
-
-            var item = await ItemForAsync(items, list, outcome, cancellationToken);
-            var outcomeId = await outcomes.InsertAsync(outcome, item.ItemId, sourceFile, recordedAt, cancellationToken);
-            await items.UpdateAsync([_rules.Apply(item, outcome.Outcome, outcome.On)], cancellationToken);
-            if (outcome.Outcome == OutreachOutcome.DoNotContact)
-            {
-                await outcomes.SetDoNotContactAsync(outcome, outcomeId, cancellationToken);
             }
 
             if (outcome.Outcome == OutreachOutcome.WrongNumber)
@@ -163,34 +154,5 @@ internal sealed class OutreachListImporter
 
         await transaction.CommitAsync(cancellationToken);
         return new OutreachImportFile(path, list.ClinicId, list.AsOf, recorded, already, check.BlankRows, wrongNumbers, []);
-    }
-
-    /// <summary>
-    /// The item the list row was about: the patient's latest item listed on or before the list's date,
-    /// else their open item. A list written before the queue knew the patient gets an item of its own,
-    /// from the row's flag, reason and priority.
-    /// </summary>
-    private static async Task<OutreachItem> ItemForAsync(OutreachItemStore items, WorkedList list, WorkedOutcome outcome, CancellationToken cancellationToken)
-    {
-        var known = await items.ReadPatientItemsAsync(list.ClinicId, outcome.Key.PatientId, cancellationToken);
-        var item = known.Where(candidate => candidate.FirstListed <= list.AsOf).MaxBy(candidate => candidate.FirstListed)
-            ?? known.FirstOrDefault(candidate => candidate.IsOpen);
-        if (item is not null)
-        {
-            return item;
-        }
-
-        var created = new OutreachItem
-        {
-            ItemId = OutreachQueue.NewItemId(),
-            ClinicId = list.ClinicId,
-            PatientId = outcome.Key.PatientId,
-            Flag = PatientFlagKindNames.FromContractName(outcome.Key.Flag),
-            Reason = outcome.Reason ?? "",
-            Priority = outcome.Priority ?? 0,
-            FirstListed = list.AsOf,
-        };
-        await items.InsertAsync([created], cancellationToken);
-        return created;
     }
 }

@@ -1,0 +1,19 @@
+-- Every outcome recorded in the web app (docs/web.md): who recorded it, when, and what it changed on the
+-- patient's outreach item, for admins to read. form_token is the token of the form that sent it: a double
+-- click or a resubmitted form carries the same token and records nothing the second time.
+CREATE TABLE dbo.outreach_web_audit (
+    audit_id    varchar(40)   NOT NULL CONSTRAINT pk_outreach_web_audit PRIMARY KEY,
+    form_token  varchar(64)   NOT NULL,
+    user_name   nvarchar(256) NOT NULL,
+    clinic_id   varchar(64)   NOT NULL CONSTRAINT fk_outreach_web_audit_clinic REFERENCES dbo.clinics (clinic_id),
+    patient_id  varchar(64)   NOT NULL CONSTRAINT fk_outreach_web_audit_patient REFERENCES dbo.patients (patient_id),
+    outcome_id  varchar(40)   NULL CONSTRAINT fk_outreach_web_audit_outcome REFERENCES dbo.outreach_outcomes (outcome_id),
+    outcome     varchar(32)   NOT NULL,
+    outcome_on  date          NOT NULL,
+    changed     nvarchar(500) NOT NULL,
+    -- UTC.
+    recorded_at datetime2(0)  NOT NULL
+);
+
+CREATE UNIQUE INDEX ux_outreach_web_audit_token ON dbo.outreach_web_audit (form_token);
+CREATE INDEX ix_outreach_web_audit_at ON dbo.outreach_web_audit (recorded_at);
