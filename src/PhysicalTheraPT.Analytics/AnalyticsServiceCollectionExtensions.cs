@@ -61,6 +61,8 @@ internal static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<OutreachListService>();
         services.AddSingleton<OutreachQueue>();
         services.AddSingleton<OutreachListImporter>();
+        services.AddSingleton<InboxHistory>();
+        services.AddSingleton<OutreachInbox>();
         services.AddSingleton<OutreachNumbers>();
 
         // Jobs: plain classes the Hangfire wiring runs, one per clinic.
@@ -78,6 +80,7 @@ internal static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<IClinicJob>(provider => provider.GetRequiredService<RefreshFlagsJob>());
         services.AddSingleton<IClinicJob, OutreachListsJob>();
         services.AddSingleton<IClinicJob, RetentionReportJob>();
+        services.AddSingleton<IClinicJob, OutreachInboxJob>();
 
         // The demo's steps, in the order they run: a feature that joins the demo adds its step here.
         services.AddTransient<IDemoStep, PrepareDatabaseStep>();

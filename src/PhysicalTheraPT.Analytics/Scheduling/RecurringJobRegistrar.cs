@@ -5,7 +5,7 @@ using PhysicalTheraPT.Analytics.Jobs;
 namespace PhysicalTheraPT.Analytics.Scheduling;
 
 /// <summary>
-/// Registers (or updates) the three recurring jobs under their names, each with its cron expression and
+/// Registers (or updates) the recurring jobs under their names, each with its cron expression and
 /// the schedule's time zone, on the fan-out queue. Every server does this at start from the same
 /// configuration, so the last one started wins and all agree.
 /// </summary>
@@ -36,6 +36,7 @@ internal static class RecurringJobRegistrar
         JobNames.RefreshFlags => nameof(SchedulingOptions.RefreshFlagsCron),
         JobNames.OutreachLists => nameof(SchedulingOptions.OutreachListsCron),
         JobNames.RetentionReport => nameof(SchedulingOptions.RetentionReportCron),
+        JobNames.OutreachInbox => nameof(SchedulingOptions.OutreachInboxCron),
         _ => throw JobNames.Unknown(jobName),
     };
 }

@@ -92,7 +92,8 @@ internal sealed class OutreachListImporter
         catch (DbException exception)
         {
             return OutreachImportFile.Rejected(path, list.ClinicId, list.AsOf,
-                [new OutreachImportProblem(path, null, null, $"the database refused the outcomes ({DatabaseErrorText.Describe(exception)}). Nothing from this file was recorded; import it again.")]);
+                [new OutreachImportProblem(path, null, null, $"the database refused the outcomes ({DatabaseErrorText.Describe(exception)}). Nothing from this file was recorded; import it again.")])
+                with { RefusedByDatabase = true };
         }
     }
 
