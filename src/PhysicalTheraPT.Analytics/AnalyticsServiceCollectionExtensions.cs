@@ -85,6 +85,7 @@ internal static class AnalyticsServiceCollectionExtensions
         // The demo's steps, in the order they run: a feature that joins the demo adds its step here.
         services.AddTransient<IDemoStep, PrepareDatabaseStep>();
         services.AddTransient<IDemoStep, SeedHistoryStep>();
+        services.AddTransient<IDemoStep, PlayFrontDeskWeeksStep>();
         services.AddTransient<IDemoStep, CountRowsStep>();
         services.AddTransient<IDemoStep, FlagPatientsStep>();
         services.AddTransient<IDemoStep, RunScheduledJobsStep>();
