@@ -61,7 +61,8 @@ internal sealed record WorkedListMarker(string ClinicId, DateOnly AsOf, string? 
             return null;
         }
 
-        var rows = WorksheetRows.Read(sheet, new Dictionary<int, int> { [1] = 0, [2] = 1 }, IdentityRows).ToList();
+        // Only the top rows are read (the reader stops there), whatever else a sheet of this name holds.
+        var rows = WorksheetRows.Read(sheet, new Dictionary<int, int> { [1] = 0, [2] = 1 }, WorkedListLimits.Rows).TakeWhile(row => row.Number <= IdentityRows).ToList();
         var wanted = rows.SelectMany(row => row.Cells).Where(cell => cell.Kind == SheetCellKind.SharedString).Select(cell => cell.SharedIndex).ToHashSet();
         var keptCharacters = 0;
         var strings = wanted.Count == 0 || workbook.SharedStringTablePart is null ? [] : SharedStrings.Read(workbook.SharedStringTablePart, wanted, ref keptCharacters);
