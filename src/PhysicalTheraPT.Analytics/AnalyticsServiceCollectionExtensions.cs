@@ -78,6 +78,8 @@ internal static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<OutreachListService>();
         services.AddSingleton<OutreachQueue>();
         services.AddSingleton<OutreachListImporter>();
+        services.AddSingleton<InboxHistory>();
+        services.AddSingleton<OutreachInbox>();
         services.AddSingleton<OutreachNumbers>();
         services.AddSingleton<FrontDeskOutcomes>();
         services.AddSingleton<FrontDeskReader>();
@@ -100,10 +102,12 @@ internal static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<IClinicJob, OutreachListsJob>();
         services.AddSingleton<IClinicJob, RetentionReportJob>();
         services.AddSingleton<IClinicJob, SyncJob>();
+        services.AddSingleton<IClinicJob, OutreachInboxJob>();
 
         // The demo's steps, in the order they run: a feature that joins the demo adds its step here.
         services.AddTransient<IDemoStep, PrepareDatabaseStep>();
         services.AddTransient<IDemoStep, SeedHistoryStep>();
+        services.AddTransient<IDemoStep, PlayFrontDeskWeeksStep>();
         services.AddTransient<IDemoStep, CountRowsStep>();
         services.AddTransient<IDemoStep, FlagPatientsStep>();
         services.AddTransient<IDemoStep, RunScheduledJobsStep>();

@@ -11,9 +11,17 @@ internal static class IsoDate
 /// <summary>
 /// The custom document properties that say a workbook is one of ours and what it holds, so a file
 /// handed back (an outreach list) can be told from any other spreadsheet before a single row is read.
+/// An outreach list carries the same names and values a second time, as rows of <see cref="IdentitySheet"/>.
 /// </summary>
 internal static class WorkbookMarker
 {
+    /// <summary>
+    /// The very hidden, protected sheet of an outreach list that holds the marker as name/value rows
+    /// (column A the property name, column B its value). Google Sheets, Numbers, openpyxl and other
+    /// programs that rewrite the package drop custom document properties but keep the sheets.
+    /// </summary>
+    public const string IdentitySheet = "PhysicalTheraPT";
+
     /// <summary>Which kind of PhysicalTheraPT document: <see cref="OutreachList"/> or <see cref="MonthlyReport"/>.</summary>
     public const string Document = "PhysicalTheraPT.Document";
 

@@ -15,7 +15,10 @@ internal static class JobNames
     /// <summary>Monthly: last month's retention workbook for all clinics and for each clinic.</summary>
     public const string RetentionReport = "retention-report";
 
-    public static IReadOnlyList<string> All { get; } = [Sync, RefreshFlags, OutreachLists, RetentionReport];
+    /// <summary>Every 15 minutes: worked lists dropped into the inbox folder, imported and moved on.</summary>
+    public const string OutreachInbox = "outreach-inbox";
+
+    public static IReadOnlyList<string> All { get; } = [Sync, RefreshFlags, OutreachLists, RetentionReport, OutreachInbox];
 
     public static UserInputException Unknown(string? jobName) =>
         new($"There is no job named '{jobName}'. The jobs are: {string.Join(", ", All)}.");

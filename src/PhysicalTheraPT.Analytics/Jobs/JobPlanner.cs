@@ -12,7 +12,8 @@ namespace PhysicalTheraPT.Analytics.Jobs;
 /// every clinic's local today is the same date, because its cost is reading the histories from the one
 /// shared database, and one pass over them serves every clinic (split across servers, each clinic's
 /// pass would read again what the other servers read); one item per clinic, each with its own today,
-/// only when the clinics' zones straddle midnight at run time.
+/// only when the clinics' zones straddle midnight at run time. outreach-inbox: one item for the one
+/// shared inbox folder.
 /// </summary>
 internal sealed class JobPlanner
 {
@@ -39,6 +40,12 @@ internal sealed class JobPlanner
             // One item for every source, run one after another: each has its own transaction, and the
             // night's flags wait for all of them.
             return _sources.Sources.Count == 0 ? [] : [JobWorkItem.ForDate(jobName, null, _calendar.ScheduleToday())];
+        }
+
+        if (jobName == JobNames.OutreachInbox)
+        {
+            // One folder for every clinic: one run takes it all (each list says its clinic).
+            return [JobWorkItem.ForDate(jobName, null, _calendar.ScheduleToday())];
         }
 
         var clinics = await ClinicDirectory.LoadAsync(_database, cancellationToken);

@@ -23,6 +23,9 @@ internal sealed class SchedulingOptions
     /// <summary>retention-report: the 1st of every month at 06:00, for the month that just ended.</summary>
     public string RetentionReportCron { get; set; } = "0 6 1 * *";
 
+    /// <summary>outreach-inbox: every 15 minutes, so a list dropped in is recorded before the next call.</summary>
+    public string OutreachInboxCron { get; set; } = "*/15 * * * *";
+
     /// <summary>
     /// IANA time zone the cron expressions are read in (default <c>UTC</c>). Every server reads the same
     /// setting, so servers on machines in different zones agree on when a job is due.
@@ -144,6 +147,7 @@ internal sealed class SchedulingOptions
         JobNames.RefreshFlags => RefreshFlagsCron,
         JobNames.OutreachLists => OutreachListsCron,
         JobNames.RetentionReport => RetentionReportCron,
+        JobNames.OutreachInbox => OutreachInboxCron,
         _ => throw JobNames.Unknown(jobName),
     };
 

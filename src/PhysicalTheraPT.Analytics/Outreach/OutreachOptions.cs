@@ -42,6 +42,19 @@ internal sealed class OutreachOptions
     /// </summary>
     public int AttributionDays { get; set; } = 14;
 
+    /// <summary>
+    /// The folder the outreach-inbox job takes worked lists from (every 15 minutes by default). Blank:
+    /// <c>outreach/inbox/</c> in the reports folder. Imported lists move to its <c>imported/</c> folder,
+    /// refused ones to <c>rejected/</c> with a <c>.problems.txt</c> beside them.
+    /// </summary>
+    public string? InboxDirectory { get; set; }
+
+    /// <summary>
+    /// How long the inbox waits between its two looks at a file's size and time (default 2 seconds): a
+    /// file that changed in between is still being copied and is left for the next run.
+    /// </summary>
+    public TimeSpan InboxSettleTime { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Throws a <see cref="UserInputException"/> naming the first setting that is out of range and how to fix it.</summary>
     public void Validate()
     {
@@ -50,6 +63,10 @@ internal sealed class OutreachOptions
         RequireRange(nameof(MaxAttempts), MaxAttempts, 1, 20);
         RequireRange(nameof(CooldownDays), CooldownDays, 0, 3650);
         RequireRange(nameof(AttributionDays), AttributionDays, 0, 365);
+        if (InboxSettleTime < TimeSpan.Zero || InboxSettleTime > TimeSpan.FromMinutes(5))
+        {
+            throw new UserInputException($"Setting {SectionName}:{nameof(InboxSettleTime)} = {InboxSettleTime} is out of range: use a duration from 00:00:00 to 00:05:00, such as 00:00:02 (in appsettings.json or the environment variable PTA_{SectionName}__{nameof(InboxSettleTime)}).");
+        }
     }
 
     private static void RequireRange(string setting, int value, int minimum, int maximum)

@@ -13,7 +13,9 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// first, then the patients by priority with the columns front desk fills in. The file holds contact
 /// details: it is written atomically and readable by its owner only. Do-not-contact patients are
 /// left out here too, whatever the caller passed. The list and each row key are signed with the
-/// installation's key, so only this database accepts the list back.
+/// installation's key, so only this database accepts the list back. The list's identity is written twice:
+/// as custom document properties and as a very hidden sheet (<see cref="IdentitySheet"/>), which programs
+/// that drop the properties keep.
 /// </summary>
 internal sealed class OutreachListWriter(ListSigningKeyStore signingKeys)
 {
@@ -41,6 +43,14 @@ internal sealed class OutreachListWriter(ListSigningKeyStore signingKeys)
     /// </summary>
     private static void Build(OutreachList list, IReadOnlyList<OutreachListRow> rows, ListSigningKey signingKey, Stream output)
     {
+        var marker = new Dictionary<string, string>
+        {
+            [WorkbookMarker.Document] = WorkbookMarker.OutreachList,
+            [WorkbookMarker.LayoutVersion] = OutreachListLayout.LayoutVersion,
+            [WorkbookMarker.ClinicId] = list.ClinicId,
+            [WorkbookMarker.AsOf] = IsoDate.Format(list.AsOf),
+            [WorkbookMarker.Signature] = OutreachListSignature.Sign(signingKey, list.ClinicId, list.AsOf),
+        };
         using var buffer = new MemoryStream();
         StreamedTableRows patients;
         using (var workbook = new XLWorkbook())
@@ -52,6 +62,7 @@ internal sealed class OutreachListWriter(ListSigningKeyStore signingKeys)
             workbook.Properties.Title = "Patients to call · " + list.ClinicName;
             InstructionsSheet.Write(workbook, list, rows.Count);
             patients = ListSheet.Write(workbook, list, rows, signingKey);
+            IdentitySheet.Write(workbook, marker);
             workbook.SaveAs(buffer);
         }
 
@@ -63,14 +74,7 @@ internal sealed class OutreachListWriter(ListSigningKeyStore signingKeys)
                 streamed.Add(patients.Prepare(document));
             }
 
-            TextDocumentProperties.Set(document, new Dictionary<string, string>
-            {
-                [WorkbookMarker.Document] = WorkbookMarker.OutreachList,
-                [WorkbookMarker.LayoutVersion] = OutreachListLayout.LayoutVersion,
-                [WorkbookMarker.ClinicId] = list.ClinicId,
-                [WorkbookMarker.AsOf] = IsoDate.Format(list.AsOf),
-                [WorkbookMarker.Signature] = OutreachListSignature.Sign(signingKey, list.ClinicId, list.AsOf),
-            });
+            TextDocumentProperties.Set(document, marker);
         }
 
         StreamedWorkbookPackage.Write(buffer, streamed, output);

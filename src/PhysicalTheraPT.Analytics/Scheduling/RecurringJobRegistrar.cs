@@ -39,6 +39,7 @@ internal static class RecurringJobRegistrar
         JobNames.RefreshFlags => nameof(SchedulingOptions.RefreshFlagsCron),
         JobNames.OutreachLists => nameof(SchedulingOptions.OutreachListsCron),
         JobNames.RetentionReport => nameof(SchedulingOptions.RetentionReportCron),
+        JobNames.OutreachInbox => nameof(SchedulingOptions.OutreachInboxCron),
         _ => throw JobNames.Unknown(jobName),
     };
 }

@@ -44,6 +44,6 @@ public sealed class DemoRunTests
 
         var steps = services.GetRequiredService<DemoRun>().Steps.Select(step => step.GetType().Name);
 
-        Assert.Equal(["PrepareDatabaseStep", "SeedHistoryStep", "CountRowsStep", "FlagPatientsStep", "RunScheduledJobsStep"], steps);
+        Assert.Equal(["PrepareDatabaseStep", "SeedHistoryStep", "PlayFrontDeskWeeksStep", "CountRowsStep", "FlagPatientsStep", "RunScheduledJobsStep"], steps);
     }
 }

@@ -25,7 +25,7 @@ public sealed class OutreachListWriterTests : IDisposable
 
         Assert.Equal(folder.File("outreach-C01-2026-04-01.xlsx"), file.Path);
         using var workbook = new XLWorkbook(file.Path);
-        Assert.Equal([OutreachListLayout.InstructionsSheet, OutreachListLayout.ListSheet], workbook.Worksheets.Select(sheet => sheet.Name));
+        Assert.Equal([OutreachListLayout.InstructionsSheet, OutreachListLayout.ListSheet, WorkbookMarker.IdentitySheet], workbook.Worksheets.Select(sheet => sheet.Name));
         var instructions = string.Join("\n", workbook.Worksheet(1).CellsUsed().Select(cell => cell.GetString()));
         Assert.Contains("Call from the top", instructions, StringComparison.Ordinal);
         Assert.Contains("dropdown", instructions, StringComparison.Ordinal);
@@ -149,6 +149,21 @@ public sealed class OutreachListWriterTests : IDisposable
         Assert.Equal("007", workbook.CustomProperty(WorkbookMarker.ClinicId).Value);
         Assert.Equal("2026-04-01", workbook.CustomProperty(WorkbookMarker.AsOf).Value);
         Assert.Equal(new DateTime(2026, 4, 1), workbook.Properties.Created.Date);
+    }
+
+    [Fact]
+    public void Write_KeepsTheListsIdentityInAVeryHiddenProtectedSheet_ForProgramsThatDropDocumentProperties()
+    {
+        var file = writer.Write(new OutreachListBuilder().Build() with { ClinicId = "007" }, folder.Path);
+
+        using var workbook = new XLWorkbook(file.Path);
+        var identity = workbook.Worksheet(WorkbookMarker.IdentitySheet);
+        Assert.Equal(XLWorksheetVisibility.VeryHidden, identity.Visibility);
+        Assert.True(identity.IsProtected);
+        var marker = identity.RowsUsed().ToDictionary(row => row.Cell(1).GetString(), row => row.Cell(2).GetString());
+        Assert.Equal(WorkbookMarker.OutreachList, marker[WorkbookMarker.Document]);
+        Assert.Equal(("007", "2026-04-01", OutreachListLayout.LayoutVersion), (marker[WorkbookMarker.ClinicId], marker[WorkbookMarker.AsOf], marker[WorkbookMarker.LayoutVersion]));
+        Assert.Equal(workbook.CustomProperty(WorkbookMarker.Signature).Value, marker[WorkbookMarker.Signature]);
     }
 
     [Fact]

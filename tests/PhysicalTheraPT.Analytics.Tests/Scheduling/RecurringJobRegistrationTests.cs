@@ -27,6 +27,7 @@ public sealed class RecurringJobRegistrationTests
         var registered = connection.GetRecurringJobs(JobNames.All).Select(job => (job.Id, job.Cron, job.TimeZoneId, job.Queue)).OrderBy(job => job.Id);
         Assert.Equal(
             [
+                (JobNames.OutreachInbox, "*/15 * * * *", "America/Denver", "default"),
                 (JobNames.OutreachLists, "15 7 * * 2", "America/Denver", "default"),
                 (JobNames.RefreshFlags, "0 2 * * *", "America/Denver", "default"),
                 (JobNames.RetentionReport, "0 6 1 * *", "America/Denver", "default"),

@@ -25,6 +25,9 @@ internal sealed record OutreachImportFile(
     /// <summary>The file's outcomes were recorded by another import of the same list running at the same time (this one found them recorded).</summary>
     public bool RecordedByConcurrentImport { get; init; }
 
+    /// <summary>Refused by the database, not for anything in the file: the same file may be imported again as it is.</summary>
+    public bool RefusedByDatabase { get; init; }
+
     public int RecordedCount => Recorded.Values.Sum();
 
     internal static OutreachImportFile Rejected(string file, string? clinicId, DateOnly? asOf, IReadOnlyList<OutreachImportProblem> problems) =>

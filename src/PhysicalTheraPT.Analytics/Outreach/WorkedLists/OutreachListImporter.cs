@@ -58,7 +58,7 @@ internal sealed class OutreachListImporter
         if (!OutreachListSignature.Verifies(signingKey, list!.ClinicId, list.AsOf, list.Signature))
         {
             return OutreachImportFile.Rejected(path, list.ClinicId, list.AsOf, [new OutreachImportProblem(path, null, null, list.Signature is null
-                ? "the list is not signed: it was made before lists were signed, or its document properties were edited. Make a new list with `ptanalytics outreach lists` and record the calls on it."
+                ? "the list is not signed: it was made before lists were signed, or its hidden identity sheet or document properties were edited. Make a new list with `ptanalytics outreach lists` and record the calls on it."
                 : "the list was not made from this database (its signature does not match this installation's). Import it into the database it was made from, or make a new list from this database with `ptanalytics outreach lists`.")]);
         }
 
@@ -92,7 +92,8 @@ internal sealed class OutreachListImporter
         catch (DbException exception)
         {
             return OutreachImportFile.Rejected(path, list.ClinicId, list.AsOf,
-                [new OutreachImportProblem(path, null, null, $"the database refused the outcomes ({DatabaseErrorText.Describe(exception)}). Nothing from this file was recorded; import it again.")]);
+                [new OutreachImportProblem(path, null, null, $"the database refused the outcomes ({DatabaseErrorText.Describe(exception)}). Nothing from this file was recorded; import it again.")])
+                with { RefusedByDatabase = true };
         }
     }
 

@@ -8,7 +8,7 @@ namespace PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 
 /// <summary>
 /// Reads an outreach list front desk worked back from its file, in bounded memory. First the zip
-/// package's size and shape (<see cref="WorkbookPackageCheck"/>), then the document properties: a file
+/// package's size and shape (<see cref="WorkbookPackageCheck"/>), then the list's marker (<see cref="WorkedListMarker"/>): a file
 /// that is not an .xlsx, or not one of our outreach lists, is turned away before a cell is read. Then the
 /// list sheet is streamed twice with the OpenXML SDK's reader (never loaded whole): the top rows to find
 /// the header row by its column names (so it does not matter whether the program that saved the file
@@ -57,7 +57,7 @@ internal static class WorkedListReader
             }
 
             var workbook = document.WorkbookPart ?? throw new InvalidDataException("The workbook has no workbook part.");
-            if (FindListSheet(workbook) is not ({ } sheet, { } name))
+            if (FindSheet(workbook, OutreachListLayout.ListSheet) is not ({ } sheet, { } name))
             {
                 problem = new OutreachImportProblem(path, null, null,
                     $"the sheet '{OutreachListLayout.ListSheet}' is missing (renamed or deleted?). Import the list as it was written, with its sheets unchanged.");
@@ -103,8 +103,8 @@ internal static class WorkedListReader
         }
     }
 
-    /// <summary>The list sheet's part and name, found by streaming the workbook part's sheet entries.</summary>
-    private static (WorksheetPart? Part, string? Name) FindListSheet(WorkbookPart workbook)
+    /// <summary>A sheet's part and name as the file spells it (found ignoring case), by streaming the workbook part's sheet entries.</summary>
+    internal static (WorksheetPart? Part, string? Name) FindSheet(WorkbookPart workbook, string sheetName)
     {
         using var reader = OpenXmlReader.Create(workbook);
         while (reader.Read())
@@ -116,7 +116,7 @@ internal static class WorkedListReader
 
             var name = reader.Attributes.FirstOrDefault(attribute => attribute.LocalName == "name").Value;
             var id = reader.Attributes.FirstOrDefault(attribute => attribute.LocalName == "id" && attribute.NamespaceUri.Contains("relationships", StringComparison.Ordinal)).Value;
-            if (string.Equals(name, OutreachListLayout.ListSheet, StringComparison.OrdinalIgnoreCase) && id is not null)
+            if (string.Equals(name, sheetName, StringComparison.OrdinalIgnoreCase) && id is not null)
             {
                 return (workbook.TryGetPartById(id, out var part) ? part as WorksheetPart : null, name);
             }

@@ -57,8 +57,16 @@ public sealed class DemoCommandTests
             .. new[] { "C01", "C02", "C03" }.Select(clinic => Path.Combine(outreach, $"outreach-{clinic}-{ClinicToday(clinic)}.xlsx")),
         ];
         string[] chartFiles = [.. stems.SelectMany(stem => charts.Select(chart => $"{stem}-{chart}.png"))];
+        // The weeks of front-desk work: each clinic's list of each Monday, worked and imported through the inbox.
+        var imported = Path.Combine(outreach, "inbox", "imported");
+        var lastMonday = today.AddDays(today.DayOfWeek == DayOfWeek.Monday ? -7 : -(((int)today.DayOfWeek + 6) % 7));
+        string[] workedLists =
+        [
+            .. Enumerable.Range(0, 6).SelectMany(week => new[] { "C01", "C02", "C03" }.Select(clinic =>
+                Path.Combine(imported, $"outreach-{clinic}-{lastMonday.AddDays(-7 * week):yyyy-MM-dd}.xlsx"))),
+        ];
         Assert.Equal(
-            privateFiles.Concat(chartFiles.Select(chart => Path.Combine(monthly, chart))).Order(StringComparer.Ordinal),
+            privateFiles.Concat(workedLists).Concat(chartFiles.Select(chart => Path.Combine(monthly, chart))).Order(StringComparer.Ordinal),
             Directory.GetFiles(reports, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
         foreach (var path in privateFiles)
         {
@@ -70,6 +78,16 @@ public sealed class DemoCommandTests
         }
 
         Assert.All(chartFiles, name => Assert.Contains(name, output, StringComparison.Ordinal));
+        Assert.Contains(imported, output, StringComparison.Ordinal);
+        foreach (var path in workedLists)
+        {
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+            }
+        }
+
+        Assert.Matches(@"│ Front desk\s+│ 6 weeks from \d{4}-\d\d-\d\d: 18 lists worked, [\d,]+ calls \(", output);
         Assert.Contains("Flags C01 ", output, StringComparison.Ordinal);
         // The synthetic clinics record a few deaths and withheld channels, and the demo says what became of them.
         Assert.Matches(@"Not to be contacted\W+[1-9][\d,]* deceased", output);

@@ -155,8 +155,25 @@ public sealed class OutreachListImportRejectionTests
         return body + "|" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(body)))[..32];
     }
 
+    /// <summary>Sets (or removes) the list's signature in both places a list carries it: the identity sheet and the document properties.</summary>
     private static void SetSignature(string list, string? signature)
     {
+        using (var workbook = new XLWorkbook(list))
+        {
+            var identity = workbook.Worksheet(WorkbookMarker.IdentitySheet);
+            var value = identity.Column(1).CellsUsed().Single(cell => cell.GetString() == WorkbookMarker.Signature).CellRight();
+            if (signature is null)
+            {
+                value.Clear(XLClearOptions.Contents);
+            }
+            else
+            {
+                value.SetValue(signature);
+            }
+
+            workbook.Save();
+        }
+
         using var document = SpreadsheetDocument.Open(list, isEditable: true);
         var properties = document.CustomFilePropertiesPart!.Properties;
         var property = properties.Elements<CustomDocumentProperty>().Single(property => property.Name == WorkbookMarker.Signature);
