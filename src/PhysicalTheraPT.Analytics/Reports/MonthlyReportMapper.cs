@@ -108,6 +108,8 @@ internal sealed class MonthlyReportMapper
                 settings,
                 keptNumbers?.Snapshots.RestatedMonths ?? []),
             Outreach = keptNumbers?.Outreach,
+            FewPatients = reportsOptions.FewPatients,
+            ChangeSignificance = reportsOptions.ChangeSignificance,
         };
     }
 
@@ -133,14 +135,25 @@ internal sealed class MonthlyReportMapper
         ? ConversionCell.Open(metric.WindowDays, metric.Completions, metric.Converted)
         : ConversionCell.Matured(metric.WindowDays, metric.Completions, metric.Converted);
 
-    private static RecurrenceReport RecurrenceOf(RecurrenceMetrics recurrence) => new(
-        recurrence.FirstMonth,
-        recurrence.LastMonth,
-        recurrence.ConvertedWithinDays,
-        recurrence.WindowDays,
-        new RecurrenceCounts(recurrence.Converted.Completions, recurrence.Converted.Recurred),
-        new RecurrenceCounts(recurrence.NotConverted.Completions, recurrence.NotConverted.Recurred),
-        recurrence.Maturing);
+    private static RecurrenceReport RecurrenceOf(RecurrenceMetrics recurrence)
+    {
+        static RecurrenceSide Side(RecurrenceGroup group) =>
+            new(group.Patients, group.NewEpisodes, group.BackWithinYear, group.BackWithinYearInterval, group.Curve.Steps);
+        static RecurrenceRow Row(string label, RecurrenceComparison comparison) =>
+            new(label, Side(comparison.Converted), Side(comparison.NotConverted), comparison.BackWithinLandmark, comparison.LogRankP);
+
+        return new RecurrenceReport(
+            recurrence.FirstMonth,
+            recurrence.LastMonth,
+            recurrence.LandmarkDays,
+            recurrence.WindowDays,
+            recurrence.FollowUpDays,
+            Row("All end types", recurrence.All),
+            [.. recurrence.ByEndType
+                .Where(comparison => comparison.Converted.Patients + comparison.NotConverted.Patients + comparison.BackWithinLandmark > 0)
+                .OrderBy(comparison => AcuteEndTypeNames.DisplayOrder.ToList().IndexOf(comparison.EndType!.Value))
+                .Select(comparison => Row(EndTypeLabels.Label(comparison.EndType!.Value.ToContractName()), comparison))]);
+    }
 
     private PatientsToCallList PatientsToCall(ReportScope scope) =>
         PatientsToCallList.Of(flags, scope.IsAllClinics ? null : scope.ClinicId, directory, metrics.AsOf);

@@ -26,8 +26,8 @@ internal static class BreakdownTable
 
         columns.Add(new("Completions", row => ReportCell.Count(row.Completions)));
         columns.AddRange(countsPerWindow
-            ? ConversionColumns.WithCounted<BreakdownLine>(windows, (row, window) => row.Conversion(window))
-            : ConversionColumns.For<BreakdownLine>(windows, (row, window) => row.Conversion(window)));
+            ? ConversionColumns.WithCounted<BreakdownLine>(windows, (row, window) => row.Conversion(window), report.FewPatients)
+            : ConversionColumns.For<BreakdownLine>(windows, (row, window) => row.Conversion(window), report.FewPatients));
         return canvas.Table(headerRow, 1, tableName, columns, Sorted(rows));
     }
 
