@@ -94,9 +94,16 @@ internal sealed record HeadlineNumber(
     string? Note,
     bool Provisional = false)
 {
+    /// <summary>For a rate: the two-proportion test's p between the value and the month before.</summary>
+    public double? ChangeP { get; init; }
+
+    /// <summary>For a rate: the move is within what chance explains (p at or above Reports:ChangeSignificance).</summary>
+    public bool WithinNormalVariation { get; init; }
+
     public ChangeDirection Direction => (Value, MonthBefore) switch
     {
         (null, _) or (_, null) => ChangeDirection.NotComparable,
+        var (now, before) when WithinNormalVariation && now != before => ChangeDirection.NoClearChange,
         var (now, before) when now > before => ChangeDirection.Up,
         var (now, before) when now < before => ChangeDirection.Down,
         _ => ChangeDirection.Unchanged,
@@ -111,6 +118,9 @@ internal enum ChangeDirection
     Up,
     Down,
     Unchanged,
+
+    /// <summary>A rate moved, but by no more than chance would explain: not a rise or a fall.</summary>
+    NoClearChange,
 }
 
 /// <summary>What kind of number a value is, which decides its number format and how a change is worded.</summary>

@@ -92,7 +92,7 @@ internal sealed class MonthlyReportMapper
             AsOf = metrics.AsOf,
             ConversionWindows = conversionWindows,
             CohortWindows = cohortWindows,
-            Summary = ReportSummaryBuilder.Build(month, metrics.AsOf, trend, conversionWindows, whatChanged),
+            Summary = ReportSummaryBuilder.Build(month, metrics.AsOf, trend, conversionWindows, whatChanged, reportsOptions.ChangeSignificance, reportsOptions.FewPatients),
             Trend = trend,
             Cohorts = keptNumbers?.Snapshots.Cohorts ?? FreshNumbers.CohortsOf(numbers),
             Breakdowns = BreakdownsOf(scope, numbers),
