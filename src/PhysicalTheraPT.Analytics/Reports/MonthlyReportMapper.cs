@@ -121,14 +121,9 @@ internal sealed class MonthlyReportMapper
 
     private ReportBreakdowns BreakdownsOf(ReportScope scope, ScopeMetrics numbers)
     {
-        var breakdowns = BreakdownTotals.Of(numbers.Months, conversionWindows, directory);
-        if (scope.IsAllClinics)
-        {
-            return breakdowns;
-        }
-
         var group = BreakdownTotals.Overall(GroupComparisonName, ScopeMetrics.AllClinics, metrics.All.Months, conversionWindows);
-        return breakdowns with { Clinics = [.. breakdowns.Clinics, group] };
+        var breakdowns = BreakdownTotals.Of(numbers.Months, conversionWindows, directory) with { Group = group };
+        return scope.IsAllClinics ? breakdowns : breakdowns with { Clinics = [.. breakdowns.Clinics, group] };
     }
 
     internal static ConversionCell ToCell(ConversionMetric metric) => metric.Maturing
