@@ -34,12 +34,16 @@ internal static class MetricRows
             Add("acute_completions." + endType.ToContractName(), month.CompletionsByEndType[endType]);
         }
 
+        var monthBefore = scope.Months.Count > 1 ? scope.Months[^2] : null;
         foreach (var conversion in month.Conversion)
         {
             var name = string.Create(CultureInfo.InvariantCulture, $"conversion_{conversion.WindowDays}d");
             Add(name + ".completions", conversion.Completions);
             Add(name + ".converted", conversion.Converted);
             Add(name + ".rate", conversion.Rate);
+            Add(name + ".rate_low", conversion.Interval?.Low);
+            Add(name + ".rate_high", conversion.Interval?.High);
+            Add(name + ".change_p", ConversionMetric.ChangeP(monthBefore?.ConversionWithin(conversion.WindowDays), conversion));
         }
 
         Add("dropped_after_acute", scope.DroppedAfterAcute);
@@ -48,6 +52,24 @@ internal static class MetricRows
         Add("visits_per_episode.median", month.VisitsPerEpisode.Median);
         Add("visits_per_episode.p25", month.VisitsPerEpisode.P25);
         Add("visits_per_episode.p75", month.VisitsPerEpisode.P75);
+        AddRecurrence(Add, scope.Recurrence);
+    }
+
+    private static void AddRecurrence(Action<string, double?> add, RecurrenceMetrics recurrence)
+    {
+        var year = string.Create(CultureInfo.InvariantCulture, $"recurrence.km{recurrence.WindowDays}");
+        var all = recurrence.All;
+        foreach (var (group, numbers) in new[] { ("converted", all.Converted), ("not_converted", all.NotConverted) })
+        {
+            add(year + "." + group, numbers.BackWithinYear);
+            add(year + "." + group + "_low", numbers.BackWithinYearInterval?.Low);
+            add(year + "." + group + "_high", numbers.BackWithinYearInterval?.High);
+        }
+
+        add("recurrence.converted.n", all.Converted.Patients);
+        add("recurrence.not_converted.n", all.NotConverted.Patients);
+        add(string.Create(CultureInfo.InvariantCulture, $"recurrence.back_within_{recurrence.LandmarkDays}d"), all.BackWithinLandmark);
+        add("recurrence.logrank_p", all.LogRankP);
     }
 }
 

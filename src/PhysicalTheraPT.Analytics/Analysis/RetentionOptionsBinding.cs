@@ -54,8 +54,12 @@ internal static class RetentionOptionsBinding
         RequireAtLeast(nameof(options.ActiveMaintenanceWindowDays), options.ActiveMaintenanceWindowDays, 1);
         RequireAtLeast(nameof(options.RecurrenceWindowDays), options.RecurrenceWindowDays, 1);
         RequireAtLeast(nameof(options.RecurrenceConvertedWithinDays), options.RecurrenceConvertedWithinDays, 0);
-        RequireAtLeast(nameof(options.RecurrenceLagMonths), options.RecurrenceLagMonths, 0);
-        RequireAtLeast(nameof(options.RecurrenceCohortMonths), options.RecurrenceCohortMonths, 1);
+        RequireAtLeast(nameof(options.RecurrenceCompletionMonths), options.RecurrenceCompletionMonths, 1);
+        RequireAtLeast(nameof(options.RecurrenceFollowUpDays), options.RecurrenceFollowUpDays, options.RecurrenceWindowDays);
+        if (options.RecurrenceFollowUpDays > 3650)
+        {
+            throw Invalid(nameof(options.RecurrenceFollowUpDays), options.RecurrenceFollowUpDays, "must be at most 3650 (ten years)");
+        }
         RequireAtLeast(nameof(options.CohortMonths), options.CohortMonths, 1);
         RequireAtLeast(nameof(options.PriorityRecencyWeight), options.PriorityRecencyWeight, 0);
         RequireAtLeast(nameof(options.PrioritySelfDischargedWeight), options.PrioritySelfDischargedWeight, 0);

@@ -30,8 +30,10 @@ internal static class MetricChangeFinder
             var matured = LatestPair(months, row => row.Conversion(window) is { Maturing: false, Rate: not null });
             if (matured is var (before, after))
             {
+                var (earlierCell, laterCell) = (before.Conversion(window)!, after.Conversion(window)!);
                 changes.Add(new MetricChange(
-                    MeasureNames.ConversionWithin(window), ValueUnit.Rate, before.Month, before.Conversion(window)!.Rate!.Value, after.Month, after.Conversion(window)!.Rate!.Value, place));
+                    MeasureNames.ConversionWithin(window), ValueUnit.Rate, before.Month, earlierCell.Rate!.Value, after.Month, laterCell.Rate!.Value, place,
+                    ConversionChange.P(earlierCell, laterCell)));
             }
         }
 
@@ -72,7 +74,8 @@ internal static class MetricChangeFinder
 /// <summary>
 /// One number in two consecutive months, the raw material of a "what changed" sentence.
 /// <see cref="Measure"/> starts the sentence ("Conversion within 28 days"); <see cref="Place"/> is a
-/// clinic name, or null for the report's own scope.
+/// clinic name, or null for the report's own scope. <see cref="ChangeP"/>: for a rate, the two-sided
+/// p-value of the two-proportion test between the two months (null when it cannot be tested).
 /// </summary>
 internal sealed record MetricChange(
     string Measure,
@@ -81,4 +84,20 @@ internal sealed record MetricChange(
     double Before,
     CalendarMonth AfterMonth,
     double After,
-    string? Place);
+    string? Place,
+    double? ChangeP = null);
+
+/// <summary>Whether a conversion rate moved by more than chance between two cohorts the workbook shows.</summary>
+internal static class ConversionChange
+{
+    public const string NoClearChange = "no clear change (within normal variation)";
+
+    /// <summary>The pooled two-proportion test's p between two matured cells; null when either has no rate.</summary>
+    public static double? P(ConversionCell? before, ConversionCell? after) =>
+        before is { Rate: not null } && after is { Rate: not null }
+            ? Proportions.TwoProportionP(before.Converted, before.Completions, after.Converted, after.Completions)
+            : null;
+
+    /// <summary>A rate change is a rise or fall only with p below the significance; null p (nothing to test) is no clear change too.</summary>
+    public static bool IsClear(double? p, double significance) => p is { } value && value < significance;
+}

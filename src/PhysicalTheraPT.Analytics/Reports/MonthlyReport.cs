@@ -47,6 +47,12 @@ internal sealed record MonthlyReport
 
     public required ReportDefinitions Definitions { get; init; }
 
+    /// <summary>Reports:FewPatients: a rate on fewer completions is marked "few patients".</summary>
+    public int FewPatients { get; init; } = 20;
+
+    /// <summary>Reports:ChangeSignificance: a change is a rise or fall only with a p-value below it.</summary>
+    public double ChangeSignificance { get; init; } = 0.05;
+
     /// <summary>The Outreach sheet's numbers; null when outreach was not counted for this report (the sheet says so).</summary>
     public OutreachReport? Outreach { get; init; }
 
@@ -88,9 +94,16 @@ internal sealed record HeadlineNumber(
     string? Note,
     bool Provisional = false)
 {
+    /// <summary>For a rate: the two-proportion test's p between the value and the month before.</summary>
+    public double? ChangeP { get; init; }
+
+    /// <summary>For a rate: the move is within what chance explains (p at or above Reports:ChangeSignificance).</summary>
+    public bool WithinNormalVariation { get; init; }
+
     public ChangeDirection Direction => (Value, MonthBefore) switch
     {
         (null, _) or (_, null) => ChangeDirection.NotComparable,
+        var (now, before) when WithinNormalVariation && now != before => ChangeDirection.NoClearChange,
         var (now, before) when now > before => ChangeDirection.Up,
         var (now, before) when now < before => ChangeDirection.Down,
         _ => ChangeDirection.Unchanged,
@@ -105,6 +118,9 @@ internal enum ChangeDirection
     Up,
     Down,
     Unchanged,
+
+    /// <summary>A rate moved, but by no more than chance would explain: not a rise or a fall.</summary>
+    NoClearChange,
 }
 
 /// <summary>What kind of number a value is, which decides its number format and how a change is worded.</summary>
@@ -175,6 +191,12 @@ internal sealed record TrendMonth(
 /// </summary>
 internal sealed record ConversionCell(int WindowDays, int Completions, int Converted, double? Rate, bool Maturing)
 {
+    /// <summary>The 95% Wilson interval of <see cref="Rate"/>; null where the rate is.</summary>
+    public RateInterval? Interval => Rate is null ? null : Proportions.Wilson(Converted, Completions);
+
+    /// <summary>A known rate resting on fewer than <paramref name="threshold"/> completions.</summary>
+    public bool HasFewPatients(int threshold) => Rate is not null && Completions < threshold;
+
     /// <summary>Converted so far as a fraction, also while maturing (charts draw it as "so far").</summary>
     public double? RateSoFar => Completions == 0 ? null : (double)Converted / Completions;
 
@@ -194,25 +216,34 @@ internal sealed record CohortRow(CalendarMonth CompletionMonth, int Completions,
 }
 
 /// <summary>
-/// Does maintenance keep people out of trouble: acute completions from <see cref="FirstCompletionMonth"/>
-/// to <see cref="LastCompletionMonth"/>, split by whether they converted within
-/// <see cref="ConversionWindowDays"/>, and how many started a new episode within
-/// <see cref="RecurrenceWindowDays"/>. <see cref="Maturing"/>: the latest completions have not had the
-/// whole recurrence window yet, so the counts can still grow.
+/// Does maintenance keep people out of the next injury: the landmark analysis of the completions from
+/// <see cref="FirstCompletionMonth"/> to <see cref="LastCompletionMonth"/> whose first
+/// <see cref="LandmarkDays"/> have passed, converted against not converted, followed for
+/// <see cref="FollowUpDays"/> days; the share back within <see cref="WindowDays"/> is the headline.
+/// <see cref="ByEndType"/>: the same comparison within each end type with completions.
 /// </summary>
 internal sealed record RecurrenceReport(
     CalendarMonth FirstCompletionMonth,
     CalendarMonth LastCompletionMonth,
-    int ConversionWindowDays,
-    int RecurrenceWindowDays,
-    RecurrenceCounts Converted,
-    RecurrenceCounts NotConverted,
-    bool Maturing = false);
+    int LandmarkDays,
+    int WindowDays,
+    int FollowUpDays,
+    RecurrenceRow All,
+    IReadOnlyList<RecurrenceRow> ByEndType);
 
-/// <summary>Completions in a recurrence group and how many of them came back with a new episode.</summary>
-internal sealed record RecurrenceCounts(int Completions, int ReInjured)
+/// <summary>One comparison: a label (all, or an end type), both groups, those back within the landmark, the log-rank p.</summary>
+internal sealed record RecurrenceRow(string Label, RecurrenceSide Converted, RecurrenceSide NotConverted, int BackWithinLandmark, double? LogRankP)
 {
-    public double? Rate => Completions == 0 ? null : (double)ReInjured / Completions;
+    public int Completions => Converted.Patients + NotConverted.Patients + BackWithinLandmark;
+}
+
+/// <summary>
+/// One group: patients, new episodes seen, the share back within the year (1 − S) with its 95% interval
+/// (null where S is 0 or 1), and the Kaplan–Meier steps for the chart.
+/// </summary>
+internal sealed record RecurrenceSide(int Patients, int NewEpisodes, double? BackWithinYear, RateInterval? Interval, IReadOnlyList<SurvivalStep> Steps)
+{
+    public static RecurrenceSide Empty { get; } = new(0, 0, null, null, []);
 }
 
 /// <summary>

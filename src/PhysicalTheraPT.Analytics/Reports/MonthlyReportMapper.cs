@@ -92,7 +92,7 @@ internal sealed class MonthlyReportMapper
             AsOf = metrics.AsOf,
             ConversionWindows = conversionWindows,
             CohortWindows = cohortWindows,
-            Summary = ReportSummaryBuilder.Build(month, metrics.AsOf, trend, conversionWindows, whatChanged),
+            Summary = ReportSummaryBuilder.Build(month, metrics.AsOf, trend, conversionWindows, whatChanged, reportsOptions.ChangeSignificance, reportsOptions.FewPatients),
             Trend = trend,
             Cohorts = keptNumbers?.Snapshots.Cohorts ?? FreshNumbers.CohortsOf(numbers),
             Breakdowns = BreakdownsOf(scope, numbers),
@@ -108,6 +108,8 @@ internal sealed class MonthlyReportMapper
                 settings,
                 keptNumbers?.Snapshots.RestatedMonths ?? []),
             Outreach = keptNumbers?.Outreach,
+            FewPatients = reportsOptions.FewPatients,
+            ChangeSignificance = reportsOptions.ChangeSignificance,
         };
     }
 
@@ -119,28 +121,34 @@ internal sealed class MonthlyReportMapper
 
     private ReportBreakdowns BreakdownsOf(ReportScope scope, ScopeMetrics numbers)
     {
-        var breakdowns = BreakdownTotals.Of(numbers.Months, conversionWindows, directory);
-        if (scope.IsAllClinics)
-        {
-            return breakdowns;
-        }
-
         var group = BreakdownTotals.Overall(GroupComparisonName, ScopeMetrics.AllClinics, metrics.All.Months, conversionWindows);
-        return breakdowns with { Clinics = [.. breakdowns.Clinics, group] };
+        var breakdowns = BreakdownTotals.Of(numbers.Months, conversionWindows, directory) with { Group = group };
+        return scope.IsAllClinics ? breakdowns : breakdowns with { Clinics = [.. breakdowns.Clinics, group] };
     }
 
     internal static ConversionCell ToCell(ConversionMetric metric) => metric.Maturing
         ? ConversionCell.Open(metric.WindowDays, metric.Completions, metric.Converted)
         : ConversionCell.Matured(metric.WindowDays, metric.Completions, metric.Converted);
 
-    private static RecurrenceReport RecurrenceOf(RecurrenceMetrics recurrence) => new(
-        recurrence.FirstMonth,
-        recurrence.LastMonth,
-        recurrence.ConvertedWithinDays,
-        recurrence.WindowDays,
-        new RecurrenceCounts(recurrence.Converted.Completions, recurrence.Converted.Recurred),
-        new RecurrenceCounts(recurrence.NotConverted.Completions, recurrence.NotConverted.Recurred),
-        recurrence.Maturing);
+    private static RecurrenceReport RecurrenceOf(RecurrenceMetrics recurrence)
+    {
+        static RecurrenceSide Side(RecurrenceGroup group) =>
+            new(group.Patients, group.NewEpisodes, group.BackWithinYear, group.BackWithinYearInterval, group.Curve.Steps);
+        static RecurrenceRow Row(string label, RecurrenceComparison comparison) =>
+            new(label, Side(comparison.Converted), Side(comparison.NotConverted), comparison.BackWithinLandmark, comparison.LogRankP);
+
+        return new RecurrenceReport(
+            recurrence.FirstMonth,
+            recurrence.LastMonth,
+            recurrence.LandmarkDays,
+            recurrence.WindowDays,
+            recurrence.FollowUpDays,
+            Row("All end types", recurrence.All),
+            [.. recurrence.ByEndType
+                .Where(comparison => comparison.Converted.Patients + comparison.NotConverted.Patients + comparison.BackWithinLandmark > 0)
+                .OrderBy(comparison => AcuteEndTypeNames.DisplayOrder.ToList().IndexOf(comparison.EndType!.Value))
+                .Select(comparison => Row(EndTypeLabels.Label(comparison.EndType!.Value.ToContractName()), comparison))]);
+    }
 
     private PatientsToCallList PatientsToCall(ReportScope scope) =>
         PatientsToCallList.Of(flags, scope.IsAllClinics ? null : scope.ClinicId, directory, metrics.AsOf);

@@ -20,6 +20,12 @@ internal sealed record ReportBreakdowns(
     IReadOnlyList<BreakdownLine> EndTypes,
     IReadOnlyList<BreakdownWindow>? Windows = null)
 {
+    /// <summary>
+    /// All clinics together over the same months: the group each clinic and provider is compared with
+    /// (above or below only when its whole interval lies on one side of the group's rate). Null: no comparison.
+    /// </summary>
+    public BreakdownLine? Group { get; init; }
+
     /// <summary>"March 2026", or "April 2025 to March 2026".</summary>
     public string PeriodLabel => FirstMonth == LastMonth ? LastMonth.LongLabel : FirstMonth.LongLabel + " to " + LastMonth.LongLabel;
 }

@@ -12,7 +12,8 @@ namespace PhysicalTheraPT.Analytics.Reports;
 internal static class ReportSummaryBuilder
 {
     public static ReportSummary Build(
-        CalendarMonth month, DateOnly asOf, IReadOnlyList<TrendMonth> trend, IReadOnlyList<int> conversionWindows, IReadOnlyList<string> whatChanged)
+        CalendarMonth month, DateOnly asOf, IReadOnlyList<TrendMonth> trend, IReadOnlyList<int> conversionWindows, IReadOnlyList<string> whatChanged,
+        double changeSignificance = 0.05, int fewPatients = 20)
     {
         var months = LastTwelve(month, trend);
         var current = months.LastOrDefault(row => row.Month == month);
@@ -29,7 +30,7 @@ internal static class ReportSummaryBuilder
         var maturedCohorts = new List<MaturedCohort>();
         foreach (var window in conversionWindows)
         {
-            var (headline, cohort) = ConversionHeadline(window, months);
+            var (headline, cohort) = ConversionHeadline(window, months, changeSignificance, fewPatients);
             headlines.Add(headline);
             maturedCohorts.Add(cohort);
         }
@@ -67,7 +68,7 @@ internal static class ReportSummaryBuilder
             history.Count < 2 ? null : ReportStatistics.Median(history), note);
     }
 
-    private static (HeadlineNumber Headline, MaturedCohort Cohort) ConversionHeadline(int window, IReadOnlyList<TrendMonth> months)
+    private static (HeadlineNumber Headline, MaturedCohort Cohort) ConversionHeadline(int window, IReadOnlyList<TrendMonth> months, double changeSignificance, int fewPatients)
     {
         var matured = months
             .Select(row => (row.Month, Cell: row.Conversion(window)))
@@ -85,9 +86,19 @@ internal static class ReportSummaryBuilder
                 new MaturedCohort(window, null, 0, 0, null));
         }
 
-        var note = "Patients who finished acute care in " + latest.Month.LongLabel + ", the latest month with the full " + Days(window) + " behind it.";
+        var changeP = ConversionChange.P(previous.Cell, latest.Cell);
+        var withinNoise = previous.Cell?.Rate is not null && latest.Cell.Rate is not null && !ConversionChange.IsClear(changeP, changeSignificance);
+        var note = "Patients who finished acute care in " + latest.Month.LongLabel + ", the latest month with the full " + Days(window) + " behind it"
+            + (latest.Cell.Interval is { } interval ? " (95% interval " + RateText.Interval(interval) + ")" : "")
+            + (latest.Cell.HasFewPatients(fewPatients) ? ", " + RateText.FewPatients : "")
+            + (changeP is { } p ? string.Create(CultureInfo.InvariantCulture, $"; change from the month before p = {p:0.00}") : "")
+            + ".";
         return (
-            new HeadlineNumber(MeasureNames.ConversionWithin(window), ValueUnit.Rate, latest.Month, latest.Cell.Rate, previous.Cell?.Rate, median, note),
+            new HeadlineNumber(MeasureNames.ConversionWithin(window), ValueUnit.Rate, latest.Month, latest.Cell.Rate, previous.Cell?.Rate, median, note)
+            {
+                ChangeP = changeP,
+                WithinNormalVariation = withinNoise,
+            },
             new MaturedCohort(window, latest.Month, latest.Cell.Completions, latest.Cell.Converted, latest.Cell.Rate));
     }
 

@@ -41,6 +41,15 @@ internal sealed class ReportsOptions
     /// <summary>The median visits per episode gets a sentence when it moved by at least this much (default 1).</summary>
     public double NotableMedianChange { get; set; } = 1;
 
+    /// <summary>
+    /// A change of a conversion rate is called a rise or a fall only when the two-proportion test gives
+    /// p below this (default 0.05); otherwise it is "no clear change (within normal variation)".
+    /// </summary>
+    public double ChangeSignificance { get; set; } = 0.05;
+
+    /// <summary>A rate resting on fewer completions than this is marked "few patients" (default 20).</summary>
+    public int FewPatients { get; set; } = 20;
+
     /// <summary>At most this many "what changed" sentences (default 6), the largest changes first.</summary>
     public int MaxWhatChangedSentences { get; set; } = 6;
 
@@ -61,6 +70,8 @@ internal sealed class ReportsOptions
         RequireRange(nameof(NotableCountChangeMinimum), NotableCountChangeMinimum, 1, 1_000_000);
         RequireRange(nameof(NotableMedianChange), NotableMedianChange, 0.1, 1000);
         RequireRange(nameof(MaxWhatChangedSentences), MaxWhatChangedSentences, 1, 50);
+        RequireRange(nameof(ChangeSignificance), ChangeSignificance, 0.0001, 0.5);
+        RequireRange(nameof(FewPatients), FewPatients, 1, 10_000);
     }
 
     private static void RequireRange(string setting, double value, double minimum, double maximum)

@@ -6,7 +6,9 @@ namespace PhysicalTheraPT.Analytics.Reports;
 /// <summary>
 /// Turns month-to-month changes into the plain sentences at the top of the Summary sheet, e.g.
 /// "Conversion within 28 days fell from 41% to 33% at Eastside." Only changes above the thresholds in
-/// <see cref="ReportsOptions"/> are told, the report's own scope first, then the largest changes.
+/// <see cref="ReportsOptions"/> are told, the report's own scope first, then the largest changes. A rate
+/// is said to rise or fall only when the two-proportion test gives p below Reports:ChangeSignificance;
+/// otherwise the sentence says there is no clear change, so noise is never called a trend.
 /// </summary>
 internal sealed class WhatChangedWriter(ReportsOptions options)
 {
@@ -17,6 +19,7 @@ internal sealed class WhatChangedWriter(ReportsOptions options)
             .Select(change => (Change: change, Score: Score(change)))
             .Where(entry => entry.Score >= 1)
             .OrderBy(entry => entry.Change.Place is null ? 0 : 1)
+            .ThenBy(entry => IsNoise(entry.Change) ? 1 : 0)
             .ThenByDescending(entry => entry.Score)
             .ThenBy(entry => entry.Change.Place, StringComparer.Ordinal)
             .ThenBy(entry => entry.Change.Measure, StringComparer.Ordinal)
@@ -55,10 +58,21 @@ internal sealed class WhatChangedWriter(ReportsOptions options)
         }
     }
 
-    private static string Sentence(CalendarMonth month, MetricChange change)
+    /// <summary>A rate that moved by no more than chance would explain (p at or above Reports:ChangeSignificance).</summary>
+    private bool IsNoise(MetricChange change) =>
+        change.Unit == ValueUnit.Rate && !ConversionChange.IsClear(change.ChangeP, options.ChangeSignificance);
+
+    private string Sentence(CalendarMonth month, MetricChange change)
     {
-        var verb = change.After > change.Before ? "rose" : "fell";
         var place = change.Place is null ? "" : " at " + change.Place;
+        if (IsNoise(change))
+        {
+            var p = change.ChangeP is { } value ? "; p = " + value.ToString("0.00", CultureInfo.InvariantCulture) : "";
+            return $"{change.Measure}: {ConversionChange.NoClearChange}, {Format(change.Unit, change.Before)} then {Format(change.Unit, change.After)}{place} "
+                + $"(patients who finished acute care in {change.BeforeMonth.ShortLabel} and {change.AfterMonth.ShortLabel}{p}).";
+        }
+
+        var verb = change.After > change.Before ? "rose" : "fell";
         var months = change.Unit == ValueUnit.Rate
             ? $" (patients who finished acute care in {change.AfterMonth.ShortLabel} compared with {change.BeforeMonth.ShortLabel})"
             : change.AfterMonth == month && change.BeforeMonth == month.AddMonths(-1)

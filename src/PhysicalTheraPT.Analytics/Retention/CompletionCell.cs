@@ -11,11 +11,6 @@ internal sealed class CompletionCell(int windowCount, bool keepsBreakdowns)
 
     public readonly VisitHistogram Visits = new();
 
-    public int RecurrenceConverted;
-    public int RecurrenceConvertedRecurred;
-    public int RecurrenceNotConverted;
-    public int RecurrenceNotConvertedRecurred;
-
     /// <summary>
     /// Per dimension (indexed by <see cref="BreakdownDimension"/>), the counts per key. Only the trend
     /// months keep breakdowns; the older recurrence months need none. String keys alone (not tuples) let

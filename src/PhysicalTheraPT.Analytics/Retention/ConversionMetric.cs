@@ -12,4 +12,16 @@ internal sealed record ConversionMetric(int WindowDays, int Completions, int Con
 {
     /// <summary>Converted ÷ completions (0-1); null while maturing or when there are no completions.</summary>
     public double? Rate => Maturing || Completions == 0 ? null : (double)Converted / Completions;
+
+    /// <summary>The 95% Wilson interval of <see cref="Rate"/>; null where the rate is.</summary>
+    public RateInterval? Interval => Rate is null ? null : Proportions.Wilson(Converted, Completions);
+
+    /// <summary>
+    /// Two-sided p of the pooled two-proportion z-test between the cohort of the month before and this
+    /// one (both as of the same date); null when either is maturing or empty, or both rates are 0 or 1.
+    /// </summary>
+    public static double? ChangeP(ConversionMetric? before, ConversionMetric now) =>
+        before is null || before.Rate is null || now.Rate is null
+            ? null
+            : Proportions.TwoProportionP(before.Converted, before.Completions, now.Converted, now.Completions);
 }

@@ -93,32 +93,30 @@ internal sealed class MetricsReport(
 
     private RecurrenceMetrics RecurrenceFrom(ScopeAccumulator scope)
     {
-        var months = new List<RecurrenceMonth>(options.RecurrenceCohortMonths);
-        int converted = 0, convertedRecurred = 0, notConverted = 0, notConvertedRecurred = 0;
-        for (var offset = firstRecurrenceOffset; offset < firstRecurrenceOffset + options.RecurrenceCohortMonths; offset++)
+        var counts = scope.Recurrence;
+        RecurrenceComparison Comparison(int set, AcuteEndType? endType)
         {
-            var cell = scope.Months[offset];
-            var calendarMonth = CalendarMonth.FromIndex(firstCompletionMonth + offset);
-            months.Add(new RecurrenceMonth(
-                calendarMonth,
-                new RecurrenceGroup(cell.RecurrenceConverted, cell.RecurrenceConvertedRecurred),
-                new RecurrenceGroup(cell.RecurrenceNotConverted, cell.RecurrenceNotConvertedRecurred),
-                Maturing: calendarMonth.LastDay.DayNumber + options.RecurrenceWindowDays >= asOf.DayNumber));
-            converted += cell.RecurrenceConverted;
-            convertedRecurred += cell.RecurrenceConvertedRecurred;
-            notConverted += cell.RecurrenceNotConverted;
-            notConvertedRecurred += cell.RecurrenceNotConvertedRecurred;
+            var events = counts.Events[set];
+            var censored = counts.Censored[set];
+            var logRank = LogRankTest.Compare(
+                events[RecurrenceAccumulator.ConvertedGroup], censored[RecurrenceAccumulator.ConvertedGroup],
+                events[RecurrenceAccumulator.NotConvertedGroup], censored[RecurrenceAccumulator.NotConvertedGroup]);
+            return new RecurrenceComparison(
+                endType,
+                RecurrenceGroup.From(KaplanMeier.Estimate(events[RecurrenceAccumulator.ConvertedGroup], censored[RecurrenceAccumulator.ConvertedGroup]), options.RecurrenceWindowDays),
+                RecurrenceGroup.From(KaplanMeier.Estimate(events[RecurrenceAccumulator.NotConvertedGroup], censored[RecurrenceAccumulator.NotConvertedGroup]), options.RecurrenceWindowDays),
+                counts.BackWithinLandmark[set],
+                logRank.P);
         }
 
         return new RecurrenceMetrics(
-            months[0].Month,
-            months[^1].Month,
-            options.RecurrenceWindowDays,
+            CalendarMonth.FromIndex(firstCompletionMonth + firstRecurrenceOffset),
+            CalendarMonth.FromIndex(firstCompletionMonth + scope.Months.Length - 1),
             options.RecurrenceConvertedWithinDays,
-            new RecurrenceGroup(converted, convertedRecurred),
-            new RecurrenceGroup(notConverted, notConvertedRecurred),
-            months[^1].Maturing,
-            months);
+            options.RecurrenceWindowDays,
+            options.RecurrenceFollowUpDays,
+            Comparison(RecurrenceAccumulator.AllSet, null),
+            [.. AcuteEndTypeNames.All.Select(endType => Comparison((int)endType, endType))]);
     }
 
     private static List<DataQualitySummary> DataQualityFrom(ScopeAccumulator scope)

@@ -101,12 +101,36 @@ internal static class RetentionDefinitions
                 "Completed acute visits of each episode completed in the month (an episode without visits counts as 0): median, 25th and 75th percentile, "
                 + "interpolated between neighbouring values as Excel's PERCENTILE.INC. Medians, because averages hide the patients who stop after two visits.",
                 null, null),
-            new("Recurrence",
-                $"Completions with E in the {o.RecurrenceCohortMonths.ToString(CultureInfo.InvariantCulture)} months ending {o.RecurrenceLagMonths.ToString(CultureInfo.InvariantCulture)} months before the report month: "
-                + $"how many started a new episode (recorded: its start date; implicit: its first visit) within {Days(o.RecurrenceWindowDays)} after E, before the as-of date, "
-                + $"split by whether they had a maintenance visit within {Days(o.RecurrenceConvertedWithinDays)} of E.",
-                Setting(nameof(o.RecurrenceCohortMonths), nameof(o.RecurrenceLagMonths), nameof(o.RecurrenceWindowDays), nameof(o.RecurrenceConvertedWithinDays)),
-                Value(o.RecurrenceCohortMonths, o.RecurrenceLagMonths, o.RecurrenceWindowDays, o.RecurrenceConvertedWithinDays)),
+            new("Interval of a rate (Wilson)",
+                "Every conversion rate x/n is given with its 95% Wilson score interval: (p + z²/2n ± z·√(p(1−p)/n + z²/4n²)) / (1 + z²/n), p = x/n, z = 1.959964. "
+                + "It stays within 0-100% and is honest for small n (0 of 20 still allows up to 16%). Blank where the rate is blank (maturing, or no completions). Metrics: conversion_Nd.rate_low and .rate_high.",
+                null, null),
+            new("Change from the month before (p-value)",
+                "Whether the conversion of month M differs from month M−1 by more than chance: the two-sided p-value of the pooled two-proportion z-test, "
+                + "z = (p₁ − p₂) / √(p̂(1−p̂)(1/n₁ + 1/n₂)), p̂ = (x₁ + x₂)/(n₁ + n₂), no continuity correction; both months counted as of the same as-of date. "
+                + "Blank when either month is maturing or has no completions, or both rates are 0% or both 100%. Metric: conversion_Nd.change_p.",
+                null, null),
+            new("Recurrence: who",
+                $"Every completion (recorded or implicit) with E in the {o.RecurrenceCompletionMonths.ToString(CultureInfo.InvariantCulture)} calendar months ending with the report month whose first {Days(o.RecurrenceConvertedWithinDays)} have passed (E + {o.RecurrenceConvertedWithinDays.ToString(CultureInfo.InvariantCulture)} before the as-of date), counted for its episode's clinic. "
+                + $"Landmark at {Days(o.RecurrenceConvertedWithinDays)}: a completion whose patient started a new episode within {Days(o.RecurrenceConvertedWithinDays)} of E (next start − E ≤ {o.RecurrenceConvertedWithinDays.ToString(CultureInfo.InvariantCulture)}) is in neither group (\"back within {Days(o.RecurrenceConvertedWithinDays)}\"); "
+                + $"the others are converted (a maintenance visit in [E, E + {o.RecurrenceConvertedWithinDays.ToString(CultureInfo.InvariantCulture)}]) or not converted.",
+                Setting(nameof(o.RecurrenceCompletionMonths), nameof(o.RecurrenceConvertedWithinDays)),
+                Value(o.RecurrenceCompletionMonths, o.RecurrenceConvertedWithinDays)),
+            new("Recurrence: time to the next episode",
+                $"Days from E to the start of the patient's next episode (the earliest of their other episodes, recorded: start date; implicit: first visit; at any clinic) starting after E. "
+                + $"Observed when it starts before the as-of date and at most {Days(o.RecurrenceFollowUpDays)} after E; otherwise the patient is censored at the as-of date − 1 − E, at most {Days(o.RecurrenceFollowUpDays)}.",
+                Setting(nameof(o.RecurrenceFollowUpDays)), Value(o.RecurrenceFollowUpDays)),
+            new("Recurrence: Kaplan–Meier",
+                $"For each group S(t) = Π over days tᵢ ≤ t with new episodes of (1 − dᵢ/nᵢ), nᵢ at risk that day (those censored that day count as at risk), dᵢ new episodes. "
+                + $"The share back within a year is 1 − S({o.RecurrenceWindowDays.ToString(CultureInfo.InvariantCulture)}), S carried forward from the last day with a new episode at or before it. "
+                + "95% interval from Greenwood's variance on the log(−log) scale: S^exp(±z·σ), σ² = Σ dᵢ/(nᵢ(nᵢ − dᵢ)) / (log S)², z = 1.959964; blank where S is 0 or 1. "
+                + $"Metrics: recurrence.km{o.RecurrenceWindowDays.ToString(CultureInfo.InvariantCulture)}.converted and .not_converted (with _low, _high), recurrence.converted.n, recurrence.not_converted.n, recurrence.back_within_{o.RecurrenceConvertedWithinDays.ToString(CultureInfo.InvariantCulture)}d.",
+                Setting(nameof(o.RecurrenceWindowDays)), Value(o.RecurrenceWindowDays)),
+            new("Recurrence: log-rank test",
+                $"Whether the two curves differ over the whole {Days(o.RecurrenceFollowUpDays)} by more than chance: on each day with new episodes, expected E₁ = d·n₁/n and hypergeometric variance V = d·(n₁/n)(1 − n₁/n)(n − d)/(n − 1) (as R's survdiff); "
+                + "χ² = (O₁ − ΣE₁)² / ΣV with one degree of freedom, two-sided p. Metric: recurrence.logrank_p. "
+                + "Patients who choose maintenance differ from those who do not, so a difference is an association, not proof that maintenance prevents re-injury.",
+                null, null),
             new("Breakdowns",
                 "Completions and conversion by clinic, by discharging provider (the provider of the episode's last completed acute visit), by body region, by referral source and by end type. "
                 + "Implicit episodes have no body region or referral source (not recorded).",

@@ -48,7 +48,7 @@ internal sealed class RetentionMetricsBuilder
         converted = new bool[windows.All.Length];
 
         var firstTrendMonth = month.Index - options.CohortMonths + 1;
-        var firstRecurrenceMonth = month.Index - options.RecurrenceLagMonths - options.RecurrenceCohortMonths + 1;
+        var firstRecurrenceMonth = month.Index - options.RecurrenceCompletionMonths + 1;
         firstCompletionMonth = Math.Min(firstTrendMonth, firstRecurrenceMonth);
         completionMonths = month.Index - firstCompletionMonth + 1;
         firstTrendOffset = firstTrendMonth - firstCompletionMonth;
@@ -123,11 +123,47 @@ internal sealed class RetentionMetricsBuilder
                 converted[w] = firstMaintenance - end.DayNumber <= windows.All[w];
             }
 
-            var inRecurrence = offset >= firstRecurrenceOffset && offset < firstRecurrenceOffset + options.RecurrenceCohortMonths;
-            var recurred = inRecurrence && StartedAnotherEpisode(episodes, i, end);
-            Record(all, offset, episode, inRecurrence, recurred);
-            Record(ScopeOf(episode.ClinicId), offset, episode, inRecurrence, recurred);
+            Record(all, offset, episode);
+            var clinic = ScopeOf(episode.ClinicId);
+            Record(clinic, offset, episode);
+            if (offset >= firstRecurrenceOffset && end.DayNumber + options.RecurrenceConvertedWithinDays < AsOf.DayNumber)
+            {
+                AddRecurrence(all, clinic, episodes, i, episode.EndType!.Value, end);
+            }
         }
+    }
+
+    /// <summary>
+    /// The landmark analysis of one completion whose landmark has passed (E + landmark &lt; D): back
+    /// within the landmark, or into its group with the day of its next episode (an event when that
+    /// starts before D and within the follow-up) or of its censoring (D − 1 − E, at most the follow-up).
+    /// </summary>
+    private void AddRecurrence(ScopeAccumulator all, ScopeAccumulator clinic, List<EvaluatedEpisode> episodes, int endedIndex, AcuteEndType endType, DateOnly end)
+    {
+        var nextStart = int.MaxValue;
+        for (var j = 0; j < episodes.Count; j++)
+        {
+            var started = episodes[j].StartedOn.DayNumber;
+            if (j != endedIndex && started > end.DayNumber && started < nextStart)
+            {
+                nextStart = started;
+            }
+        }
+
+        var daysToNext = nextStart == int.MaxValue ? int.MaxValue : nextStart - end.DayNumber;
+        if (daysToNext <= options.RecurrenceConvertedWithinDays)
+        {
+            all.Recurrence.AddBackWithinLandmark(endType);
+            clinic.Recurrence.AddBackWithinLandmark(endType);
+            return;
+        }
+
+        var group = converted[windows.Recurrence] ? RecurrenceAccumulator.ConvertedGroup : RecurrenceAccumulator.NotConvertedGroup;
+        var followUp = options.RecurrenceFollowUpDays;
+        var newEpisode = nextStart < AsOf.DayNumber && daysToNext <= followUp;
+        var day = newEpisode ? daysToNext : Math.Min(AsOf.DayNumber - 1 - end.DayNumber, followUp);
+        all.Recurrence.Add(endType, group, day, newEpisode);
+        clinic.Recurrence.Add(endType, group, day, newEpisode);
     }
 
     /// <summary>Day number of the first maintenance visit on or after <paramref name="end"/>; int.MaxValue when none.</summary>
@@ -144,22 +180,7 @@ internal sealed class RetentionMetricsBuilder
         return int.MaxValue;
     }
 
-    /// <summary>Whether another episode started within RecurrenceWindowDays after E (and before the as-of date).</summary>
-    private bool StartedAnotherEpisode(List<EvaluatedEpisode> episodes, int endedIndex, DateOnly end)
-    {
-        for (var j = 0; j < episodes.Count; j++)
-        {
-            var started = episodes[j].StartedOn;
-            if (j != endedIndex && started > end && started < AsOf && started.DayNumber - end.DayNumber <= options.RecurrenceWindowDays)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private void Record(ScopeAccumulator scope, int offset, in EvaluatedEpisode episode, bool inRecurrence, bool recurred)
+    private void Record(ScopeAccumulator scope, int offset, in EvaluatedEpisode episode)
     {
         var cell = scope.Months[offset];
         cell.Completions++;
@@ -170,20 +191,6 @@ internal sealed class RetentionMetricsBuilder
         }
 
         cell.Visits.Add(episode.Visits);
-        if (inRecurrence)
-        {
-            if (converted[windows.Recurrence])
-            {
-                cell.RecurrenceConverted++;
-                cell.RecurrenceConvertedRecurred += recurred ? 1 : 0;
-            }
-            else
-            {
-                cell.RecurrenceNotConverted++;
-                cell.RecurrenceNotConvertedRecurred += recurred ? 1 : 0;
-            }
-        }
-
         if (cell.Breakdowns is { } breakdowns)
         {
             AddBreakdown(breakdowns, BreakdownDimension.Clinic, episode.ClinicId);
@@ -264,5 +271,5 @@ internal sealed class RetentionMetricsBuilder
     }
 
     private ScopeAccumulator NewScope(string clinicId) =>
-        new(clinicId, completionMonths, firstTrendOffset, windows.All.Length, activeMonths);
+        new(clinicId, completionMonths, firstTrendOffset, windows.All.Length, activeMonths, options.RecurrenceFollowUpDays);
 }

@@ -38,17 +38,20 @@ internal sealed class RetentionOptions
     /// <summary>A patient is an active maintenance patient with a maintenance visit in this many days ending on the month's last day (56).</summary>
     public int ActiveMaintenanceWindowDays { get; set; } = 56;
 
-    /// <summary>A new episode started within this many days after an acute end counts as recurrence (365).</summary>
+    /// <summary>Recurrence reads the share back with a new episode at this many days after the acute end (365).</summary>
     public int RecurrenceWindowDays { get; set; } = 365;
 
-    /// <summary>Recurrence splits completions by conversion to maintenance within this many days (28).</summary>
+    /// <summary>
+    /// The landmark of the recurrence analysis (28): converted means a maintenance visit within this many
+    /// days of E, and a new episode within them puts the completion in neither group.
+    /// </summary>
     public int RecurrenceConvertedWithinDays { get; set; } = 28;
 
-    /// <summary>Recurrence looks at completions this many months before the report month and earlier (12: M−12).</summary>
-    public int RecurrenceLagMonths { get; set; } = 12;
+    /// <summary>Recurrence covers the completions of this many calendar months ending with the report month (24).</summary>
+    public int RecurrenceCompletionMonths { get; set; } = 24;
 
-    /// <summary>Number of completion months the recurrence numbers cover (12: M−23 … M−12).</summary>
-    public int RecurrenceCohortMonths { get; set; } = 12;
+    /// <summary>Recurrence follows each completion for at most this many days after E (730).</summary>
+    public int RecurrenceFollowUpDays { get; set; } = 730;
 
     /// <summary>Months of the trend and of the cohort table, ending at the report month (12).</summary>
     public int CohortMonths { get; set; } = 12;

@@ -3,8 +3,9 @@ namespace PhysicalTheraPT.Analytics.Retention;
 /// <summary>Everything <see cref="RetentionMetricsBuilder"/> counts for one scope (all clinics or one clinic).</summary>
 internal sealed class ScopeAccumulator
 {
-    public ScopeAccumulator(string clinicId, int completionMonths, int firstTrendOffset, int windowCount, int activeMonths)
+    public ScopeAccumulator(string clinicId, int completionMonths, int firstTrendOffset, int windowCount, int activeMonths, int followUpDays)
     {
+        Recurrence = new RecurrenceAccumulator(followUpDays);
         ClinicId = clinicId;
         Months = new CompletionCell[completionMonths];
         for (var i = 0; i < completionMonths; i++)
@@ -26,6 +27,9 @@ internal sealed class ScopeAccumulator
 
     /// <summary>Serial of the last patient counted in each month, so a patient counts once per month.</summary>
     public int[] ActiveStamps { get; }
+
+    /// <summary>The landmark recurrence analysis of the completions of the recurrence months.</summary>
+    public RecurrenceAccumulator Recurrence { get; }
 
     public int DroppedAfterAcute { get; set; }
 

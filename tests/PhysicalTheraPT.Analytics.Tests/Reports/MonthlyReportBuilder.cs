@@ -117,7 +117,7 @@ internal sealed class MonthlyReportBuilder
                 [Breakdown("Knee", null, 38, reportAsOf), Breakdown("Lower back", null, 33, reportAsOf), Breakdown("Shoulder", null, 21, reportAsOf), Breakdown("", null, 9, reportAsOf)],
                 [Breakdown("Physician", null, 52, reportAsOf), Breakdown("Self", null, 30, reportAsOf), Breakdown("Insurer", null, 19, reportAsOf)],
                 [Breakdown("goals_met", null, 46, reportAsOf), Breakdown("self_discharged", null, 25, reportAsOf), Breakdown("unrecorded", null, 15, reportAsOf), Breakdown("referred_out", null, 8, reportAsOf)]),
-            Recurrence = new RecurrenceReport(month.AddMonths(-23), month.AddMonths(-12), 28, 365, new RecurrenceCounts(80, 12), new RecurrenceCounts(240, 67)),
+            Recurrence = SampleRecurrence(month),
             PatientsToCall = PatientsToCallList.Of(patientsToCall ?? DefaultPatientsToCall(reportAsOf)),
             DataQuality = dataQuality ??
             [
@@ -216,4 +216,33 @@ internal sealed class MonthlyReportBuilder
         new("P000789", clinics[0].Id, clinics[0].Name, PatientFlagKind.DroppedAfterAcute, "self_discharged", reportAsOf.AddDays(-40), null, "Priya Nair", 40, 74,
             "Stopped coming after 6 visits with Priya Nair; no maintenance booked"),
     ];
+
+    /// <summary>
+    /// A recurrence analysis of 80 converted patients (12 back within the year) and 240 not converted (67
+    /// back), a new episode every few weeks from day 40, everyone else followed to day 730.
+    /// </summary>
+    internal static RecurrenceReport SampleRecurrence(CalendarMonth month)
+    {
+        static RecurrenceSide Side(int patients, int backWithinYear)
+        {
+            var events = new int[731];
+            var censored = new int[731];
+            for (var i = 0; i < backWithinYear; i++)
+            {
+                events[40 + (i * 300 / backWithinYear)]++;
+            }
+
+            censored[730] = patients - backWithinYear;
+            var group = RecurrenceGroup.From(KaplanMeier.Estimate(events, censored), 365);
+            return new RecurrenceSide(group.Patients, group.NewEpisodes, group.BackWithinYear, group.BackWithinYearInterval, group.Curve.Steps);
+        }
+
+        var all = new RecurrenceRow("All end types", Side(80, 12), Side(240, 67), 9, 0.0123);
+        return new RecurrenceReport(month.AddMonths(-23), month, 28, 365, 730, all,
+            [all with { Label = "Goals met", Converted = Side(50, 6), NotConverted = Side(120, 30), BackWithinLandmark = 5, LogRankP = 0.21 }]);
+    }
+
+    /// <summary>A recurrence analysis with no patients at all.</summary>
+    internal static RecurrenceReport EmptyRecurrence(CalendarMonth month) =>
+        new(month.AddMonths(-23), month, 28, 365, 730, new RecurrenceRow("All end types", RecurrenceSide.Empty, RecurrenceSide.Empty, 0, null), []);
 }

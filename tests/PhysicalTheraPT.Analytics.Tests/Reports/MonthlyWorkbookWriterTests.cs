@@ -100,7 +100,7 @@ public sealed class MonthlyWorkbookWriterTests(DefaultMonthlyWorkbook written) :
             else
             {
                 AssertClose(month.Conversion(28)!.Rate, rate.Number);
-                Assert.Equal("0.0%", rate.NumberFormat);
+                Assert.Equal("0.0%\" (" + RateText.Interval(month.Conversion(28)!.Interval!.Value) + ")\"", rate.NumberFormat);
             }
         }
     }

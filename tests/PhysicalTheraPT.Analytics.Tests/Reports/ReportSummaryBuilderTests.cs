@@ -67,6 +67,25 @@ public sealed class ReportSummaryBuilderTests
     }
 
     [Theory]
+    [InlineData(30, 100, 45, 100, nameof(ChangeDirection.Up))]
+    [InlineData(3, 10, 5, 10, nameof(ChangeDirection.NoClearChange))]
+    [InlineData(3, 10, 3, 10, nameof(ChangeDirection.Unchanged))]
+    public void Build_CallsAConversionMoveUp_OnlyWhenTheTestSaysItIsMoreThanChance(int convertedBefore, int before, int convertedNow, int now, string expected)
+    {
+        TrendMonth[] trend =
+        [
+            MonthlyReportBuilder.TrendFor(new(2025, 11), AsOf) with { Conversions = [ConversionCell.Matured(28, before, convertedBefore)] },
+            MonthlyReportBuilder.TrendFor(new(2025, 12), AsOf) with { Conversions = [ConversionCell.Matured(28, now, convertedNow)] },
+        ];
+
+        var summary = ReportSummaryBuilder.Build(March, AsOf, trend, [28], []);
+
+        var conversion = summary.Headlines.Single(headline => headline.Measure == "Conversion within 28 days");
+        Assert.Equal(Enum.Parse<ChangeDirection>(expected), conversion.Direction);
+        Assert.Contains("95% interval", conversion.Note);
+    }
+
+    [Theory]
     [InlineData(new double[] { 3, 1, 2 }, 2)]
     [InlineData(new double[] { 4, 1, 3, 2 }, 2.5)]
     public void Median_TakesTheMiddleOrTheMeanOfTheTwoMiddleValues(double[] values, double expected)

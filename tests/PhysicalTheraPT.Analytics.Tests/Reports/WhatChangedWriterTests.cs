@@ -10,13 +10,37 @@ public sealed class WhatChangedWriterTests
     private readonly WhatChangedWriter writer = new(new ReportsOptions());
 
     [Fact]
-    public void Write_SaysWhichWayARateMovedAndWhere_WhenItMovedFivePointsOrMore()
+    public void Write_SaysWhichWayARateMovedAndWhere_WhenItMovedFivePointsOrMoreBeyondChance()
     {
-        var change = new MetricChange("Conversion within 28 days", ValueUnit.Rate, new(2026, 1), 0.41, new(2026, 2), 0.33, "Eastside");
+        var change = new MetricChange("Conversion within 28 days", ValueUnit.Rate, new(2026, 1), 0.41, new(2026, 2), 0.33, "Eastside", ChangeP: 0.012);
 
         var sentences = writer.Write(March, [change]);
 
         Assert.Equal(["Conversion within 28 days fell from 41% to 33% at Eastside (patients who finished acute care in Feb 26 compared with Jan 26)."], sentences);
+    }
+
+    [Fact]
+    public void Write_SaysNoClearChange_WhenARateMovedWithinNormalVariation()
+    {
+        // The example: 19% to 32% on 120 patients each is p = 0.039; on 60 each it is not clear.
+        var p = Proportions.TwoProportionP(11, 60, 19, 60);
+        var change = new MetricChange("Conversion within 28 days", ValueUnit.Rate, new(2026, 1), 11 / 60.0, new(2026, 2), 19 / 60.0, null, p);
+
+        var sentences = writer.Write(March, [change]);
+
+        Assert.Equal(["Conversion within 28 days: no clear change (within normal variation), 18% then 32% (patients who finished acute care in Jan 26 and Feb 26; p = 0.09)."], sentences);
+    }
+
+    [Fact]
+    public void Write_CallsTheSameMoveAFall_OnlyWhenPIsBelowTheSetting()
+    {
+        var change = new MetricChange("Conversion within 28 days", ValueUnit.Rate, new(2026, 1), 0.41, new(2026, 2), 0.33, null, ChangeP: 0.03);
+
+        var strict = new WhatChangedWriter(new ReportsOptions { ChangeSignificance = 0.01 }).Write(March, [change]);
+        var usual = writer.Write(March, [change]);
+
+        Assert.StartsWith("Conversion within 28 days: no clear change (within normal variation)", strict[0]);
+        Assert.StartsWith("Conversion within 28 days fell from 41% to 33%", usual[0]);
     }
 
     [Fact]

@@ -163,32 +163,72 @@ public sealed class RetentionMetricsBuilderTests
     }
 
     [Theory]
-    [InlineData(365, 1)]
-    [InlineData(366, 0)]
-    public void Build_CountsRecurrence_WhenNewEpisodeStartsWithinWindowDaysAfterTheEnd(int daysToNewEpisode, int recurred)
+    [InlineData(28, 0, 0, 1)]
+    [InlineData(29, 1, 1, 0)]
+    [InlineData(721, 1, 1, 0)]
+    [InlineData(730, 1, 0, 0)]
+    public void Build_PutsACompletionInItsGroupOrApart_ByTheDaysToTheNextEpisode(int daysToNext, int inGroup, int newEpisodes, int backWithin28)
     {
-        var end = Date(3, 10, 2024);
+        // E = 10 Oct 2023, the oldest month counted; D = 1 Oct 2025 is 722 days later, so a start on
+        // day 730 or 731 is not seen before D: censored at D − 1 − E = 721 days.
+        var end = Date(10, 10, 2023);
         var converted = Discharged("p1", end).Maintenance(end.AddDays(20))
-            .Episode("p1-e2", end.AddDays(daysToNewEpisode), end.AddDays(daysToNewEpisode + 30), "goals_met");
-        var notConverted = Discharged("p2", Date(5, 5, 2024)).Maintenance(Date(6, 30, 2024));
+            .Episode("p1-e2", end.AddDays(daysToNext), null);
 
-        var recurrence = MetricsOf(September, null, converted, notConverted).All.Recurrence;
+        var recurrence = MetricsOf(September, null, converted).All.Recurrence.All;
 
-        Assert.Equal((new CalendarMonth(2023, 10), new CalendarMonth(2024, 9)), (recurrence.FirstMonth, recurrence.LastMonth));
-        Assert.Equal(new RecurrenceGroup(1, recurred), recurrence.Converted);
-        Assert.Equal(new RecurrenceGroup(1, 0), recurrence.NotConverted);
-        Assert.Equal(12, recurrence.Months.Count);
-        Assert.Equal(new RecurrenceGroup(1, recurred), recurrence.Months.Single(m => m.Month == new CalendarMonth(2024, 3)).Converted);
+        Assert.Equal((inGroup, backWithin28), (recurrence.Converted.Patients, recurrence.BackWithinLandmark));
+        Assert.Equal(newEpisodes, recurrence.Converted.NewEpisodes);
+
     }
 
     [Fact]
-    public void Build_IgnoresCompletionsOutsideRecurrenceMonths_ForRecurrence()
+    public void Build_CensorsTheDayBeforeTheAsOfDate_WhenNoNewEpisodeIsSeen()
     {
-        var tooRecent = Discharged("p1", Date(10, 1, 2024)).Episode("p1-e2", Date(11, 1, 2024), Date(12, 1, 2024), "goals_met");
+        // E = 1 Sep 2024, D = 1 Oct 2025: censored at D − 1 − E = 394 days, after the year: S(365) = 1.
+        var notConverted = Discharged("p1", Date(9, 1, 2024));
+        var newEpisodeAfterYear = Discharged("p2", Date(9, 1, 2024)).Episode("p2-e2", Date(9, 1, 2024).AddDays(380), null);
 
-        var recurrence = MetricsOf(September, null, tooRecent).All.Recurrence;
+        var group = MetricsOf(September, null, notConverted, newEpisodeAfterYear).All.Recurrence.All.NotConverted;
 
-        Assert.Equal(new RecurrenceGroup(0, 0), recurrence.NotConverted);
+        Assert.Equal(2, group.Patients);
+        Assert.Equal(1, group.NewEpisodes);
+        Assert.Equal(0, group.BackWithinYear);
+        Assert.Null(group.BackWithinYearInterval);
+        Assert.Equal(380, group.Curve.Steps.Single().Day);
+        Assert.Equal(2, group.Curve.Steps.Single().AtRisk);
+    }
+
+    [Fact]
+    public void Build_LeavesOutCompletionsOutside24MonthsOrBeforeTheLandmark()
+    {
+        var tooOld = Discharged("p1", Date(9, 30, 2023));
+        var tooRecent = Discharged("p2", Date(9, 10));
+        var oldest = Discharged("p3", Date(10, 1, 2023));
+        var latestPastLandmark = Discharged("p4", Date(9, 2));
+
+        var recurrence = MetricsOf(September, null, tooOld, tooRecent, oldest, latestPastLandmark).All.Recurrence;
+
+        Assert.Equal((new CalendarMonth(2023, 10), September), (recurrence.FirstMonth, recurrence.LastMonth));
+        Assert.Equal(2, recurrence.All.NotConverted.Patients);
+    }
+
+    [Fact]
+    public void Build_ComparesWithinEachEndType_AndCountsForTheEpisodesClinic()
+    {
+        var goalsMet = Discharged("p1", Date(1, 10), clinic: "c2").Maintenance(Date(1, 20));
+        // p2's second episode has no visits and no discharge: it ended self-discharged on its start day
+        // and is a completion of its own (not converted, not back): the not-converted group is 2.
+        var selfDischarged = Discharged("p2", Date(1, 10), "self_discharged").Episode("p2-e2", Date(4, 1), null);
+
+        var metrics = MetricsOf(September, null, goalsMet, selfDischarged);
+
+        var byEndType = metrics.All.Recurrence.ByEndType.ToDictionary(comparison => comparison.EndType!.Value);
+        Assert.Equal((1, 0), (byEndType[AcuteEndType.GoalsMet].Converted.Patients, byEndType[AcuteEndType.GoalsMet].NotConverted.Patients));
+        Assert.Equal((0, 2, 1), (byEndType[AcuteEndType.SelfDischarged].Converted.Patients, byEndType[AcuteEndType.SelfDischarged].NotConverted.Patients, byEndType[AcuteEndType.SelfDischarged].NotConverted.NewEpisodes));
+        Assert.Equal(1, metrics.For("c2")!.Recurrence.All.Converted.Patients);
+        Assert.Equal(0, metrics.For("c1")!.Recurrence.All.Converted.Patients);
+        Assert.Equal(0.5, metrics.All.Recurrence.All.NotConverted.BackWithinYear);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class RetentionRandomisedTests(ITestOutputHelper output)
     {
         // Every fourth seed runs on changed settings, so no default is silently hard-wired.
         var options = seed % 4 == 0
-            ? new RetentionOptions { GraceDays = 7, ImplicitDischargeDays = 14, LapseFactor = 1.25, ConversionWindowsDays = [14, 45], CohortWindowsDays = [30, 120], CohortMonths = 6, RecurrenceLagMonths = 6, RecurrenceCohortMonths = 3, RecurrenceConvertedWithinDays = 45, DataQualityExamples = 2 }
+            ? new RetentionOptions { GraceDays = 7, ImplicitDischargeDays = 14, LapseFactor = 1.25, ConversionWindowsDays = [14, 45], CohortWindowsDays = [30, 120], CohortMonths = 6, RecurrenceCompletionMonths = 9, RecurrenceFollowUpDays = 400, RecurrenceWindowDays = 200, RecurrenceConvertedWithinDays = 45, DataQualityExamples = 2 }
             : new RetentionOptions();
         var (asOf, month) = AsOfAndMonth(seed);
         var generator = new RandomHistoryGenerator(seed, asOf);

@@ -7,7 +7,8 @@ namespace PhysicalTheraPT.Analytics.Reports.Charts;
 /// Conversion within each window over the 12 months: solid lines and filled dots for matured months;
 /// dashed lines and hollow dots for months still maturing, drawn at the share converted so far on a grey
 /// band captioned "still maturing", so a young month never reads as a collapse. (A month in the band can
-/// have matured for a short window: its filled dot is final.)
+/// have matured for a short window: its filled dot is final.) Each matured rate carries its 95% Wilson
+/// interval as a whisker, so a dip that chance explains looks like one.
 /// </summary>
 internal static class ConversionTrendChart
 {
@@ -48,6 +49,21 @@ internal static class ConversionTrendChart
                 }
             }
 
+            // Each matured rate's 95% Wilson interval as a whisker, windows side by side so they do not hide each other.
+            var offset = (index - ((report.ConversionWindows.Count - 1) / 2.0)) * 0.08;
+            for (var position = 0; position < months.Count; position++)
+            {
+                if (months[position].Conversion(window) is { Maturing: false, Interval: { } interval })
+                {
+                    var whisker = plot.Add.Scatter(
+                        new[] { position + offset, position + offset }, new[] { interval.Low * 100, interval.High * 100 }, ChartCanvas.Colour(colour).WithAlpha(0.55));
+                    whisker.LineWidth = 2;
+                    whisker.MarkerShape = MarkerShape.HorizontalBar;
+                    whisker.MarkerSize = 10;
+                    highest = Math.Max(highest, interval.High * 100);
+                }
+            }
+
             if (matured.Count > 0)
             {
                 var line = plot.Add.Scatter(matured, ChartCanvas.Colour(colour));
@@ -77,6 +93,7 @@ internal static class ConversionTrendChart
         }
 
         legend.Add(ChartCanvas.LineItem("Hollow, dashed: converted so far", ReportPalette.NotFinalText, dashed: true, hollow: true));
+        legend.Add(ChartCanvas.LineItem("Whiskers: 95% interval", ReportPalette.Subtle));
         ChartCanvas.MonthTicks(plot, [.. months.Select(month => month.Month)]);
         var top = ChartCanvas.PercentAxis(plot, highest);
         if (firstMaturing is { } first)

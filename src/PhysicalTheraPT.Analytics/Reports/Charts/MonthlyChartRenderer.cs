@@ -14,7 +14,7 @@ internal sealed class MonthlyChartRenderer(ReportsOptions options)
             Png(ConversionTrendChart.Key, ConversionTrendChart.Title, ConversionTrendChart.Draw(report)),
             Png(CompletionsByEndTypeChart.Key, CompletionsByEndTypeChart.Title, CompletionsByEndTypeChart.Draw(report)),
             Png(CohortUptakeChart.Key, CohortUptakeChart.Title, CohortUptakeChart.Draw(report)),
-            Png(ClinicConversionChart.Key, ClinicConversionChart.Title, ClinicConversionChart.Draw(report, options.ChartMostClinics)),
+            Png(FunnelChart.Key, FunnelChart.TitleFor(report), FunnelChart.Draw(report, options.ChartMostClinics)),
             Png(ActiveMaintenanceChart.Key, ActiveMaintenanceChart.Title, ActiveMaintenanceChart.Draw(report)),
             Png(RecurrenceChart.Key, RecurrenceChart.TitleFor(report.Recurrence), RecurrenceChart.Draw(report)),
             Png(OutreachChart.Key, OutreachChart.Title, OutreachChart.Draw(report)),

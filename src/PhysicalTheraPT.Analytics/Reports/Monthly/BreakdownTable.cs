@@ -14,7 +14,8 @@ internal static class BreakdownTable
     public const string NotRecorded = "(not recorded)";
 
     public static TablePlacement Write(
-        SheetCanvas canvas, int headerRow, string tableName, string nameHeader, string? detailHeader, MonthlyReport report, IReadOnlyList<BreakdownLine> rows)
+        SheetCanvas canvas, int headerRow, string tableName, string nameHeader, string? detailHeader, MonthlyReport report, IReadOnlyList<BreakdownLine> rows,
+        bool comparedWithGroup = false)
     {
         var windows = report.ConversionWindows;
         var countsPerWindow = report.Breakdowns.Windows is { Count: > 0 };
@@ -26,16 +27,29 @@ internal static class BreakdownTable
 
         columns.Add(new("Completions", row => ReportCell.Count(row.Completions)));
         columns.AddRange(countsPerWindow
-            ? ConversionColumns.WithCounted<BreakdownLine>(windows, (row, window) => row.Conversion(window))
-            : ConversionColumns.For<BreakdownLine>(windows, (row, window) => row.Conversion(window)));
+            ? ConversionColumns.WithCounted<BreakdownLine>(windows, (row, window) => row.Conversion(window), report.FewPatients)
+            : ConversionColumns.For<BreakdownLine>(windows, (row, window) => row.Conversion(window), report.FewPatients));
+        if (comparedWithGroup && report.Breakdowns.Group is { } group)
+        {
+            foreach (var window in windows)
+            {
+                var groupRate = group.Conversion(window)?.Rate;
+                columns.Add(new(ComparedHeader(window), row => row.Name == group.Name && row.Detail == group.Detail
+                    ? ReportCell.Blank
+                    : ReportCell.Of(RateText.ComparedWithGroup(row.Conversion(window)?.Interval, groupRate))));
+            }
+        }
+
         return canvas.Table(headerRow, 1, tableName, columns, Sorted(rows));
     }
+
+    public static string ComparedHeader(int window) => string.Create(CultureInfo.InvariantCulture, $"Within {window} days vs the group");
 
     /// <summary>
     /// The lines above a breakdown saying what it counts: the period of the completions, the months each
     /// window's conversion counts when that is fewer, and what "maturing" means.
     /// </summary>
-    public static IReadOnlyList<string> Notes(ReportBreakdowns breakdowns)
+    public static IReadOnlyList<string> Notes(ReportBreakdowns breakdowns, int fewPatients)
     {
         var notes = new List<string>();
         var windows = breakdowns.Windows ?? [];
@@ -48,6 +62,8 @@ internal static class BreakdownTable
         }
 
         notes.Add("\"maturing\": the window has not closed yet, so the rate is not known; grey numbers are conversions so far.");
+        notes.Add("Each rate shows its 95% interval, the range the true rate plausibly lies in; \"few patients\": fewer than " + fewPatients.ToString(CultureInfo.InvariantCulture) + " completions behind it. "
+            + "Above or below the group only when the whole interval lies on one side of the group's rate; otherwise in line with the group.");
         return notes;
     }
 

@@ -23,7 +23,7 @@ internal static class CohortsSheet
         [
             new("Month acute care ended", row => ReportCell.Month(row.CompletionMonth)),
             new("Completions", row => ReportCell.Count(row.Completions)),
-            .. ConversionColumns.For<CohortRow>(report.CohortWindows, (row, window) => row.Window(window)),
+            .. ConversionColumns.For<CohortRow>(report.CohortWindows, (row, window) => row.Window(window), report.FewPatients),
         ];
         var table = canvas.Table(MonthlySheet.FirstContentRow, 1, TableName, columns, cohorts);
 

@@ -11,7 +11,7 @@ internal static class RegionsAndReferralsSheet
     {
         var canvas = MonthlySheet.Start(workbook, Name, report, $"Body regions and referral sources: patients who finished acute care in {report.Breakdowns.PeriodLabel}");
         var row = MonthlySheet.FirstContentRow - 1;
-        foreach (var note in BreakdownTable.Notes(report.Breakdowns))
+        foreach (var note in BreakdownTable.Notes(report.Breakdowns, report.FewPatients))
         {
             canvas.Note(row++, note);
         }

@@ -1,4 +1,5 @@
 using PhysicalTheraPT.Analytics.Reports.Spreadsheets;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Reports.Monthly;
 
@@ -57,7 +58,7 @@ internal static class SummarySheet
         new("Cohort month", cohort => cohort.CohortMonth is null ? ReportCell.Of("none matured yet") : ReportCell.Month(cohort.CohortMonth)),
         new("Completions", cohort => ReportCell.Count(cohort.Completions)),
         new("Converted", cohort => ReportCell.Count(cohort.Converted)),
-        new("Rate", cohort => ReportCell.Rate(cohort.Rate)),
+        new("Rate (95% interval)", cohort => ReportCell.Rate(cohort.Rate, cohort.Rate is null ? null : Proportions.Wilson(cohort.Converted, cohort.Completions), false)),
     ];
 
     private static ReportCell NotFinal(ReportCell cell) => cell.Kind == ReportCellKind.Blank ? cell : cell with { NotFinal = true };
@@ -67,6 +68,7 @@ internal static class SummarySheet
         ChangeDirection.Up => "up",
         ChangeDirection.Down => "down",
         ChangeDirection.Unchanged => "no change",
+        ChangeDirection.NoClearChange => ConversionChange.NoClearChange,
         _ => "",
     };
 }

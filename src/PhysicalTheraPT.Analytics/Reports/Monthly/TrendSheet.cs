@@ -27,7 +27,7 @@ internal static class TrendSheet
             new(MeasureNames.AcuteCompletions, month => ReportCell.Count(month.AcuteCompletions, notFinal: month.Provisional)),
             .. endTypes.Select(type => new ReportColumn<TrendMonth>(
                 EndTypeLabels.Label(type), month => ReportCell.Count(month.CompletionsByEndType.GetValueOrDefault(type), notFinal: month.Provisional))),
-            .. ConversionColumns.For<TrendMonth>(report.ConversionWindows, (month, window) => month.Conversion(window)),
+            .. ConversionColumns.For<TrendMonth>(report.ConversionWindows, (month, window) => month.Conversion(window), report.FewPatients),
             new(MeasureNames.ActiveMaintenancePatients, month => ReportCell.Count(month.ActiveMaintenancePatients)),
             new("Visits per episode (median)", month => ReportCell.Decimal(month.VisitsPerEpisodeMedian, notFinal: month.Provisional)),
             new("Dropped after acute care", month => ReportCell.Count(month.DroppedAfterAcute)),

@@ -10,6 +10,12 @@ namespace PhysicalTheraPT.Analytics.Reports.Spreadsheets;
 /// </summary>
 internal readonly record struct ReportCell(ReportCellKind Kind, string? Text, double Number, bool NotFinal)
 {
+    /// <summary>
+    /// Words shown after a number, such as a rate's interval " (24–41%)": part of the cell's number
+    /// format, so the cell stays a number (sorts, sums, reads back) while it reads "31.7% (24–41%)".
+    /// </summary>
+    public string? Suffix { get; init; }
+
     public const string MaturingText = "maturing";
 
     public static ReportCell Blank { get; } = new(ReportCellKind.Blank, null, 0, false);
@@ -22,6 +28,10 @@ internal readonly record struct ReportCell(ReportCellKind Kind, string? Text, do
         value is null ? Blank : new(ReportCellKind.Count, null, value.Value, notFinal);
 
     public static ReportCell Rate(double? value) => value is null ? Blank : new(ReportCellKind.Rate, null, value.Value, false);
+
+    /// <summary>A rate with its 95% interval after it, "31.7% (24–41%)", and "few patients" when it rests on fewer than the threshold.</summary>
+    public static ReportCell Rate(double? value, RateInterval? interval, bool fewPatients) =>
+        value is null ? Blank : Rate(value) with { Suffix = RateText.IntervalSuffix(interval, fewPatients) };
 
     public static ReportCell Decimal(double? value, bool notFinal = false) =>
         value is null ? Blank : new(ReportCellKind.Decimal, null, value.Value, notFinal);
@@ -58,7 +68,7 @@ internal readonly record struct ReportCell(ReportCellKind Kind, string? Text, do
         ReportCellKind.Blank => "",
         ReportCellKind.Text or ReportCellKind.Maturing => Text ?? "",
         ReportCellKind.Count => Number.ToString("#,##0", CultureInfo.InvariantCulture),
-        ReportCellKind.Rate => (Number * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
+        ReportCellKind.Rate => (Number * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" + Suffix,
         ReportCellKind.Decimal => Number.ToString("0.0", CultureInfo.InvariantCulture),
         ReportCellKind.Number => Number.ToString(CultureInfo.InvariantCulture),
         ReportCellKind.Date => "2026-12-31",
@@ -92,7 +102,7 @@ internal enum ReportCellKind
 /// </summary>
 internal readonly record struct CellStyleKey(string? NumberFormat, bool NotFinal)
 {
-    public static CellStyleKey Of(ReportCell cell) => new(NumberFormats.For(cell.Kind), cell.NotFinal);
+    public static CellStyleKey Of(ReportCell cell) => new(NumberFormats.For(cell.Kind, cell.Suffix), cell.NotFinal);
 }
 
 /// <summary>The number formats of every workbook: one per kind of value, so a rate always looks like a rate.</summary>
@@ -111,6 +121,10 @@ internal static class NumberFormats
 
     /// <summary>"Mar 26", as on the chart axes.</summary>
     public const string Month = "mmm yy";
+
+    /// <summary>The kind's format with <paramref name="suffix"/> as literal text after the number.</summary>
+    public static string? For(ReportCellKind kind, string? suffix) =>
+        suffix is null || For(kind) is not { } format ? For(kind) : format + "\"" + suffix.Replace("\"", "", StringComparison.Ordinal) + "\"";
 
     public static string? For(ReportCellKind kind) => kind switch
     {

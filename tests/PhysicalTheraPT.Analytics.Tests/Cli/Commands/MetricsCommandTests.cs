@@ -9,7 +9,9 @@ public sealed class MetricsCommandTests
     // February 2026 as of 2026-03-01, worked out by hand (see RetentionCommandData): completions e1
     // (goals met), e2 (referred out), e6 (goals met, do-not-contact still counts); e2 converted; every
     // window still open, so no rate; flags p01 and p05 dropped, p03 lapsed; maintenance in the 56 days
-    // to 28 Feb: p02, p03, p04; visits 3, 2, 3.
+    // to 28 Feb: p02, p03, p04; visits 3, 2, 3. Recurrence: only p05's implicit episode (E 8 Dec) is 28
+    // days past its end; not converted, no new episode, censored at day 82: back within a year 0, no
+    // interval (S is 1), nothing to compare (no converted group, no event).
     private static readonly string[] ExpectedAllBlock =
     [
         "ALL,acute_completions,3",
@@ -21,18 +23,37 @@ public sealed class MetricsCommandTests
         "ALL,conversion_28d.completions,3",
         "ALL,conversion_28d.converted,1",
         "ALL,conversion_28d.rate,",
+        "ALL,conversion_28d.rate_low,",
+        "ALL,conversion_28d.rate_high,",
+        "ALL,conversion_28d.change_p,",
         "ALL,conversion_60d.completions,3",
         "ALL,conversion_60d.converted,1",
         "ALL,conversion_60d.rate,",
+        "ALL,conversion_60d.rate_low,",
+        "ALL,conversion_60d.rate_high,",
+        "ALL,conversion_60d.change_p,",
         "ALL,conversion_90d.completions,3",
         "ALL,conversion_90d.converted,1",
         "ALL,conversion_90d.rate,",
+        "ALL,conversion_90d.rate_low,",
+        "ALL,conversion_90d.rate_high,",
+        "ALL,conversion_90d.change_p,",
         "ALL,dropped_after_acute,2",
         "ALL,maintenance_lapsed,1",
         "ALL,active_maintenance_patients,3",
         "ALL,visits_per_episode.median,3",
         "ALL,visits_per_episode.p25,2.5",
         "ALL,visits_per_episode.p75,3",
+        "ALL,recurrence.km365.converted,",
+        "ALL,recurrence.km365.converted_low,",
+        "ALL,recurrence.km365.converted_high,",
+        "ALL,recurrence.km365.not_converted,0",
+        "ALL,recurrence.km365.not_converted_low,",
+        "ALL,recurrence.km365.not_converted_high,",
+        "ALL,recurrence.converted.n,0",
+        "ALL,recurrence.not_converted.n,1",
+        "ALL,recurrence.back_within_28d,0",
+        "ALL,recurrence.logrank_p,",
     ];
 
     [Fact]
@@ -45,7 +66,7 @@ public sealed class MetricsCommandTests
         Assert.Equal(0, exitCode);
         var lines = output.TrimEnd('\n').Split('\n');
         Assert.Equal("clinic_id,metric,value", lines[0]);
-        Assert.Equal(ExpectedAllBlock, lines[1..22]);
+        Assert.Equal(ExpectedAllBlock, lines[1..(1 + ExpectedAllBlock.Length)]);
         Assert.Equal(1 + (4 * ExpectedAllBlock.Length), lines.Length);
         Assert.Equal(["ALL", "c1", "c2", "c3"], lines[1..].Select(line => line.Split(',')[0]).Distinct());
         Assert.Contains("c1,acute_completions,2", lines);

@@ -28,7 +28,7 @@ public sealed class MonthlyChartRendererTests
         var renderer = new MonthlyChartRenderer(new ReportsOptions());
         var empty = new MonthlyReportBuilder().WithTrend([]).WithCohorts([]).WithOutreach(null).Build() with
         {
-            Recurrence = new RecurrenceReport(new(2024, 4), new(2025, 3), 28, 365, new(0, 0), new(0, 0)),
+            Recurrence = MonthlyReportBuilder.EmptyRecurrence(new(2025, 3)),
         };
 
         var charts = renderer.Render(empty);

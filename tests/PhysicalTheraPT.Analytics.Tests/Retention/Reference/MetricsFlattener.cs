@@ -51,14 +51,22 @@ internal static class MetricsFlattener
 
             result[Key("flags.dropped_after_acute")] = Int(scope.DroppedAfterAcute);
             result[Key("flags.maintenance_lapsed")] = Int(scope.MaintenanceLapsed);
-            foreach (var month in scope.Recurrence.Months)
+            foreach (var comparison in scope.Recurrence.ByEndType.Prepend(scope.Recurrence.All))
             {
-                result[Key($"recurrence|{month.Month}")] = $"{month.Converted.Completions},{month.Converted.Recurred},{month.NotConverted.Completions},{month.NotConverted.Recurred}";
-                result[Key($"recurrence|{month.Month}|maturing")] = Bool(month.Maturing);
+                var key = Key($"recurrence|{comparison.EndType?.ToContractName() ?? "all"}");
+                result[key + "|back"] = Int(comparison.BackWithinLandmark);
+                foreach (var (g, group) in new[] { (0, comparison.Converted), (1, comparison.NotConverted) })
+                {
+                    result[$"{key}|{g}|n"] = Int(group.Patients);
+                    result[$"{key}|{g}|events"] = Int(group.NewEpisodes);
+                    result[$"{key}|{g}|km"] = EightDigits(group.BackWithinYear);
+                    result[$"{key}|{g}|low"] = EightDigits(group.BackWithinYearInterval?.Low);
+                    result[$"{key}|{g}|high"] = EightDigits(group.BackWithinYearInterval?.High);
+                }
+
+                result[key + "|logrank_p"] = EightDigits(comparison.LogRankP);
             }
 
-            var recurrence = scope.Recurrence;
-            result[Key("recurrence|total")] = $"{recurrence.Converted.Completions},{recurrence.Converted.Recurred},{recurrence.NotConverted.Completions},{recurrence.NotConverted.Recurred}";
             foreach (var summary in scope.DataQuality)
             {
                 result[Key($"data_quality|{summary.Issue.ToContractName()}")] = Int(summary.Count);
