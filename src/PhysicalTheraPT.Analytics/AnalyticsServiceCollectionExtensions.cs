@@ -69,6 +69,7 @@ internal static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<JobPlanner>();
         services.AddSingleton<JobRunStore>();
         services.AddSingleton<PatientFlagStore>();
+        services.AddSingleton<FlagRefreshStateStore>();
         services.AddSingleton<ClinicJobRunner>();
         services.AddSingleton<IClinicFlagSource, RetentionFlagSource>();
         services.AddSingleton<EngineReportSources>();

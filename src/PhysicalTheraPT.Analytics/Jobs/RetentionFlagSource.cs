@@ -21,6 +21,14 @@ internal sealed class RetentionFlagSource : IClinicFlagSource
             yield return StoredPatientFlag.From(flag, asOf);
         }
     }
+
+    public async IAsyncEnumerable<StoredPatientFlag> FlagsAsync(string? clinicId, DateOnly asOf, FlagRefreshPlan plan, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var flag in _analysis.StreamNightlyFlagsAsync(asOf, plan, cancellationToken))
+        {
+            yield return StoredPatientFlag.From(flag, asOf);
+        }
+    }
 }
 
 /// <summary>
@@ -31,4 +39,11 @@ internal interface IClinicFlagSource
 {
     /// <param name="clinicId">Only this clinic's patients; null for every clinic.</param>
     IAsyncEnumerable<StoredPatientFlag> FlagsAsync(string? clinicId, DateOnly asOf, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The night's flags by <paramref name="plan"/>: a full or an incremental pass, each evaluated
+    /// patient's next change recorded in it. A source without next changes (a test's) passes everything.
+    /// </summary>
+    IAsyncEnumerable<StoredPatientFlag> FlagsAsync(string? clinicId, DateOnly asOf, FlagRefreshPlan plan, CancellationToken cancellationToken) =>
+        FlagsAsync(clinicId, asOf, cancellationToken);
 }
