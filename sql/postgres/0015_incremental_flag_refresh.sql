@@ -13,12 +13,23 @@ CREATE TABLE patient_changes (
 );
 
 -- One row per patient whose flag can change by the date alone: the first as-of date to evaluate them on
--- again (a flagged patient's is the date it was evaluated as of: flags count the days, so every night).
+-- again. A flagged patient's row also holds their flag without its texts: until that date the refresh
+-- carries it forward (only the days since and the recency points move) instead of reading the history.
 -- No row: nothing changes for that patient until one of their rows does.
 CREATE TABLE patient_next_changes (
     patient_id  varchar(64) NOT NULL PRIMARY KEY,
     clinic_id   varchar(64) NOT NULL,
-    next_change date        NOT NULL
+    next_change date        NOT NULL,
+    flag                    varchar(32) NULL,
+    acute_end               date NULL,
+    end_type                varchar(32) NULL,
+    ended_by_discharge      boolean NULL,
+    implicit_episode        boolean NULL,
+    last_maintenance        date NULL,
+    discharging_provider_id varchar(64) NULL,
+    episode_visits          integer NULL,
+    interval_days           integer NULL,
+    other_points            integer NULL
 );
 
 CREATE INDEX ix_patient_next_changes_due ON patient_next_changes (next_change, clinic_id);

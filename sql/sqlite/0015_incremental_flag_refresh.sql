@@ -12,12 +12,23 @@ CREATE TABLE patient_changes (
 );
 
 -- One row per patient whose flag can change by the date alone: the first as-of date to evaluate them on
--- again (a flagged patient's is the date it was evaluated as of: flags count the days, so every night).
+-- again. A flagged patient's row also holds their flag without its texts: until that date the refresh
+-- carries it forward (only the days since and the recency points move) instead of reading the history.
 -- No row: nothing changes for that patient until one of their rows does.
 CREATE TABLE patient_next_changes (
     patient_id  TEXT NOT NULL PRIMARY KEY,
     clinic_id   TEXT NOT NULL,
-    next_change TEXT NOT NULL
+    next_change TEXT NOT NULL,
+    flag                    TEXT NULL,
+    acute_end               TEXT NULL,
+    end_type                TEXT NULL,
+    ended_by_discharge      INTEGER NULL,
+    implicit_episode        INTEGER NULL,
+    last_maintenance        TEXT NULL,
+    discharging_provider_id TEXT NULL,
+    episode_visits          INTEGER NULL,
+    interval_days           INTEGER NULL,
+    other_points            INTEGER NULL
 );
 
 CREATE INDEX ix_patient_next_changes_due ON patient_next_changes (next_change, clinic_id);

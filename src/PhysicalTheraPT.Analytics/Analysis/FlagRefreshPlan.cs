@@ -1,5 +1,6 @@
 using System.Globalization;
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Retention;
 
 namespace PhysicalTheraPT.Analytics.Analysis;
 
@@ -50,22 +51,35 @@ internal sealed class FlagRefreshPlan
 
     internal IReadOnlyList<NextChangeRow> NextChanges => _nextChanges;
 
-    /// <summary>Keeps an evaluated patient's next change (none: nothing changes until their rows do).</summary>
-    public void Record(string patientId, string clinicId, DateOnly? nextChange)
+    /// <summary>Patients whose flag was carried forward instead of evaluated.</summary>
+    public int Carried { get; private set; }
+
+    /// <summary>
+    /// Keeps an evaluated patient's next change (none: nothing changes until their rows do) and, when they
+    /// are flagged, the flag to carry forward until then.
+    /// </summary>
+    public void Record(string patientId, string clinicId, DateOnly? nextChange, FlaggedPatient? flagged)
     {
         Evaluated++;
-        if (nextChange is { } date)
+        if (flagged is { } flag)
+        {
+            // The rules always find the day a flag ends; were they not to, evaluate again tomorrow.
+            _nextChanges.Add(NextChangeRow.Flagged(flag, nextChange ?? AsOf.AddDays(1)));
+        }
+        else if (nextChange is { } date)
         {
             _nextChanges.Add(new NextChangeRow { PatientId = patientId, ClinicId = clinicId, NextChange = date });
         }
     }
 
+    public void CountCarried() => Carried++;
+
     /// <summary>"Incremental pass: 412 patients evaluated." / "Full pass (--full): 31,204 patients evaluated."</summary>
     public string Summary => IsFull
         ? string.Create(CultureInfo.InvariantCulture, $"Full pass ({FullPassReason}): {Evaluated:N0} patients evaluated.")
-        : string.Create(CultureInfo.InvariantCulture, $"Incremental pass: {Evaluated:N0} patients evaluated (rows changed or next change due).");
+        : string.Create(CultureInfo.InvariantCulture, $"Incremental pass: {Evaluated:N0} patients evaluated (rows changed or next change due), {Carried:N0} flags carried forward.");
 
-    /// <summary>A row of <c>patient_next_changes</c>.</summary>
+    /// <summary>A row of <c>patient_next_changes</c>: the flag's columns are null for a patient not flagged.</summary>
     internal sealed record NextChangeRow
     {
         public string PatientId { get; init; } = "";
@@ -73,5 +87,59 @@ internal sealed class FlagRefreshPlan
         public string ClinicId { get; init; } = "";
 
         public DateOnly NextChange { get; init; }
+
+        public string? Flag { get; init; }
+
+        public DateOnly? AcuteEnd { get; init; }
+
+        public string? EndType { get; init; }
+
+        public bool? EndedByDischarge { get; init; }
+
+        public bool? ImplicitEpisode { get; init; }
+
+        public DateOnly? LastMaintenance { get; init; }
+
+        public string? DischargingProviderId { get; init; }
+
+        public int? EpisodeVisits { get; init; }
+
+        public int? IntervalDays { get; init; }
+
+        public int? OtherPoints { get; init; }
+
+        public static NextChangeRow Flagged(FlaggedPatient flag, DateOnly nextChange) => new()
+        {
+            PatientId = flag.PatientId,
+            ClinicId = flag.ClinicId,
+            NextChange = nextChange,
+            Flag = flag.Kind.ToContractName(),
+            AcuteEnd = flag.AcuteEnd,
+            EndType = flag.EndType?.ToContractName(),
+            EndedByDischarge = flag.EndedByDischarge,
+            ImplicitEpisode = flag.ImplicitEpisode,
+            LastMaintenance = flag.LastMaintenance,
+            DischargingProviderId = flag.DischargingProviderId,
+            EpisodeVisits = flag.EpisodeVisits,
+            IntervalDays = flag.MaintenanceIntervalDays,
+            OtherPoints = flag.OtherPoints,
+        };
+
+        /// <summary>The stored flag, its days and priority as of the day it was evaluated (carry it forward before use).</summary>
+        public FlaggedPatient ToFlagged() => new(
+            PatientId,
+            ClinicId,
+            PatientFlagKindNames.FromContractName(Flag!),
+            AcuteEnd,
+            EndType is null ? null : AcuteEndTypeNames.FromContractName(EndType),
+            EndedByDischarge ?? false,
+            ImplicitEpisode ?? false,
+            LastMaintenance,
+            0,
+            0,
+            DischargingProviderId,
+            EpisodeVisits ?? 0,
+            IntervalDays ?? 0,
+            OtherPoints ?? 0);
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -47,11 +48,34 @@ internal sealed class FlagRefreshStateStore : ISqlStatements
         WHERE change_id < (SELECT MIN(change_id) FROM flag_refresh_states WHERE clinic_id IN (SELECT clinic_id FROM clinics))
         """;
 
+    // The flags an incremental pass carries forward: flagged patients neither changed nor due.
+    private const string SelectCarried = """
+        SELECT patient_id AS PatientId, clinic_id AS ClinicId, next_change AS NextChange, flag AS Flag, acute_end AS AcuteEnd,
+               end_type AS EndType, ended_by_discharge AS EndedByDischarge, implicit_episode AS ImplicitEpisode,
+               last_maintenance AS LastMaintenance, discharging_provider_id AS DischargingProviderId,
+               episode_visits AS EpisodeVisits, interval_days AS IntervalDays, other_points AS OtherPoints
+        FROM patient_next_changes
+        WHERE flag IS NOT NULL AND next_change > @DueBy
+          AND patient_id NOT IN (SELECT patient_id FROM patient_changes WHERE change_id > @AfterChange AND change_id <= @UpToChange AND patient_id IS NOT NULL)
+        """;
+
+    private const string SelectClinicCarried = SelectCarried + " AND clinic_id = @ClinicId";
+
     private static readonly InsertTarget<FlagRefreshPlan.NextChangeRow> NextChangeRows = new("patient_next_changes", ["patient_id"],
     [
         ("patient_id", NpgsqlDbType.Varchar),
         ("clinic_id", NpgsqlDbType.Varchar),
         ("next_change", NpgsqlDbType.Date),
+        ("flag", NpgsqlDbType.Varchar),
+        ("acute_end", NpgsqlDbType.Date),
+        ("end_type", NpgsqlDbType.Varchar),
+        ("ended_by_discharge", NpgsqlDbType.Boolean),
+        ("implicit_episode", NpgsqlDbType.Boolean),
+        ("last_maintenance", NpgsqlDbType.Date),
+        ("discharging_provider_id", NpgsqlDbType.Varchar),
+        ("episode_visits", NpgsqlDbType.Integer),
+        ("interval_days", NpgsqlDbType.Integer),
+        ("other_points", NpgsqlDbType.Integer),
     ]);
 
     private static readonly InsertTarget<StateRow> StateRows = new("flag_refresh_states", ["clinic_id"],
@@ -110,6 +134,36 @@ internal sealed class FlagRefreshStateStore : ISqlStatements
         return new FlagRefreshPlan(clinicId, clinicIds, asOf, _settings, upToChange, selection, reason);
     }
 
+    /// <summary>
+    /// The flags an incremental <paramref name="plan"/> carries forward (as they were evaluated: carry them
+    /// to the night's date before use), streamed; none for a full pass.
+    /// </summary>
+    public async IAsyncEnumerable<FlaggedPatient> ReadCarriedAsync(FlagRefreshPlan plan, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Selection is not { } selection)
+        {
+            yield break;
+        }
+
+        var parameters = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["DueBy"] = selection.DueBy,
+            ["AfterChange"] = selection.AfterChange,
+            ["UpToChange"] = selection.UpToChange,
+        };
+        if (plan.ClinicId is not null)
+        {
+            parameters["ClinicId"] = plan.ClinicId;
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await foreach (var row in connection.QueryRowsAsync<FlagRefreshPlan.NextChangeRow>(plan.ClinicId is null ? SelectCarried : SelectClinicCarried, parameters, cancellationToken))
+        {
+            yield return row.ToFlagged();
+        }
+    }
+
     /// <summary>Keeps the pass's next changes and each clinic's state, inside the caller's (the flags') transaction.</summary>
     public async Task SaveAsync(DbConnection connection, DbTransaction transaction, FlagRefreshPlan plan, CancellationToken cancellationToken)
     {
@@ -156,6 +210,8 @@ internal sealed class FlagRefreshStateStore : ISqlStatements
         yield return new("delete clinic changed next changes", DeleteClinicChangedNextChanges);
         yield return new("delete clinic due next changes", DeleteClinicDueNextChanges);
         yield return new("prune changes", PruneChanges);
+        yield return new("select carried", SelectCarried);
+        yield return new("select clinic carried", SelectClinicCarried);
         yield return new("insert next change", NextChangeRows.InsertSql);
         foreach (var statement in NextChangeRows.UpsertStatementsFor(dialect).Concat(StateRows.UpsertStatementsFor(dialect)))
         {

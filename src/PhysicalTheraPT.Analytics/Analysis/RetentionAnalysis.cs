@@ -74,24 +74,33 @@ internal sealed class RetentionAnalysis
     /// <summary>
     /// The nightly refresh's pass as of <paramref name="asOf"/>: every patient in scope when
     /// <paramref name="plan"/> is a full pass, only its selected patients when incremental; each evaluated
-    /// patient's next possible change goes into the plan, the flags are handed over as found. The flags of
-    /// the patients an incremental pass leaves out are the same as they were (none: a flagged patient's
-    /// next change is every night).
+    /// patient's next possible change goes into the plan, the flags are handed over as found; then the
+    /// flags of the patients an incremental pass left out, carried forward to the date.
     /// </summary>
-    public async IAsyncEnumerable<PatientFlag> StreamNightlyFlagsAsync(
-        DateOnly asOf, FlagRefreshPlan plan, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<StoredPatientFlag> StreamNightlyFlagsAsync(
+        DateOnly asOf, FlagRefreshPlan plan, FlagRefreshStateStore state, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(state);
         var pass = await OpenAsync(asOf, plan.ClinicId, cancellationToken, plan.Selection);
         var evaluator = new PatientEvaluator(_options, pass.Clinics.ProviderNames);
         await foreach (var history in pass.Histories)
         {
-            var flag = evaluator.Evaluate(history, asOf).Flag;
-            plan.Record(history.PatientId, history.ClinicId, evaluator.NextChange(history, asOf, flag is not null));
+            var evaluation = evaluator.Evaluate(history, asOf);
+            var flag = evaluation.Flag;
+            var flagged = evaluation.Flagged;
+            plan.Record(history.PatientId, history.ClinicId, evaluator.NextChange(history, asOf, flagged), flagged);
             if (flag is not null)
             {
-                yield return flag;
+                yield return StoredPatientFlag.From(flag, asOf);
             }
+        }
+
+        await foreach (var carried in state.ReadCarriedAsync(plan, cancellationToken))
+        {
+            plan.CountCarried();
+            var flag = evaluator.Carry(carried, asOf);
+            yield return StoredPatientFlag.From(flag, FlagWriter.Reason(flag, asOf, pass.Clinics.ProviderNames), asOf);
         }
     }
 

@@ -8,10 +8,12 @@ namespace PhysicalTheraPT.Analytics.Jobs;
 internal sealed class RetentionFlagSource : IClinicFlagSource
 {
     private readonly RetentionAnalysis _analysis;
+    private readonly FlagRefreshStateStore _state;
 
-    public RetentionFlagSource(RetentionAnalysis analysis)
+    public RetentionFlagSource(RetentionAnalysis analysis, FlagRefreshStateStore state)
     {
         _analysis = analysis;
+        _state = state;
     }
 
     public async IAsyncEnumerable<StoredPatientFlag> FlagsAsync(string? clinicId, DateOnly asOf, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -24,9 +26,9 @@ internal sealed class RetentionFlagSource : IClinicFlagSource
 
     public async IAsyncEnumerable<StoredPatientFlag> FlagsAsync(string? clinicId, DateOnly asOf, FlagRefreshPlan plan, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var flag in _analysis.StreamNightlyFlagsAsync(asOf, plan, cancellationToken))
+        await foreach (var flag in _analysis.StreamNightlyFlagsAsync(asOf, plan, _state, cancellationToken))
         {
-            yield return StoredPatientFlag.From(flag, asOf);
+            yield return flag;
         }
     }
 }

@@ -9,8 +9,8 @@ namespace PhysicalTheraPT.Analytics.Retention;
 /// appointment is past from its day + 1, an episode ends at its discharge + 1 or at its last visit (or
 /// start) + ImplicitDischargeDays, a flag starts at E + GraceDays or at the last maintenance visit +
 /// ⌊interval × LapseFactor⌋ + 1 and stops after LookbackDays. So between two such breakpoints an unflagged
-/// patient stays unflagged, and only the breakpoints need evaluating. A flagged patient's flag counts
-/// the days, so it changes every day: their next change is the as-of date itself (evaluate every night).
+/// patient stays unflagged, and a flagged one keeps their flag but for the days since and the recency
+/// points that follow from them (<see cref="FlagWriter.Carry"/>); only the breakpoints need evaluating.
 /// </remarks>
 internal sealed partial class PatientEvaluator
 {
@@ -27,19 +27,15 @@ internal sealed partial class PatientEvaluator
     private readonly List<int> offsets = [];
 
     /// <summary>
-    /// The first as-of date on or after which <paramref name="history"/>'s flag may differ from its flag as
-    /// of <paramref name="asOf"/> (<paramref name="flagged"/>); null when it never can without a change to the
-    /// history. Never later than the true date, so evaluating on it is always safe. Overwrites the
+    /// The first as-of date after <paramref name="asOf"/> on which <paramref name="history"/>'s flag may
+    /// differ from <paramref name="flagged"/> (its flag as of <paramref name="asOf"/>) carried forward by
+    /// <see cref="FlagWriter.Carry"/> (no flag stays no flag); null when it never can without a change to
+    /// the history. Never later than the true date, so evaluating on it is always safe. Overwrites the
     /// evaluation the last <see cref="Evaluate"/> returned: take what you need from it first.
     /// </summary>
-    public DateOnly? NextChange(PatientHistory history, DateOnly asOf, bool flagged)
+    public DateOnly? NextChange(PatientHistory history, DateOnly asOf, FlaggedPatient? flagged)
     {
         ArgumentNullException.ThrowIfNull(history);
-        if (flagged)
-        {
-            return asOf;
-        }
-
         if (history.DoNotContact)
         {
             return null;
@@ -50,7 +46,13 @@ internal sealed partial class PatientEvaluator
         foreach (var day in breakpoints)
         {
             var date = DateOnly.FromDayNumber(day);
-            if (evaluated++ == BreakpointsEvaluated || Evaluate(history, date, writeFlagTexts: false).Flagged is not null)
+            if (evaluated++ == BreakpointsEvaluated)
+            {
+                return date;
+            }
+
+            var then = Evaluate(history, date, writeFlagTexts: false).Flagged;
+            if (flagged is { } flag ? then != flagWriter.Carry(flag, date) : then is not null)
             {
                 return date;
             }
@@ -58,6 +60,9 @@ internal sealed partial class PatientEvaluator
 
         return null;
     }
+
+    /// <summary>The flag <paramref name="flagged"/> becomes on <paramref name="asOf"/> while its history stays as it is (<see cref="FlagWriter.Carry"/>).</summary>
+    public FlaggedPatient Carry(FlaggedPatient flagged, DateOnly asOf) => flagWriter.Carry(flagged, asOf);
 
     /// <summary>
     /// The breakpoints after <paramref name="asOfDay"/>, ascending, distinct. None before the last
