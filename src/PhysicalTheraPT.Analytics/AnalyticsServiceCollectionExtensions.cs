@@ -92,6 +92,7 @@ internal static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<JobRunStore>();
         services.AddSingleton<LastSuccessReader>();
         services.AddSingleton<PatientFlagStore>();
+        services.AddSingleton<FlagRefreshStateStore>();
         services.AddSingleton<ClinicJobRunner>();
         services.AddSingleton<IClinicFlagSource, RetentionFlagSource>();
         services.AddSingleton<EngineReportSources>();

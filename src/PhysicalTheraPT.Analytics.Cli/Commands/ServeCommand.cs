@@ -34,6 +34,10 @@ internal static class ServeCommand
         {
             Description = $"Run one job now ({string.Join(", ", JobNames.All)}) with its per-clinic jobs, wait, print what each produced, and exit (0: all succeeded, 1: some failed).",
         };
+        var full = new Option<bool>("--full")
+        {
+            Description = "With --once refresh-flags: evaluate every patient (a full pass) instead of only those whose rows changed or whose next change has come.",
+        };
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "Run the server without the dashboard." };
         var serverName = new Option<string?>("--server-name") { Description = "This server's name on the dashboard (default: the machine's name)." };
         var hashPassword = new Option<bool>("--hash-password") { Description = "Read a password from standard input, print its hash for Users:N:PasswordHash (or Dashboard:Users:N:PasswordHash), and exit." };
@@ -41,6 +45,7 @@ internal static class ServeCommand
         var serve = new Command("serve", "Run the scheduled jobs (refresh-flags, outreach-lists, retention-report) on a Hangfire server, with its dashboard, until stopped.");
         serve.Options.Add(urls);
         serve.Options.Add(once);
+        serve.Options.Add(full);
         serve.Options.Add(noDashboard);
         serve.Options.Add(serverName);
         serve.Options.Add(hashPassword);
@@ -49,6 +54,16 @@ internal static class ServeCommand
             if (context.Value(hashPassword))
             {
                 return PrintPasswordHash(context);
+            }
+
+            if (context.Value(full))
+            {
+                if (context.Value(once) != JobNames.RefreshFlags)
+                {
+                    throw new UserInputException($"--full goes with --once {JobNames.RefreshFlags} (a full pass of the flags). Example: `ptanalytics serve --once {JobNames.RefreshFlags} --full`.");
+                }
+
+                context.Get<RefreshFlagsJob>().ForceFullPass = true;
             }
 
             if (context.Value(once) is { } jobName)

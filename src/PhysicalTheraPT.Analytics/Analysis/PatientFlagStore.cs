@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using NpgsqlTypes;
 using PhysicalTheraPT.Analytics.Data;
@@ -69,9 +70,14 @@ internal sealed class PatientFlagStore : ISqlStatements
     /// with 0 when none of its patients is flagged. A failure part-way, in the stream or the database,
     /// leaves the earlier sets as they were. Returns the rows written per clinic.
     /// </summary>
+    /// <param name="alsoInTransaction">Runs once every flag is in, before the commit: what must be kept with the flags or not at all.</param>
     /// <exception cref="ArgumentException">A flag of a clinic not named or of another date; nothing is kept.</exception>
     public async Task<IReadOnlyDictionary<string, int>> ReplaceSetsAsync(
-        IReadOnlyCollection<string> clinicIds, DateOnly asOf, IAsyncEnumerable<StoredPatientFlag> flags, CancellationToken cancellationToken)
+        IReadOnlyCollection<string> clinicIds,
+        DateOnly asOf,
+        IAsyncEnumerable<StoredPatientFlag> flags,
+        CancellationToken cancellationToken,
+        Func<DbConnection, DbTransaction, CancellationToken, Task>? alsoInTransaction = null)
     {
         ArgumentNullException.ThrowIfNull(clinicIds);
         ArgumentNullException.ThrowIfNull(flags);
@@ -106,6 +112,11 @@ internal sealed class PatientFlagStore : ISqlStatements
         }
 
         await rows.ExecuteAsync(UpdateSetCount, counts.Select(pair => new { ClinicId = pair.Key, AsOf = asOf, FlaggedCount = pair.Value }), cancellationToken);
+        if (alsoInTransaction is not null)
+        {
+            await alsoInTransaction(connection, transaction, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return counts;
     }

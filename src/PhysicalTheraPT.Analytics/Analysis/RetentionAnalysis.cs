@@ -72,6 +72,39 @@ internal sealed class RetentionAnalysis
     }
 
     /// <summary>
+    /// The nightly refresh's pass as of <paramref name="asOf"/>: every patient in scope when
+    /// <paramref name="plan"/> is a full pass, only its selected patients when incremental; each evaluated
+    /// patient's next possible change goes into the plan, the flags are handed over as found; then the
+    /// flags of the patients an incremental pass left out, carried forward to the date.
+    /// </summary>
+    public async IAsyncEnumerable<StoredPatientFlag> StreamNightlyFlagsAsync(
+        DateOnly asOf, FlagRefreshPlan plan, FlagRefreshStateStore state, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(state);
+        var pass = await OpenAsync(asOf, plan.ClinicId, cancellationToken, plan.Selection);
+        var evaluator = new PatientEvaluator(_options, pass.Clinics.ProviderNames);
+        await foreach (var history in pass.Histories)
+        {
+            var evaluation = evaluator.Evaluate(history, asOf);
+            var flag = evaluation.Flag;
+            var flagged = evaluation.Flagged;
+            plan.Record(history.PatientId, history.ClinicId, evaluator.NextChange(history, asOf, flagged), flagged);
+            if (flag is not null)
+            {
+                yield return StoredPatientFlag.From(flag, asOf);
+            }
+        }
+
+        await foreach (var carried in state.ReadCarriedAsync(plan, cancellationToken))
+        {
+            plan.CountCarried();
+            var flag = evaluator.Carry(carried, asOf);
+            yield return StoredPatientFlag.From(flag, FlagWriter.Reason(flag, asOf, pass.Clinics.ProviderNames), asOf);
+        }
+    }
+
+    /// <summary>
     /// The monthly pass over every clinic's patients, all judged by one as-of date (the numbers need one
     /// for everyone; <see cref="AsOfDates.ForMonth"/> gives the usual one).
     /// </summary>
@@ -100,7 +133,7 @@ internal sealed class RetentionAnalysis
         return new MonthlyPass(run.Build(), flagged, pass.Patients, pass.Clinics);
     }
 
-    private async Task<Pass> OpenAsync(DateOnly? asOf, string? clinicId, CancellationToken cancellationToken)
+    private async Task<Pass> OpenAsync(DateOnly? asOf, string? clinicId, CancellationToken cancellationToken, PatientSelection? only = null)
     {
         var clinics = await ClinicDirectory.LoadAsync(_database, cancellationToken);
         if (clinicId is not null)
@@ -111,7 +144,7 @@ internal sealed class RetentionAnalysis
         // Patients who told front desk never to call again are do-not-contact here too, whatever the
         // clinic software's export says: never flagged, so on no list, flags file or count.
         var doNotContact = await OutreachDoNotContact.PatientIdsAsync(_database, clinicId, cancellationToken);
-        var histories = WithDoNotContact(new PatientHistoryReader(_database).ReadAsync(clinicId, cancellationToken), doNotContact);
+        var histories = WithDoNotContact(new PatientHistoryReader(_database).ReadAsync(clinicId, only, cancellationToken), doNotContact);
         return new Pass(clinics, new AsOfDates(clinics, asOf, _timeProvider), histories);
     }
 

@@ -50,4 +50,20 @@ internal sealed record StoredPatientFlag
             DischargingProviderId = flag.DischargingProviderId,
         };
     }
+
+    /// <summary>The stored form of a flag without its texts, with its <paramref name="reason"/> as of <paramref name="asOf"/>.</summary>
+    public static StoredPatientFlag From(FlaggedPatient flag, string reason, DateOnly asOf) => new()
+    {
+        ClinicId = flag.ClinicId,
+        AsOf = asOf,
+        PatientId = flag.PatientId,
+        Kind = flag.Kind,
+        AcuteEnd = flag.AcuteEnd,
+        EndType = flag.EndType,
+        LastMaintenance = flag.LastMaintenance,
+        DaysSince = flag.DaysSince,
+        Priority = flag.Priority,
+        Reason = reason,
+        DischargingProviderId = flag.DischargingProviderId,
+    };
 }

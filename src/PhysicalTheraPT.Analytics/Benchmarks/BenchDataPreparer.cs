@@ -75,6 +75,24 @@ internal sealed class BenchDataPreparer
         await SettleAsync(cancellationToken);
     }
 
+    /// <summary>The id prefix of the bookings the nightly-incremental stage adds as a night's change.</summary>
+    public const string NightChangePrefix = "bench-night-";
+
+    /// <summary>
+    /// Removes the bookings the nightly-incremental stage added (<see cref="NightChangePrefix"/>), so every
+    /// stage measures the seeded history itself; returns how many there were. By a range of the key, so the
+    /// primary key's index finds them.
+    /// </summary>
+    public async Task<int> RemoveNightChangesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM appointments WHERE appointment_id >= @From AND appointment_id < @To",
+            new { From = NightChangePrefix, To = NightChangePrefix[..^1] + "." },
+            commandTimeout: 0,
+            cancellationToken: cancellationToken));
+    }
+
     /// <summary>The folder, named after its settings under <paramref name="cacheDirectory"/>, holding the import stage's files.</summary>
     public static string ImportFilesDirectory(BenchDataset dataset, string cacheDirectory)
     {

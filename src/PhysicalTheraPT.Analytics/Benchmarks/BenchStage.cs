@@ -15,6 +15,12 @@ internal enum BenchStage
     /// <summary>The whole refresh-flags job: <see cref="Flags"/>, then every clinic's outreach queue refreshed.</summary>
     Nightly,
 
+    /// <summary>
+    /// The whole refresh-flags job on a typical night: the night before refreshed, then 0.5 % of the
+    /// patients with a new booking (untimed), then the incremental pass and the queues (timed).
+    /// </summary>
+    NightlyIncremental,
+
     /// <summary>Writing the all-clinics monthly workbook with its charts (the engine pass before it is not timed).</summary>
     Workbook,
 
@@ -28,7 +34,9 @@ internal enum BenchStage
 /// <summary>The stage names of the command line, the table and the CSV/JSON files.</summary>
 internal static class BenchStageNames
 {
-    public static string ToName(this BenchStage stage) => stage.ToString().ToLowerInvariant();
+    /// <summary>floor, flags, …, nightly-incremental: the enum name in lower case, a hyphen before each inner capital.</summary>
+    public static string ToName(this BenchStage stage) =>
+        string.Concat(stage.ToString().Select((letter, index) => index > 0 && char.IsUpper(letter) ? "-" + char.ToLowerInvariant(letter) : char.ToLowerInvariant(letter).ToString()));
 
     public static BenchStage? TryParse(string? name) =>
         Enum.GetValues<BenchStage>().Select(stage => (BenchStage?)stage).FirstOrDefault(stage => stage!.Value.ToName() == name?.Trim().ToLowerInvariant());

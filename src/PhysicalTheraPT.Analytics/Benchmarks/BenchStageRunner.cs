@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using Dapper;
 using System.Runtime;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Analysis;
@@ -47,6 +49,9 @@ internal sealed class BenchStageRunner
     private readonly BenchDataPreparer _preparer;
     private readonly TimeProvider _timeProvider;
 
+    /// <summary>What a stage changes before each of its runs, untimed (the nightly-incremental stage's night of change); null for most.</summary>
+    private Func<Task>? _nightChange;
+
     public BenchStageRunner(
         AnalyticsDatabase database,
         RetentionAnalysis analysis,
@@ -75,6 +80,13 @@ internal sealed class BenchStageRunner
     {
         ArgumentNullException.ThrowIfNull(settings);
         FileModes.CreateFolder(settings.WorkDirectory);
+        // Whatever an earlier nightly-incremental stage added goes first: every stage measures the seeded history.
+        if (await _preparer.RemoveNightChangesAsync(cancellationToken) > 0)
+        {
+            await _preparer.SettleAsync(cancellationToken);
+        }
+
+        _nightChange = null;
         var (run, note) = await PrepareAsync(stage, settings, cancellationToken);
 
         var rows = 0L;
@@ -82,6 +94,7 @@ internal sealed class BenchStageRunner
         var jitShare = 1.0;
         while (warmUpRuns < MaxWarmUpRuns && jitShare > SettledJitShare)
         {
+            await BeforeEachRunAsync();
             var compiling = JitInfo.GetCompilationTime();
             var stopwatch = Stopwatch.StartNew();
             rows = await run();
@@ -93,6 +106,7 @@ internal sealed class BenchStageRunner
         var readBefore = DiskReads.Megabytes();
         for (var index = 0; index < settings.Runs; index++)
         {
+            await BeforeEachRunAsync();
             var stopwatch = Stopwatch.StartNew();
             rows = await run();
             seconds.Add(stopwatch.Elapsed.TotalSeconds);
@@ -118,11 +132,16 @@ internal sealed class BenchStageRunner
             case BenchStage.Floor:
                 return (() => ReadFloorAsync(cancellationToken), "appointment rows through Dapper, unbuffered, nothing else");
             case BenchStage.Flags:
+                _refreshFlags.ForceFullPass = true;
                 return (await EachRunTheNextNightAsync(work => _refreshFlags.StoreFlagsAsync(work, cancellationToken), cancellationToken),
                     "read + compute + store: refresh-flags' one pass for all clinics, each run the next night's sets stored (streamed, batched)");
             case BenchStage.Nightly:
+                _refreshFlags.ForceFullPass = true;
                 return (await EachRunTheNextNightAsync(work => _refreshFlags.RunAsync(work, cancellationToken), cancellationToken),
-                    "the whole refresh-flags job, each run the next night: every clinic's set stored, then each clinic's outreach queue refreshed from it");
+                    "the whole refresh-flags job as a full pass, each run the next night: every clinic's set stored, then each clinic's outreach queue refreshed from it");
+            case BenchStage.NightlyIncremental:
+                return (await IncrementalNightsAsync(cancellationToken),
+                    "the whole refresh-flags job, incremental: each run the next night after 0.5% of the patients got a new booking (untimed); rows = appointments in the database");
 
             case BenchStage.Metrics:
             {
@@ -188,6 +207,50 @@ internal sealed class BenchStageRunner
             return appointments;
         };
     }
+
+    /// <summary>
+    /// The nightly-incremental stage: night 1 refreshed by a full pass (untimed, as the night before), then
+    /// each run the next night, incremental, after that night's change (<see cref="BeforeEachRunAsync"/>).
+    /// </summary>
+    private async Task<Func<Task<long>>> IncrementalNightsAsync(CancellationToken cancellationToken)
+    {
+        await _preparer.RemoveBenchmarkNightsAsync(cancellationToken);
+        var patients = new List<(string PatientId, string ClinicId)>();
+        await using (var connection = await _database.OpenAsync(cancellationToken))
+        {
+            patients.AddRange(await connection.QueryAsync<(string, string)>(new CommandDefinition("SELECT patient_id, clinic_id FROM patients ORDER BY patient_id", cancellationToken: cancellationToken)));
+        }
+
+        _refreshFlags.ForceFullPass = true;
+        await _refreshFlags.RunAsync(JobWorkItem.ForDate(JobNames.RefreshFlags, null, BenchDataset.Until.AddDays(1)), cancellationToken);
+        _refreshFlags.ForceFullPass = false;
+        var appointments = await CountAppointmentsAsync(cancellationToken);
+        var night = 1;
+        _nightChange = () => AddNightChangeAsync(patients, night + 1, cancellationToken);
+        return async () =>
+        {
+            await _refreshFlags.RunAsync(JobWorkItem.ForDate(JobNames.RefreshFlags, null, BenchDataset.Until.AddDays(++night)), cancellationToken);
+            return appointments;
+        };
+    }
+
+    /// <summary>A typical night's change: one patient in 200 (a different 0.5 % each night) books a visit a week ahead.</summary>
+    private async Task AddNightChangeAsync(IReadOnlyList<(string PatientId, string ClinicId)> patients, int night, CancellationToken cancellationToken)
+    {
+        var day = BenchDataset.Until.AddDays(night + 7).ToDateTime(new TimeOnly(10, 0));
+        var bookings = patients
+            .Where((_, index) => (index + (night * 37)) % 200 == 0)
+            .Select((patient, index) => new AppointmentRow(
+                string.Create(CultureInfo.InvariantCulture, $"{BenchDataPreparer.NightChangePrefix}{night:D3}-{index:D6}"),
+                patient.PatientId, patient.ClinicId, null, null, index % 2 == 0 ? "pt" : "maintenance_massage", day, "booked", null))
+            .ToList();
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await new ClinicDataWriter(connection, transaction, _database.Dialect).UpsertAppointmentsAsync(bookings, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private Task BeforeEachRunAsync() => _nightChange?.Invoke() ?? Task.CompletedTask;
 
     private async Task<long> CountAppointmentsAsync(CancellationToken cancellationToken) =>
         (await ClinicDataCounter.CountAsync(_database, cancellationToken)).Appointments;

@@ -127,6 +127,7 @@ internal sealed class InsertTarget<TRow>
         string text => importer.WriteAsync(text, type, cancellationToken),
         DateOnly date => importer.WriteAsync(date, type, cancellationToken),
         int number => importer.WriteAsync(number, type, cancellationToken),
+        long number => importer.WriteAsync(number, type, cancellationToken),
         bool flag => importer.WriteAsync(flag, type, cancellationToken),
         // timestamp takes a wall-clock DateTime (kind Unspecified), timestamptz a UTC one: Npgsql refuses
         // the other kind rather than shift the time.
@@ -140,6 +141,7 @@ internal sealed class InsertTarget<TRow>
         NpgsqlDbType.Varchar or NpgsqlDbType.Text => typeof(string),
         NpgsqlDbType.Date => typeof(DateOnly),
         NpgsqlDbType.Integer => typeof(int),
+        NpgsqlDbType.Bigint => typeof(long),
         NpgsqlDbType.Boolean => typeof(bool),
         NpgsqlDbType.Timestamp or NpgsqlDbType.TimestampTz => typeof(DateTime),
         _ => throw new NotSupportedException($"Columns of type {type} are not supported."),

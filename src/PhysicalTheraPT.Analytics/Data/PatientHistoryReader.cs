@@ -46,6 +46,18 @@ internal sealed class PatientHistoryReader : ISqlStatements
     private const string AllAppointmentsSql = $"SELECT {AppointmentColumns} FROM appointments ORDER BY patient_id, starts_at, appointment_id";
     private const string ClinicAppointmentsSql = $"SELECT {AppointmentColumns} FROM appointments WHERE {OfClinicPatients} ORDER BY patient_id, starts_at, appointment_id";
 
+    // The nightly refresh's patients (PatientSelection): changed since the last refresh, or due by the date.
+    private const string OfSelectedPatients =
+        "patient_id IN (SELECT patient_id FROM patient_changes WHERE change_id > @AfterChange AND change_id <= @UpToChange AND patient_id IS NOT NULL " +
+        "UNION SELECT patient_id FROM patient_next_changes WHERE next_change <= @DueBy)";
+
+    private const string SelectedPatientsSql = $"SELECT {PatientColumns} FROM patients WHERE {OfSelectedPatients} ORDER BY patient_id";
+    private const string SelectedClinicPatientsSql = $"SELECT {PatientColumns} FROM patients WHERE clinic_id = @ClinicId AND {OfSelectedPatients} ORDER BY patient_id";
+    private const string SelectedEpisodesSql = $"SELECT {EpisodeColumns} FROM episodes WHERE {OfSelectedPatients} ORDER BY patient_id, started_on, episode_id";
+    private const string SelectedClinicEpisodesSql = $"SELECT {EpisodeColumns} FROM episodes WHERE {OfClinicPatients} AND {OfSelectedPatients} ORDER BY patient_id, started_on, episode_id";
+    private const string SelectedAppointmentsSql = $"SELECT {AppointmentColumns} FROM appointments WHERE {OfSelectedPatients} ORDER BY patient_id, starts_at, appointment_id";
+    private const string SelectedClinicAppointmentsSql = $"SELECT {AppointmentColumns} FROM appointments WHERE {OfClinicPatients} AND {OfSelectedPatients} ORDER BY patient_id, starts_at, appointment_id";
+
     private readonly AnalyticsDatabase _database;
 
     public PatientHistoryReader(AnalyticsDatabase database)
@@ -59,18 +71,25 @@ internal sealed class PatientHistoryReader : ISqlStatements
     /// <see cref="PatientHistory"/> instance is yielded each time, refilled for the next patient: use it
     /// before asking for the next one and keep no reference to it.
     /// </summary>
+    public IAsyncEnumerable<PatientHistory> ReadAsync(string? clinicId = null, CancellationToken cancellationToken = default) =>
+        ReadAsync(clinicId, only: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ReadAsync(string?, CancellationToken)"/>, of only the patients <paramref name="only"/>
+    /// selects when it is given (the nightly refresh's: changed, or due).
+    /// </summary>
     public async IAsyncEnumerable<PatientHistory> ReadAsync(
-        string? clinicId = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        string? clinicId, PatientSelection? only, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var history = new PatientHistory();
         // Each stream is read ahead on a thread of its own: the database driver's work (the floor) and the
         // merge and the rules after it run on different cores instead of taking turns on one.
-        await using var episodes = ReadEpisodeRowsAsync(clinicId, cancellationToken).ReadAheadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using var appointments = ReadAppointmentRowsAsync(clinicId, cancellationToken).ReadAheadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using var episodes = ReadEpisodeRowsAsync(clinicId, only, cancellationToken).ReadAheadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using var appointments = ReadAppointmentRowsAsync(clinicId, only, cancellationToken).ReadAheadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         var hasEpisode = await episodes.MoveNextAsync();
         var hasAppointment = await appointments.MoveNextAsync();
 
-        await foreach (var patient in ReadPatientRowsAsync(clinicId, cancellationToken).ReadAheadAsync(cancellationToken))
+        await foreach (var patient in ReadPatientRowsAsync(clinicId, only, cancellationToken).ReadAheadAsync(cancellationToken))
         {
             history.Reset(patient.PatientId, patient.ClinicId, patient.ToConsent());
 
@@ -101,19 +120,34 @@ internal sealed class PatientHistoryReader : ISqlStatements
     }
 
     /// <summary>The patient rows <see cref="ReadAsync"/> merges, streamed on a connection of their own.</summary>
-    public IAsyncEnumerable<RetentionPatientRow> ReadPatientRowsAsync(string? clinicId, CancellationToken cancellationToken) =>
-        StreamAsync<RetentionPatientRow>(clinicId is null ? AllPatientsSql : ClinicPatientsSql, clinicId, cancellationToken);
+    public IAsyncEnumerable<RetentionPatientRow> ReadPatientRowsAsync(string? clinicId, PatientSelection? only, CancellationToken cancellationToken) =>
+        StreamAsync<RetentionPatientRow>(
+            only is null ? (clinicId is null ? AllPatientsSql : ClinicPatientsSql) : (clinicId is null ? SelectedPatientsSql : SelectedClinicPatientsSql),
+            clinicId,
+            only,
+            cancellationToken);
 
     /// <summary>The episode rows <see cref="ReadAsync"/> merges, streamed on a connection of their own.</summary>
-    public IAsyncEnumerable<RetentionEpisodeRow> ReadEpisodeRowsAsync(string? clinicId, CancellationToken cancellationToken) =>
-        StreamAsync<RetentionEpisodeRow>(clinicId is null ? AllEpisodesSql : ClinicEpisodesSql, clinicId, cancellationToken);
+    public IAsyncEnumerable<RetentionEpisodeRow> ReadEpisodeRowsAsync(string? clinicId, PatientSelection? only, CancellationToken cancellationToken) =>
+        StreamAsync<RetentionEpisodeRow>(
+            only is null ? (clinicId is null ? AllEpisodesSql : ClinicEpisodesSql) : (clinicId is null ? SelectedEpisodesSql : SelectedClinicEpisodesSql),
+            clinicId,
+            only,
+            cancellationToken);
 
     /// <summary>
     /// The appointment rows <see cref="ReadAsync"/> merges, streamed on a connection of their own: also
     /// the benchmark's floor, the least any pull of the appointments the rules need can cost.
     /// </summary>
     public IAsyncEnumerable<RetentionAppointmentRow> ReadAppointmentRowsAsync(string? clinicId, CancellationToken cancellationToken) =>
-        StreamAsync<RetentionAppointmentRow>(clinicId is null ? AllAppointmentsSql : ClinicAppointmentsSql, clinicId, cancellationToken);
+        ReadAppointmentRowsAsync(clinicId, only: null, cancellationToken);
+
+    private IAsyncEnumerable<RetentionAppointmentRow> ReadAppointmentRowsAsync(string? clinicId, PatientSelection? only, CancellationToken cancellationToken) =>
+        StreamAsync<RetentionAppointmentRow>(
+            only is null ? (clinicId is null ? AllAppointmentsSql : ClinicAppointmentsSql) : (clinicId is null ? SelectedAppointmentsSql : SelectedClinicAppointmentsSql),
+            clinicId,
+            only,
+            cancellationToken);
 
     public IEnumerable<KeyValuePair<string, string>> StatementsFor(SqlDialect dialect)
     {
@@ -123,13 +157,31 @@ internal sealed class PatientHistoryReader : ISqlStatements
         yield return new("episodes.clinic", ClinicEpisodesSql);
         yield return new("appointments", AllAppointmentsSql);
         yield return new("appointments.clinic", ClinicAppointmentsSql);
+        yield return new("patients.selected", SelectedPatientsSql);
+        yield return new("patients.clinic.selected", SelectedClinicPatientsSql);
+        yield return new("episodes.selected", SelectedEpisodesSql);
+        yield return new("episodes.clinic.selected", SelectedClinicEpisodesSql);
+        yield return new("appointments.selected", SelectedAppointmentsSql);
+        yield return new("appointments.clinic.selected", SelectedClinicAppointmentsSql);
     }
 
     private async IAsyncEnumerable<TRow> StreamAsync<TRow>(
-        string sql, string? clinicId, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string sql, string? clinicId, PatientSelection? only, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var parameters = clinicId is null ? null : new Dictionary<string, object> { ["ClinicId"] = clinicId };
+        var parameters = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (clinicId is not null)
+        {
+            parameters["ClinicId"] = clinicId;
+        }
+
+        if (only is not null)
+        {
+            parameters["AfterChange"] = only.AfterChange;
+            parameters["UpToChange"] = only.UpToChange;
+            parameters["DueBy"] = only.DueBy;
+        }
+
         await foreach (var row in connection.QueryRowsAsync<TRow>(sql, parameters, cancellationToken))
         {
             yield return row;
@@ -141,3 +193,10 @@ internal sealed class PatientHistoryReader : ISqlStatements
         "changed during the read (an import running at the same time?) or the database holds it without its patient " +
         "(foreign keys off). Run again once the data is settled.");
 }
+
+/// <summary>
+/// The patients a night's incremental refresh reads: those with a row in <c>patient_changes</c> after
+/// <paramref name="AfterChange"/> up to <paramref name="UpToChange"/>, and those whose next possible
+/// change (<c>patient_next_changes</c>) falls on or before <paramref name="DueBy"/>.
+/// </summary>
+internal sealed record PatientSelection(long AfterChange, long UpToChange, DateOnly DueBy);

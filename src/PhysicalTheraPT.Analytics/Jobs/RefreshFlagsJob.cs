@@ -24,21 +24,29 @@ internal sealed class RefreshFlagsJob : IClinicJob
     private readonly OutreachQueue _queue;
     private readonly AnalyticsDatabase _database;
     private readonly SourceSyncStore? _syncs;
+    private readonly FlagRefreshStateStore _refreshState;
 
-    public RefreshFlagsJob(IClinicFlagSource flags, PatientFlagStore store, OutreachQueue queue, AnalyticsDatabase database, SourceSyncStore? syncs = null)
+    public RefreshFlagsJob(IClinicFlagSource flags, PatientFlagStore store, OutreachQueue queue, AnalyticsDatabase database, FlagRefreshStateStore refreshState, SourceSyncStore? syncs = null)
     {
         _flags = flags;
         _store = store;
         _queue = queue;
         _database = database;
+        _refreshState = refreshState;
         _syncs = syncs;
     }
 
     public string Name => JobNames.RefreshFlags;
 
+    /// <summary>
+    /// Make the next runs full passes (every patient evaluated) whatever the stored state says:
+    /// <c>serve --once refresh-flags --full</c>, and the benchmark's full stages.
+    /// </summary>
+    public bool ForceFullPass { get; set; }
+
     public async Task<JobOutcome> RunAsync(JobWorkItem work, CancellationToken cancellationToken)
     {
-        var (clinicIds, asOf, written) = await StoreFlagsAsync(work, cancellationToken);
+        var (clinicIds, asOf, written, plan) = await StoreFlagsAsync(work, cancellationToken);
         var dropped = 0;
         // Only the counts of each clinic's refresh are kept, never its lists: a result holds every patient
         // due for a call, and fifty of them held to the end would grow with the group.
@@ -53,21 +61,29 @@ internal sealed class RefreshFlagsJob : IClinicJob
         var total = written.Values.Sum();
         // With sources, say which copy was judged: after a failed sync it is the last good one, and how old.
         var copy = _syncs is null ? null : await _syncs.DescribeCopyAsync(cancellationToken);
-        return new JobOutcome([], total, $"{total} flagged: {dropped} dropped after acute, {total - dropped} maintenance lapsed. Outreach queue: {queues.Summary}{(copy is null ? "" : $" {copy}")}");
+        return new JobOutcome([], total, $"{total} flagged: {dropped} dropped after acute, {total - dropped} maintenance lapsed. Outreach queue: {queues.Summary} {plan.Summary}{(copy is null ? "" : $" {copy}")}");
     }
 
     /// <summary>
     /// The job's first half: the engine pass and every clinic's set replaced (read + compute + store),
-    /// without the outreach queues. Returns the clinics in scope and the rows written per clinic.
+    /// without the outreach queues: a full pass, or an incremental one when the stored state allows
+    /// (<see cref="FlagRefreshStateStore.PlanAsync"/>). Returns the clinics in scope, the rows written per
+    /// clinic and the pass's plan (its kind and the patients it evaluated).
     /// </summary>
-    internal async Task<(IReadOnlyList<string> ClinicIds, DateOnly AsOf, IReadOnlyDictionary<string, int> Written)> StoreFlagsAsync(
+    internal async Task<(IReadOnlyList<string> ClinicIds, DateOnly AsOf, IReadOnlyDictionary<string, int> Written, FlagRefreshPlan Plan)> StoreFlagsAsync(
         JobWorkItem work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         var asOf = work.PeriodAsDate();
         var clinicIds = await ClinicsInScopeAsync(work.ClinicId, cancellationToken);
-        var written = await _store.ReplaceSetsAsync(clinicIds, asOf, _flags.FlagsAsync(work.ClinicId, asOf, cancellationToken), cancellationToken);
-        return (clinicIds, asOf, written);
+        var plan = await _refreshState.PlanAsync(work.ClinicId, clinicIds, asOf, ForceFullPass, cancellationToken);
+        var written = await _store.ReplaceSetsAsync(
+            clinicIds,
+            asOf,
+            _flags.FlagsAsync(work.ClinicId, asOf, plan, cancellationToken),
+            cancellationToken,
+            (connection, transaction, token) => _refreshState.SaveAsync(connection, transaction, plan, token));
+        return (clinicIds, asOf, written, plan);
     }
 
     private async Task<IReadOnlyList<string>> ClinicsInScopeAsync(string? clinicId, CancellationToken cancellationToken)

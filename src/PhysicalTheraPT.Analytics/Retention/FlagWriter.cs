@@ -83,20 +83,40 @@ internal sealed class FlagWriter(RetentionOptions options, IReadOnlyDictionary<s
     private static EvaluatedEpisode? EndedEpisode(PatientEvaluation evaluation) =>
         evaluation.EndedEpisodeIndex < 0 ? null : evaluation.Episodes[evaluation.EndedEpisodeIndex];
 
-    private FlaggedPatient Create(PatientEvaluation evaluation, PatientFlagKind kind, EvaluatedEpisode? ended, int daysSince, int interval) => new(
-        evaluation.PatientId,
-        evaluation.ClinicId,
-        kind,
-        ended?.End,
-        ended?.EndType,
-        ended?.EndedByDischarge ?? false,
-        ended?.IsImplicit ?? false,
-        evaluation.LastMaintenanceVisit,
-        daysSince,
-        Points(evaluation, kind, ended, daysSince, interval).Priority,
-        ended?.DischargingProviderId,
-        ended?.Visits ?? 0,
-        interval);
+    /// <summary>
+    /// The flag <paramref name="flagged"/> becomes on <paramref name="asOf"/> while its history and
+    /// everything the rules read from it stay as they are: only the days since (from E or the last
+    /// maintenance visit) and with them the recency points move. The nightly refresh carries a flagged
+    /// patient's flag forward so until <see cref="PatientEvaluator.NextChange"/>, which checks it against a
+    /// real evaluation at every date the rules could turn.
+    /// </summary>
+    public FlaggedPatient Carry(FlaggedPatient flagged, DateOnly asOf)
+    {
+        var since = flagged.Kind == PatientFlagKind.DroppedAfterAcute ? flagged.AcuteEnd!.Value : flagged.LastMaintenance!.Value;
+        var daysSince = asOf.DayNumber - since.DayNumber;
+        var priority = new PriorityPoints(Recency(flagged.Kind, daysSince, flagged.MaintenanceIntervalDays), flagged.OtherPoints, 0, 0, 0, 0).Priority;
+        return flagged with { DaysSince = daysSince, Priority = priority };
+    }
+
+    private FlaggedPatient Create(PatientEvaluation evaluation, PatientFlagKind kind, EvaluatedEpisode? ended, int daysSince, int interval)
+    {
+        var points = Points(evaluation, kind, ended, daysSince, interval);
+        return new(
+            evaluation.PatientId,
+            evaluation.ClinicId,
+            kind,
+            ended?.End,
+            ended?.EndType,
+            ended?.EndedByDischarge ?? false,
+            ended?.IsImplicit ?? false,
+            evaluation.LastMaintenanceVisit,
+            daysSince,
+            points.Priority,
+            ended?.DischargingProviderId,
+            ended?.Visits ?? 0,
+            interval,
+            points.Unplanned + points.Reinjury + points.Invested);
+    }
 
     /// <summary>
     /// Priority = recency + no planned discharge + re-injured before + visits invested (docs/definitions.md).
@@ -104,15 +124,7 @@ internal sealed class FlagWriter(RetentionOptions options, IReadOnlyDictionary<s
     /// </summary>
     private PriorityPoints Points(PatientEvaluation evaluation, PatientFlagKind kind, EvaluatedEpisode? ended, int daysSince, int interval)
     {
-        // Recency counts from the first day the flag can appear: the grace period for dropped patients,
-        // the first lapsed day for lapsed ones; all points then, none at the lookback limit.
-        var firstFlaggedDay = kind == PatientFlagKind.DroppedAfterAcute
-            ? options.GraceDays
-            : (int)Math.Floor(interval * options.LapseFactor) + 1;
-        var span = options.LookbackDays - firstFlaggedDay;
-        var recency = span <= 0
-            ? options.PriorityRecencyWeight
-            : Share(options.PriorityRecencyWeight, span - Math.Clamp(daysSince - firstFlaggedDay, 0, span), span);
+        var recency = Recency(kind, daysSince, interval);
 
         var unplanned = ended?.EndType is AcuteEndType.SelfDischarged or AcuteEndType.Unrecorded ? options.PrioritySelfDischargedWeight : 0;
 
@@ -133,6 +145,19 @@ internal sealed class FlagWriter(RetentionOptions options, IReadOnlyDictionary<s
 
         var invested = Share(options.PriorityVisitsWeight, Math.Min(visits, options.PriorityVisitsForFullWeight), options.PriorityVisitsForFullWeight);
         return new PriorityPoints(recency, unplanned, reinjury, invested, endedEpisodes, visits);
+    }
+
+    private int Recency(PatientFlagKind kind, int daysSince, int interval)
+    {
+        // Recency counts from the first day the flag can appear: the grace period for dropped patients,
+        // the first lapsed day for lapsed ones; all points then, none at the lookback limit.
+        var firstFlaggedDay = kind == PatientFlagKind.DroppedAfterAcute
+            ? options.GraceDays
+            : (int)Math.Floor(interval * options.LapseFactor) + 1;
+        var span = options.LookbackDays - firstFlaggedDay;
+        return span <= 0
+            ? options.PriorityRecencyWeight
+            : Share(options.PriorityRecencyWeight, span - Math.Clamp(daysSince - firstFlaggedDay, 0, span), span);
     }
 
     private string Explain(PriorityPoints points, int daysSince) => string.Create(CultureInfo.InvariantCulture,

@@ -8,6 +8,7 @@ namespace PhysicalTheraPT.Analytics.Retention;
 /// </summary>
 /// <param name="EndedByDischarge">The ended episode's E is a recorded discharge date (see <see cref="EvaluatedEpisode.EndedByDischarge"/>).</param>
 /// <param name="ImplicitEpisode">The ended episode is an implicit one (no episode recorded).</param>
+/// <param name="OtherPoints">The priority's points other than recency, before the cap: what stays while only the days go by (<see cref="FlagWriter.Carry"/>).</param>
 internal readonly record struct FlaggedPatient(
     string PatientId,
     string ClinicId,
@@ -21,4 +22,5 @@ internal readonly record struct FlaggedPatient(
     int Priority,
     string? DischargingProviderId,
     int EpisodeVisits,
-    int MaintenanceIntervalDays);
+    int MaintenanceIntervalDays,
+    int OtherPoints);

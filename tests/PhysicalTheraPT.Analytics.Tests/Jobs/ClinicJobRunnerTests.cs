@@ -4,6 +4,7 @@ using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Jobs;
 using PhysicalTheraPT.Analytics.Outreach;
+using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Jobs;
@@ -63,5 +64,5 @@ public sealed class ClinicJobRunnerTests
     }
 
     private static ClinicJobRunner Runner(TestDatabase test, JobRunStore runs, IClinicFlagSource flags) =>
-        new([new RefreshFlagsJob(flags, new PatientFlagStore(test.Database, TimeProvider.System), new OutreachQueue(test.Database, Options.Create(new OutreachOptions())), test.Database)], runs, NullLogger<ClinicJobRunner>.Instance);
+        new([new RefreshFlagsJob(flags, new PatientFlagStore(test.Database, TimeProvider.System), new OutreachQueue(test.Database, Options.Create(new OutreachOptions())), test.Database, new FlagRefreshStateStore(test.Database, Options.Create(new RetentionOptions())))], runs, NullLogger<ClinicJobRunner>.Instance);
 }
