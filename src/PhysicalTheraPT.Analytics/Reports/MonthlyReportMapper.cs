@@ -103,6 +103,7 @@ internal sealed class MonthlyReportMapper
                 [
                     .. metrics.Definitions.Select(definition => new DefinitionRow(definition.Name, definition.Definition, definition.Setting, definition.Value)),
                     BreakdownTotals.Definition(numbers.Months.Count),
+                    .. UncertaintyDefinitions(reportsOptions),
                     .. keptNumbers is null ? [] : new[] { PastMonthsDefinition },
                 ],
                 settings,
@@ -111,6 +112,29 @@ internal sealed class MonthlyReportMapper
             FewPatients = reportsOptions.FewPatients,
             ChangeSignificance = reportsOptions.ChangeSignificance,
         };
+    }
+
+    private static IEnumerable<DefinitionRow> UncertaintyDefinitions(ReportsOptions options)
+    {
+        var significance = options.ChangeSignificance.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var few = options.FewPatients.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        yield return new(
+            "Rise, fall or no clear change",
+            $"A conversion rate is said to rise or fall (in \"What changed\", the Summary's Change column and the headline numbers) only when the two-proportion test between the two months gives p < {significance}; "
+            + "otherwise \"no clear change (within normal variation)\". The two months are the ones the workbook shows (for the headline, the latest matured cohort and the one before).",
+            "Reports:ChangeSignificance",
+            significance);
+        yield return new(
+            "Few patients",
+            $"A rate resting on fewer than {few} completions is marked \"few patients\": its interval is wide and one patient moves it by several points.",
+            "Reports:FewPatients",
+            few);
+        yield return new(
+            "Above or below the group; funnel chart",
+            "A clinic's or provider's rate is above (below) the group only when its whole 95% Wilson interval lies above (below) the rate of all clinics together over the same months; otherwise it is in line with the group. "
+            + "The funnel chart plots each clinic's rate against its completions with the group rate p and its 95% limits p ± 1.959964·√(p(1−p)/n).",
+            null,
+            null);
     }
 
     private static readonly DefinitionRow PastMonthsDefinition = new(

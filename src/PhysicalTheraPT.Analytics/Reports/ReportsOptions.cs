@@ -21,8 +21,8 @@ internal sealed class ReportsOptions
     public string ChartFont { get; set; } = "DejaVu Sans";
 
     /// <summary>
-    /// The clinics chart shows at most this many clinics, those with the most completions (default 12):
-    /// more groups of bars than that are unreadable; the Clinics sheet lists them all.
+    /// The funnel chart labels at most this many clinics, those with the most completions (default 12):
+    /// more names than that are unreadable; the Clinics sheet lists them all.
     /// </summary>
     public int ChartMostClinics { get; set; } = 12;
 

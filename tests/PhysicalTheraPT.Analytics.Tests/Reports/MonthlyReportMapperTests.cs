@@ -118,7 +118,10 @@ public sealed class MonthlyReportMapperTests
         var report = Mapper().ForAllClinics();
 
         Assert.Contains(report.Definitions.Definitions, definition => definition.Name == "Breakdown period" && definition.Setting == "Retention:CohortMonths" && definition.Value == "12");
-        Assert.Equal(RetentionDefinitions.For(new RetentionOptions()).Count + 1, report.Definitions.Definitions.Count);
+        // The retention definitions, the breakdown period, and the report's three on uncertainty.
+        Assert.Equal(RetentionDefinitions.For(new RetentionOptions()).Count + 4, report.Definitions.Definitions.Count);
+        Assert.Contains(report.Definitions.Definitions, definition => definition.Name == "Rise, fall or no clear change" && definition.Setting == "Reports:ChangeSignificance" && definition.Value == "0.05");
+        Assert.Contains(new ReportSetting("Reports:FewPatients", "20"), report.Definitions.Settings);
         foreach (var setting in typeof(RetentionOptions).GetProperties().Select(property => "Retention:" + property.Name))
         {
             Assert.Contains(report.Definitions.Settings, entry => entry.Name == setting);

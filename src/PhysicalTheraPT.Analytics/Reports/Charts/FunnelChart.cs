@@ -54,7 +54,9 @@ internal static class FunnelChart
         line.Color = limitColour;
         line.LineWidth = 2;
 
-        var labelled = clinics.OrderByDescending(entry => entry.Cell.Completions).Take(mostLabels).Select(entry => entry.Name).ToHashSet(StringComparer.Ordinal);
+        // Labels alternate above and below their points, by size, so two clinics of similar size stay readable.
+        var labelled = clinics.OrderByDescending(entry => entry.Cell.Completions).Take(mostLabels)
+            .Select((entry, rank) => (entry.Name, rank)).ToDictionary(entry => entry.Name, entry => entry.rank, StringComparer.Ordinal);
         foreach (var (name, cell) in clinics)
         {
             var colour = RateText.ComparedWithGroup(cell.Interval, p) switch
@@ -66,11 +68,11 @@ internal static class FunnelChart
             var point = plot.Add.Scatter(new[] { (double)cell.Completions }, new[] { cell.Rate!.Value * 100 }, ChartCanvas.Colour(colour));
             point.MarkerShape = MarkerShape.FilledCircle;
             point.MarkerSize = 13;
-            if (labelled.Contains(name))
+            if (labelled.TryGetValue(name, out var rank))
             {
                 var text = plot.Add.Text(name, cell.Completions, cell.Rate!.Value * 100);
                 text.LabelFontSize = 14;
-                text.LabelAlignment = Alignment.LowerLeft;
+                text.LabelAlignment = rank % 2 == 0 ? Alignment.LowerLeft : Alignment.UpperLeft;
                 text.LabelOffsetX = 8;
             }
         }
