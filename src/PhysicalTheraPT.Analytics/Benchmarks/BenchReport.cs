@@ -14,7 +14,7 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
         ["stage", "rows", "runs", "warmup_runs", "seconds_median", "seconds_min", "seconds_max", "rows_per_second", "peak_memory_mb", "disk_read_mb_per_run", "ratio_to_floor", "note"];
 
     /// <summary>The stages whose work on top of reading the history is compared with the floor.</summary>
-    private static readonly string[] ComparedWithFloor = [BenchStage.Flags.ToName(), BenchStage.Metrics.ToName(), BenchStage.Nightly.ToName()];
+    private static readonly string[] ComparedWithFloor = [BenchStage.Flags.ToName(), BenchStage.Metrics.ToName(), BenchStage.Nightly.ToName(), BenchStage.Resync.ToName()];
 
     public static BenchReport From(string provider, long appointments, string machine, int rounds, IEnumerable<BenchStageMeasurement> measurements)
     {

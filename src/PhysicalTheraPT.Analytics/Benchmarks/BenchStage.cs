@@ -23,6 +23,12 @@ internal enum BenchStage
 
     /// <summary>Importing the seeded appointments.csv (and its companion files) into a fresh SQLite database.</summary>
     Import,
+
+    /// <summary>A <c>database</c> source over the benchmark's own database synced into a fresh SQLite store (compare with <see cref="Import"/>).</summary>
+    Sync,
+
+    /// <summary>The same source synced again into a store that holds it all, nothing changed (compare with <see cref="Floor"/>).</summary>
+    Resync,
 }
 
 /// <summary>The stage names of the command line, the table and the CSV/JSON files.</summary>

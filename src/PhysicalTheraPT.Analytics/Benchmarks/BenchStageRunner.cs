@@ -153,10 +153,26 @@ internal sealed class BenchStageRunner
 
             case BenchStage.Import:
                 return (() => ImportIntoFreshSqliteAsync(settings, cancellationToken), "seeded CSV files into a fresh SQLite database; rows = appointments");
+            case BenchStage.Sync:
+                return (async () =>
+                {
+                    var (store, appointments) = await BenchSync().SyncIntoFreshStoreAsync(settings.WorkDirectory, cancellationToken);
+                    Benchmarks.BenchSync.Delete(store);
+                    return appointments;
+                }, $"a database source over this {_database.Dialect.Name} database into a fresh SQLite store, mirrored; compare with import");
+
+            case BenchStage.Resync:
+            {
+                var (store, _) = await BenchSync().SyncIntoFreshStoreAsync(settings.WorkDirectory, cancellationToken);
+                return (() => BenchSync().SyncAsync(store, cancellationToken), $"the same {_database.Dialect.Name} source again into a SQLite store holding it all, nothing changed; compare with floor");
+            }
+
             default:
                 throw new ArgumentOutOfRangeException(nameof(stage), stage, "Unknown benchmark stage.");
         }
     }
+
+    private BenchSync BenchSync() => new(_database, _importOptions, _timeProvider);
 
     private async Task<long> ReadFloorAsync(CancellationToken cancellationToken)
     {

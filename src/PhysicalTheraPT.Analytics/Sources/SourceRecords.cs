@@ -7,9 +7,8 @@ namespace PhysicalTheraPT.Analytics.Sources;
 /// <summary>
 /// A source's table as the import's checks read it (<see cref="IContractRecords"/>): its columns matched
 /// to the contract's by name, each value written in the contract's text form (dates <c>YYYY-MM-DD</c>,
-/// times <c>YYYY-MM-DDTHH:MM:SS</c>, a UTC instant with <c>Z</c>, booleans <c>true</c>/<c>false</c>), and
-/// the source's own status values mapped by <see cref="SourceOptions.Statuses"/>. A failure of the source
-/// while reading becomes a scrubbed <see cref="SourceErrors"/> exception.
+/// times <c>YYYY-MM-DDTHH:MM:SS</c>, a UTC instant with <c>Z</c>, booleans <c>true</c>/<c>false</c>). A
+/// failure of the source while reading becomes a scrubbed <see cref="SourceErrors"/> exception.
 /// </summary>
 internal sealed class SourceRecords : IContractRecords
 {
@@ -20,10 +19,8 @@ internal sealed class SourceRecords : IContractRecords
     private readonly Func<Exception, Exception> _translate;
     private readonly int[] _sourceIndexes;
     private readonly string?[] _values;
-    private readonly StatusMap? _statuses;
-    private readonly int _statusOrdinal = -1;
 
-    public SourceRecords(string name, ContractFile file, SourceTable table, StatusMap statuses, Func<Exception, Exception> translate)
+    public SourceRecords(string name, ContractFile file, SourceTable table, Func<Exception, Exception> translate)
     {
         Name = name;
         File = file;
@@ -32,11 +29,6 @@ internal sealed class SourceRecords : IContractRecords
         _sourceIndexes = new int[file.Columns.Count];
         _values = new string?[file.Columns.Count];
         HeaderProblems = MapColumns();
-        if (file == ContractFile.Appointments)
-        {
-            _statuses = statuses;
-            _statusOrdinal = file.OrdinalOf("status");
-        }
     }
 
     public ContractFile File { get; }
@@ -101,11 +93,6 @@ internal sealed class SourceRecords : IContractRecords
 
         var index = _sourceIndexes[ordinal];
         var text = index < 0 ? "" : Text(_table.GetValue(index), DateColumns.Contains(File.Columns[ordinal]));
-        if (ordinal == _statusOrdinal)
-        {
-            text = _statuses!.Map(text);
-        }
-
         _values[ordinal] = text;
         return text;
     }
@@ -191,5 +178,30 @@ internal sealed class StatusMap
     {
         var trimmed = value.Trim();
         return _exact.GetValueOrDefault(trimmed) ?? _ignoringCase.GetValueOrDefault(trimmed) ?? value;
+    }
+
+    /// <summary><paramref name="records"/> with the status column mapped (appointments only; other tables as they are).</summary>
+    public IContractRecords Apply(IContractRecords records) =>
+        records.File == ContractFile.Appointments && _exact.Count > 0 ? new MappedRecords(records, this, records.File.OrdinalOf("status")) : records;
+
+    private sealed class MappedRecords(IContractRecords records, StatusMap map, int statusOrdinal) : IContractRecords
+    {
+        public ContractFile File => records.File;
+
+        public string Name => records.Name;
+
+        public IReadOnlyList<string> HeaderProblems => records.HeaderProblems;
+
+        public int Line => records.Line;
+
+        public string RawRecord => records.RawRecord;
+
+        public ValueTask<bool> ReadAsync(CancellationToken cancellationToken) => records.ReadAsync(cancellationToken);
+
+        public IEnumerable<string> RecordProblems() => records.RecordProblems();
+
+        public string Value(int ordinal) => ordinal == statusOrdinal ? map.Map(records.Value(ordinal)) : records.Value(ordinal);
+
+        public void Dispose() => records.Dispose();
     }
 }

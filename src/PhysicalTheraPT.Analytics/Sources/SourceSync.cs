@@ -35,6 +35,8 @@ internal sealed class SourceSync
 
     public SourcesOptions Sources { get; }
 
+    public SourceSyncStore Store => _store;
+
     /// <summary>Checks a source's settings for its kind without opening it.</summary>
     public void Validate(int index, SourceOptions source) => KindOf(source, index).Validate(source, index);
 
@@ -135,8 +137,8 @@ internal sealed class SourceSync
                 }
 
                 var returned = new ReturnedIds();
-                var records = new SourceRecords($"{source.Name} {DatabaseSourceKind.QueryName(file).ToLowerInvariant()}", file, table, statuses, Translate);
-                return new SyncTableInput(returned.Track(records), returned, returned, table);
+                var records = new SourceRecords($"{source.Name} {DatabaseSourceKind.QueryName(file).ToLowerInvariant()}", file, table, Translate);
+                return new SyncTableInput(returned.Track(statuses.Apply(records)), returned, returned, table);
             }, beforeCommit: null, progress, cancellationToken);
             return new SyncResult(source.Name, source.Kind, tables, TimeSpan.Zero, rejectsPath is not null && tables.Any(table => table.Rejected > 0) ? rejectsPath : null);
         }

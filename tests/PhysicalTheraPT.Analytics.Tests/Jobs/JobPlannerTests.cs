@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Jobs;
+using PhysicalTheraPT.Analytics.Sources;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Jobs;
@@ -80,6 +81,19 @@ public sealed class JobPlannerTests
         Assert.Empty(work);
     }
 
-    private static JobPlanner Planner(TestDatabase test, SchedulingOptions options) =>
-        new(test.Database, new ClinicCalendar(new FakeTimeProvider(Now), Options.Create(options)));
+    [Fact]
+    public async Task PlanAsync_PlansOneSyncForEverySource_WhenSourcesAreConfigured()
+    {
+        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var sources = new SourcesOptions { Sources = [new SourceOptions { Name = "emr" }, new SourceOptions { Name = "exports" }] };
+
+        var withSources = await Planner(test, new SchedulingOptions(), sources).PlanAsync(JobNames.Sync, CancellationToken.None);
+        var without = await Planner(test, new SchedulingOptions()).PlanAsync(JobNames.Sync, CancellationToken.None);
+
+        Assert.Equal([JobWorkItem.ForDate(JobNames.Sync, null, DateOnly.FromDateTime(Now.UtcDateTime))], withSources);
+        Assert.Empty(without);
+    }
+
+    private static JobPlanner Planner(TestDatabase test, SchedulingOptions options, SourcesOptions? sources = null) =>
+        new(test.Database, new ClinicCalendar(new FakeTimeProvider(Now), Options.Create(options)), Options.Create(sources ?? new SourcesOptions()));
 }
