@@ -64,6 +64,8 @@ internal static class Html
         }
 
         page.Append("</header><main><h1>").Append(E(title)).Append("</h1>").Append(body).Append("</main></body></html>");
+        // Pages name patients: a shared desk computer's browser must not keep them, nor show them on Back after sign-out.
+        http.Response.Headers.CacheControl = "no-store";
         return Results.Content(page.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 

@@ -120,6 +120,7 @@ public sealed class WebAppTests
         Assert.Equal(HttpStatusCode.OK, audit.Status);
         Assert.Contains("frank", audit.Text, StringComparison.Ordinal);
         Assert.Contains("item closed (do_not_contact)", audit.Text, StringComparison.Ordinal);
+        Assert.True(audit.Response.Headers.CacheControl?.NoStore, "a page with patient data may be cached");
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
     }
 
