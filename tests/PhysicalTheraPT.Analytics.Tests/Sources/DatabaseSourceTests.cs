@@ -20,6 +20,9 @@ public sealed class DatabaseSourceTests
     [Fact]
     public Task Sync_GivesTheSameFlagsAndMetricsAsImportingTheCsv_WhenSourceIsSqlite() => SameAsImportAsync("sqlite");
 
+    [SqlServerFact]
+    public Task Sync_GivesTheSameFlagsAndMetricsAsImportingTheCsv_WhenSourceIsSqlServer() => SameAsImportAsync("sqlserver");
+
     [PostgresFact]
     public async Task Sync_WritesNothingNew_WhenRunAgainWithNothingChanged()
     {

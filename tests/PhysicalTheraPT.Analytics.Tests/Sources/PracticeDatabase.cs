@@ -38,6 +38,7 @@ internal sealed class PracticeDatabase : IAsyncDisposable
         {
             "postgres" => ("DATE", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP"),
             "mysql" => ("DATE", "DATETIME", "DATETIME"),
+            "sqlserver" => ("DATE", "DATETIMEOFFSET", "DATETIME2"),
             _ => ("TEXT", "TEXT", "TEXT"),
         };
         await database.ExecuteAsync($"""
@@ -147,5 +148,6 @@ internal sealed class PracticeDatabase : IAsyncDisposable
 
     private object? Instant(string value) => value.Length == 0 ? null
         : Database.Provider == "sqlite" ? value
+        : Database.Provider == "sqlserver" ? DateTimeOffset.ParseExact(value, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
         : DateTime.SpecifyKind(DateTime.ParseExact(value, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal), Database.Provider == "postgres" ? DateTimeKind.Utc : DateTimeKind.Unspecified);
 }

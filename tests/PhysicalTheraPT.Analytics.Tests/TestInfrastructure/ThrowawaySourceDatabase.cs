@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using MySqlConnector;
 using Npgsql;
@@ -8,7 +9,7 @@ namespace PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 /// <summary>
 /// A clinic's own practice database for one test, on a real server: a new database on the PostgreSQL or
-/// MariaDB test server (or a SQLite file), with the <see cref="Provider"/> name and connection string a
+/// MariaDB test server, on SQL Server when <c>PTA_TEST_SQLSERVER</c> is set (or a SQLite file), with the <see cref="Provider"/> name and connection string a
 /// <c>database</c> source is configured with; dropped again on dispose.
 /// </summary>
 internal sealed class ThrowawaySourceDatabase : IAsyncDisposable
@@ -22,7 +23,7 @@ internal sealed class ThrowawaySourceDatabase : IAsyncDisposable
         _drop = drop;
     }
 
-    /// <summary>The source's Provider setting: postgres, mysql or sqlite.</summary>
+    /// <summary>The source's Provider setting: postgres, mysql, sqlserver or sqlite.</summary>
     public string Provider { get; }
 
     public string ConnectionString { get; }
@@ -62,6 +63,22 @@ internal sealed class ThrowawaySourceDatabase : IAsyncDisposable
                 });
             }
 
+            case "sqlserver":
+            {
+                var admin = Environment.GetEnvironmentVariable(SqlServerFactAttribute.EnvironmentVariable)!;
+                await using (var connection = new SqlConnection(admin))
+                {
+                    await connection.ExecuteAsync($"CREATE DATABASE {name}");
+                }
+
+                var connectionString = new SqlConnectionStringBuilder(admin) { InitialCatalog = name, Pooling = false }.ToString();
+                return new ThrowawaySourceDatabase(provider, connectionString, async () =>
+                {
+                    await using var connection = new SqlConnection(admin);
+                    await connection.ExecuteAsync($"ALTER DATABASE {name} SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE {name}");
+                });
+            }
+
             default:
             {
                 var directory = Path.Combine(Path.GetTempPath(), "pta-tests", Guid.NewGuid().ToString("N"));
@@ -90,6 +107,7 @@ internal sealed class ThrowawaySourceDatabase : IAsyncDisposable
     {
         "postgres" => new NpgsqlConnection(ConnectionString),
         "mysql" => new MySqlConnection(ConnectionString),
+        "sqlserver" => new SqlConnection(ConnectionString),
         _ => new SqliteConnection(ConnectionString),
     };
 }
