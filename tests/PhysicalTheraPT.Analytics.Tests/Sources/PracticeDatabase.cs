@@ -45,7 +45,8 @@ internal sealed class PracticeDatabase : IAsyncDisposable
             CREATE TABLE loc (loc_code VARCHAR(64) PRIMARY KEY, loc_title VARCHAR(200) NOT NULL, tz_name VARCHAR(64) NOT NULL);
             CREATE TABLE staff (staff_code VARCHAR(64) PRIMARY KEY, loc_code VARCHAR(64) NOT NULL, full_name VARCHAR(200) NOT NULL, licence VARCHAR(8) NOT NULL);
             CREATE TABLE client (client_ref VARCHAR(64) PRIMARY KEY, home_loc VARCHAR(64) NOT NULL, given VARCHAR(100) NOT NULL, family VARCHAR(100) NOT NULL,
-                dob {date} NULL, mobile VARCHAR(40) NULL, mail VARCHAR(254) NULL, contact_pref VARCHAR(10) NULL, no_contact SMALLINT NOT NULL);
+                dob {date} NULL, mobile VARCHAR(40) NULL, mail VARCHAR(254) NULL, contact_pref VARCHAR(10) NULL, no_contact SMALLINT NOT NULL,
+                died {date} NULL, ok_call SMALLINT NULL, ok_text SMALLINT NULL, ok_mail SMALLINT NULL);
             CREATE TABLE case_file (case_ref VARCHAR(64) PRIMARY KEY, client_ref VARCHAR(64) NOT NULL, loc_code VARCHAR(64) NOT NULL, opened {date} NOT NULL,
                 closed {date} NULL, close_code VARCHAR(32) NULL, dx VARCHAR(200) NULL, region VARCHAR(100) NULL, referrer VARCHAR(100) NULL, maint_days INT NULL);
             CREATE TABLE visit (visit_ref VARCHAR(64) PRIMARY KEY, client_ref VARCHAR(64) NOT NULL, loc_code VARCHAR(64) NOT NULL, staff_code VARCHAR(64) NULL,
@@ -71,7 +72,8 @@ internal sealed class PracticeDatabase : IAsyncDisposable
                 """,
             Patients = """
                 SELECT client_ref AS patient_id, home_loc AS clinic_id, given AS first_name, family AS last_name, dob AS birth_date,
-                       mobile AS phone, mail AS email, contact_pref AS preferred_channel, no_contact AS do_not_contact
+                       mobile AS phone, mail AS email, contact_pref AS preferred_channel, no_contact AS do_not_contact,
+                       died AS deceased_on, ok_call AS allow_phone, ok_text AS allow_sms, ok_mail AS allow_email
                 FROM client
                 """,
             // CONDITION is a reserved word in MySQL and MariaDB: quoted there, as a DBA would.
@@ -99,8 +101,12 @@ internal sealed class PracticeDatabase : IAsyncDisposable
         await InsertAsync(directory, ContractFile.Clinics, "INSERT INTO loc VALUES (@A, @B, @C)", row => new { A = row[0], B = row[1], C = row[2] });
         await InsertAsync(directory, ContractFile.Providers, "INSERT INTO staff VALUES (@A, @B, @C, @D)",
             row => new { A = row[0], B = row[1], C = row[2], D = row[3] == "physical_therapy" ? "PT" : "LMT" });
-        await InsertAsync(directory, ContractFile.Patients, "INSERT INTO client VALUES (@A, @B, @C, @D, @E, @F, @G, @H, @I)",
-            row => new { A = row[0], B = row[1], C = row[2], D = row[3], E = Date(row[4]), F = Blank(row[5]), G = Blank(row[6]), H = Blank(row[7]), I = (short)(row[8] is "true" or "1" ? 1 : 0) });
+        await InsertAsync(directory, ContractFile.Patients, "INSERT INTO client VALUES (@A, @B, @C, @D, @E, @F, @G, @H, @I, @J, @K, @L, @M)",
+            row => new
+            {
+                A = row[0], B = row[1], C = row[2], D = row[3], E = Date(row[4]), F = Blank(row[5]), G = Blank(row[6]), H = Blank(row[7]), I = Flag(row[8]),
+                J = Date(row[9]), K = Consent(row[10]), L = Consent(row[11]), M = Consent(row[12]),
+            });
         await InsertAsync(directory, ContractFile.Episodes, "INSERT INTO case_file VALUES (@A, @B, @C, @D, @E, @F, @G, @H, @I, @J)",
             row => new { A = row[0], B = row[1], C = row[2], D = Date(row[3]), E = Date(row[4]), F = Blank(row[5]), G = Blank(row[6]), H = Blank(row[7]), I = Blank(row[8]), J = row[9].Length == 0 ? (int?)null : int.Parse(row[9], CultureInfo.InvariantCulture) });
         await InsertAsync(directory, ContractFile.Appointments, "INSERT INTO visit VALUES (@A, @B, @C, @D, @E, @F, @G, @H, @I)",
@@ -138,6 +144,11 @@ internal sealed class PracticeDatabase : IAsyncDisposable
     }
 
     private static string? Blank(string value) => value.Length == 0 ? null : value;
+
+    private static short Flag(string value) => (short)(value is "true" or "1" ? 1 : 0);
+
+    // The practice records consent as 1/0, blank where nobody asked (allowed, as the contract says).
+    private static short? Consent(string value) => value.Length == 0 ? null : Flag(value);
 
     // SQLite keeps the contract's text; the servers get typed values in their own column types.
     private object? Date(string value) => value.Length == 0 ? null
