@@ -11,8 +11,10 @@ namespace PhysicalTheraPT.Analytics.Tests.Data;
 /// </summary>
 public sealed class PatientHistoryReaderPlanTests
 {
+    // The whole-table streams. The nightly refresh's (".selected") read only the changed and due
+    // patients, a small share, and may sort that share: the point here is never sorting a whole table.
     public static TheoryData<string> StatementNames() =>
-        new(new PatientHistoryReader(null!).StatementsFor(SqlDialect.Sqlite).Select(statement => statement.Key));
+        new(new PatientHistoryReader(null!).StatementsFor(SqlDialect.Sqlite).Select(statement => statement.Key).Where(name => !name.EndsWith(".selected", StringComparison.Ordinal)));
 
     [Theory]
     [MemberData(nameof(StatementNames))]
