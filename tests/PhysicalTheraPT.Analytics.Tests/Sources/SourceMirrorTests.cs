@@ -191,7 +191,7 @@ public sealed class SourceMirrorTests
     {
         await practice.Database.ExecuteAsync("INSERT INTO loc VALUES ('c1', 'Eastside', 'America/Denver')");
         await practice.Database.ExecuteAsync("INSERT INTO staff VALUES ('s1', 'c1', 'Dana Ruiz', 'PT')");
-        await practice.Database.ExecuteAsync("INSERT INTO client VALUES ('p1', 'c1', 'Ann', 'Lee', NULL, '555-0100', NULL, 'phone', 0)");
+        await practice.Database.ExecuteAsync("INSERT INTO client VALUES ('p1', 'c1', 'Ann', 'Lee', NULL, '555-0100', NULL, 'phone', 0, NULL, NULL, NULL, NULL)");
     }
 
     private static Task AddVisitAsync(PracticeDatabase practice, string id, DateOnly day, string state) =>
