@@ -6,6 +6,7 @@ using PhysicalTheraPT.Analytics.Cli.Dashboard;
 using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.FrontDesk;
 using PhysicalTheraPT.Analytics.Outreach;
+using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 using static PhysicalTheraPT.Analytics.Cli.Web.Html;
 
 namespace PhysicalTheraPT.Analytics.Cli.Web;
@@ -17,6 +18,8 @@ namespace PhysicalTheraPT.Analytics.Cli.Web;
 /// </summary>
 internal static class ClinicPages
 {
+    private const int InboxEntriesShown = 5;
+
     public static void Map(WebApplication app, WebApp web)
     {
         app.MapGet("/", WebApp.Handler(http => web.SignedInAsync(http, user => HomeAsync(http, web, user))));
@@ -100,7 +103,30 @@ internal static class ClinicPages
             body.Append(Notice("Nobody to call today."));
         }
 
+        await AppendInboxAsync(body, web, clinic, http.RequestAborted);
         return Page(http, $"Today's list · {Named(clinic)}", body.ToString(), user);
+    }
+
+    /// <summary>The clinic's latest Excel lists taken back by the outreach-inbox job: whoever drops one sees here whether it went in or what to fix.</summary>
+    private static async Task AppendInboxAsync(StringBuilder body, WebApp web, ClinicRow clinic, CancellationToken cancellationToken)
+    {
+        var entries = await web.Get<InboxHistory>().RecentAsync([clinic.ClinicId], InboxEntriesShown, cancellationToken);
+        body.Append("<section class=\"card\"><h2>Worked Excel lists sent back</h2>");
+        if (entries.Count == 0)
+        {
+            body.Append("<p class=\"meta\">None yet. A worked list saved into the inbox folder is recorded within 15 minutes.</p></section>");
+            return;
+        }
+
+        body.Append("<ul>");
+        foreach (var entry in entries)
+        {
+            var handled = entry.HandledAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+            var status = entry.Status == InboxEntry.Imported ? "imported" : "rejected";
+            body.Append(CultureInfo.InvariantCulture, $"<li><strong>{E(status)}</strong> {E(entry.FileName)} · {E(handled)} · {E(entry.Summary)}</li>");
+        }
+
+        body.Append("</ul></section>");
     }
 
     private static void AppendRow(StringBuilder body, ClinicRow clinic, FrontDeskReader.TodayRow today, int index, string antiforgery)

@@ -1,6 +1,8 @@
 using System.Net;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using PhysicalTheraPT.Analytics.Data;
+using PhysicalTheraPT.Analytics.Outreach.WorkedLists;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
 namespace PhysicalTheraPT.Analytics.Tests.Cli.Web;
@@ -56,6 +58,26 @@ public sealed class WebAppTests
 
     private static string SessionCookie(HttpResponseMessage response) =>
         response.Headers.GetValues("Set-Cookie").Single(value => value.StartsWith("ptanalytics.session=", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task ClinicList_ShowsTheClinicsLatestWorkedListsFromTheInbox_AndNoOtherClinics()
+    {
+        // Arrange: the outreach-inbox job took back one list of this clinic and refused one of another.
+        await using var server = await WebAppServer.StartAsync();
+        var history = server.Services.GetRequiredService<InboxHistory>();
+        await history.RecordAsync(new InboxEntry { ClinicId = "C01", FileName = "outreach-C01-2026-11-30.xlsx", HandledAt = DateTime.UtcNow, Recorded = 12, Summary = "12 outcome(s) recorded" }, default);
+        await history.RecordAsync(new InboxEntry { ClinicId = "C02", FileName = "outreach-C02-2026-11-30.xlsx", Status = InboxEntry.Rejected, HandledAt = DateTime.UtcNow, Summary = "row 4: the row key was edited" }, default);
+        using var client = server.Client();
+        await WebPage.SignInAsync(client, "frank", "frank-pw");
+
+        // Act
+        var list = await WebPage.GetAsync(client, "/clinics/C01/list");
+
+        // Assert
+        Assert.Contains("imported outreach-C01-2026-11-30.xlsx", list.Text, StringComparison.Ordinal);
+        Assert.Contains("12 outcome(s) recorded", list.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("outreach-C02", list.Text, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task SaveOutcome_RecordsOnce_WhenTheSameFormIsSentTwice()
