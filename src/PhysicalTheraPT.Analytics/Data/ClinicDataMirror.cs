@@ -109,7 +109,7 @@ internal sealed class ClinicDataMirror : ISqlStatements
     }
 
     // Dapper expands the list into parameters before SQL Server sees it; the parser sees two of them.
-    private static string ForParser(string sql) => sql.Replace("IN @ClinicIds", "IN (@ClinicIds1, @ClinicIds2)", StringComparison.Ordinal);
+    internal static string ForParser(string sql) => sql.Replace("IN @ClinicIds", "IN (@ClinicIds1, @ClinicIds2)", StringComparison.Ordinal);
 
     private const string AppointmentsPerClinic = """
         SELECT clinic_id AS ClinicId, COUNT(*) AS Count

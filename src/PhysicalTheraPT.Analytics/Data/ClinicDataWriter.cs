@@ -82,31 +82,34 @@ internal sealed class ClinicDataWriter : ISqlStatements
     ]);
 
     private readonly RowBatchWriter _rows;
+    private readonly StoredRowHashes? _stored;
 
-    public ClinicDataWriter(DbConnection connection, DbTransaction transaction, SqlDialect dialect)
+    /// <param name="stored">When given (a sync), rows stored exactly so are not sent at all (see <see cref="StoredRowHashes"/>).</param>
+    public ClinicDataWriter(DbConnection connection, DbTransaction transaction, SqlDialect dialect, StoredRowHashes? stored = null)
     {
         _rows = new RowBatchWriter(connection, transaction, dialect);
+        _stored = stored;
     }
 
     public Task<int> UpsertClinicsAsync(IEnumerable<ClinicRow> rows, CancellationToken cancellationToken) =>
-        _rows.UpsertAsync(Clinics, rows, cancellationToken);
+        UpsertAsync(Clinics, rows, cancellationToken);
 
     public Task<int> UpsertProvidersAsync(IEnumerable<ProviderRow> rows, CancellationToken cancellationToken) =>
-        _rows.UpsertAsync(Providers, rows, cancellationToken);
+        UpsertAsync(Providers, rows, cancellationToken);
 
     /// <summary>Every column, deceased_on and consent per channel included.</summary>
     public Task<int> UpsertPatientsAsync(IEnumerable<PatientRow> rows, CancellationToken cancellationToken) =>
-        _rows.UpsertAsync(Patients, rows, cancellationToken);
+        UpsertAsync(Patients, rows, cancellationToken);
 
     /// <summary>
     /// For a source without deceased_on and the allow_ columns: a new patient gets the defaults (alive,
     /// every channel allowed), a known one keeps what is stored.
     /// </summary>
     public Task<int> UpsertPatientsWithoutConsentAsync(IEnumerable<PatientRow> rows, CancellationToken cancellationToken) =>
-        _rows.UpsertAsync(PatientsWithoutConsent, rows, cancellationToken);
+        UpsertAsync(PatientsWithoutConsent, rows, cancellationToken);
 
     public Task<int> UpsertEpisodesAsync(IEnumerable<EpisodeRow> rows, CancellationToken cancellationToken) =>
-        _rows.UpsertAsync(Episodes, rows, cancellationToken);
+        UpsertAsync(Episodes, rows, cancellationToken);
 
     public Task<int> UpsertAppointmentsAsync(IEnumerable<AppointmentRow> rows, CancellationToken cancellationToken)
     {
@@ -117,8 +120,11 @@ internal sealed class ClinicDataWriter : ISqlStatements
             StartsAt = DateTime.SpecifyKind(row.StartsAt, DateTimeKind.Unspecified),
             BookedAt = row.BookedAt is { } bookedAt ? DateTime.SpecifyKind(bookedAt, DateTimeKind.Utc) : null,
         });
-        return _rows.UpsertAsync(Appointments, normalized, cancellationToken);
+        return UpsertAsync(Appointments, normalized, cancellationToken);
     }
+
+    private async Task<int> UpsertAsync<TRow>(InsertTarget<TRow> target, IEnumerable<TRow> rows, CancellationToken cancellationToken) =>
+        await _rows.UpsertAsync(target, _stored is null ? rows : await _stored.NewOrDifferentAsync(target, rows, cancellationToken), cancellationToken);
 
     public IEnumerable<KeyValuePair<string, string>> StatementsFor(SqlDialect dialect) =>
         Clinics.UpsertStatementsFor(dialect)
@@ -126,5 +132,7 @@ internal sealed class ClinicDataWriter : ISqlStatements
             .Concat(Patients.UpsertStatementsFor(dialect))
             .Concat(PatientsWithoutConsent.UpsertStatementsFor(dialect))
             .Concat(Episodes.UpsertStatementsFor(dialect))
-            .Concat(Appointments.UpsertStatementsFor(dialect));
+            .Concat(Appointments.UpsertStatementsFor(dialect))
+            .Append(new("patients stored", ClinicDataMirror.ForParser(StoredRowHashes.SelectSql(Patients, dialect))))
+            .Append(new("appointments stored", ClinicDataMirror.ForParser(StoredRowHashes.SelectSql(Appointments, dialect))));
 }

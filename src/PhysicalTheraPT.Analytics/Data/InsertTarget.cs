@@ -59,6 +59,9 @@ internal sealed class InsertTarget<TRow>
         $"INSERT INTO {Table} ({string.Join(", ", ColumnNames)}) " +
         $"VALUES ({string.Join(", ", ColumnNames.Select(column => "@" + SqlDialect.ToParameterName(column)))})";
 
+    /// <summary>The value of column <paramref name="index"/> (of <see cref="Columns"/>) of <paramref name="row"/>.</summary>
+    public object? Value(TRow row, int index) => _values[index](row);
+
     /// <summary>The insert-or-update by key of one row (<see cref="SqlDialect.Upsert"/>).</summary>
     public string UpsertSql(SqlDialect dialect) => dialect.Upsert(Table, KeyColumns, ColumnNames);
 

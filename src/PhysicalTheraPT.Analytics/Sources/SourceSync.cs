@@ -155,11 +155,14 @@ internal sealed class SourceSync
         var source = target.Source;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var index = await ReferenceIndex.LoadAsync(connection, transaction, cancellationToken);
-        var writer = new ClinicDataWriter(connection, transaction, _database.Dialect);
+        var previousClinics = await SourceSyncStore.ClinicsOfAsync(connection, transaction, source.Name, cancellationToken);
+        // The rows of the clinics this source brought before are what it most likely returns again: only
+        // those that are new or differ are written (a first sync has none stored and writes everything).
+        var stored = new StoredRowHashes(connection, transaction, _database.Dialect, previousClinics);
+        var writer = new ClinicDataWriter(connection, transaction, _database.Dialect, stored);
         var mirror = new ClinicDataMirror(connection, transaction, _database.Dialect, _database.WriteBatchRows);
         var countsBefore = await CountAsync(mirror, cancellationToken);
         var appointmentsBefore = await mirror.CountAppointmentsAsync(cancellationToken);
-        var previousClinics = await SourceSyncStore.ClinicsOfAsync(connection, transaction, source.Name, cancellationToken);
 
         Func<RejectsFile>? rejects = target.RejectsPath is { } rejectsPath
             ? () =>

@@ -1,4 +1,5 @@
 using Dapper;
+using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
@@ -51,6 +52,47 @@ public sealed class SourceMirrorTests
         Assert.Equal((0, 1, 19, 0), (appointments.New, appointments.Changed, appointments.Unchanged, appointments.Removed));
         await using var connection = await store.Database.OpenAsync();
         Assert.Equal("no_show", await connection.ExecuteScalarAsync<string>("SELECT status FROM appointments WHERE appointment_id = 'v03'"));
+    }
+
+    [Fact]
+    public async Task Sync_WritesNoRow_WhenRunAgainWithNothingChanged()
+    {
+        // Arrange: the change log (sql/*/0015) gets a row for every real write; the nightly refresh re-reads those patients.
+        await using var practice = await PracticeWithVisitsAsync(visits: 20);
+        using var store = TestDatabase.CreateSqlite();
+        var harness = new SourceSyncHarness(store.Database);
+        await harness.SyncAsync(practice.Source());
+        var mark = await MarkChangesAsync(store.Database);
+
+        // Act
+        var result = await harness.SyncAsync(practice.Source());
+
+        // Assert
+        Assert.All(result.Tables, table => Assert.Equal((0, 0, table.Read), (table.New, table.Changed, table.Unchanged)));
+        Assert.Empty(await ChangedSinceAsync(store.Database, mark));
+    }
+
+    [Fact]
+    public async Task Sync_WritesAndCountsTheOneChangedValue_WhenOnlyItChanged()
+    {
+        // Arrange
+        await using var practice = await PracticeWithVisitsAsync(visits: 20);
+        using var store = TestDatabase.CreateSqlite();
+        var harness = new SourceSyncHarness(store.Database);
+        await harness.SyncAsync(practice.Source());
+        var mark = await MarkChangesAsync(store.Database);
+        await practice.Database.ExecuteAsync("UPDATE client SET no_contact = 1 WHERE client_ref = 'p1'");
+
+        // Act
+        var result = await harness.SyncAsync(practice.Source());
+
+        // Assert
+        var patients = result.Tables.Single(table => table.Table == "patients");
+        Assert.Equal((0, 1, 0), (patients.New, patients.Changed, patients.Unchanged));
+        Assert.All(result.Tables.Where(table => table.Table != "patients"), table => Assert.Equal(table.Read, table.Unchanged));
+        await using var connection = await store.Database.OpenAsync();
+        Assert.True(await connection.ExecuteScalarAsync<bool>("SELECT do_not_contact FROM patients WHERE patient_id = 'p1'"));
+        Assert.Equal(["p1"], await ChangedSinceAsync(store.Database, mark));
     }
 
     [Fact]
@@ -175,6 +217,19 @@ public sealed class SourceMirrorTests
         Assert.Equal(0, (await DatabaseSnapshot.TakeAsync(store.Database)).TotalRows);
     }
 
+    // As the nightly refresh marks where it read up to: a row without a patient, after which every write logs its patient.
+    private static async Task<long> MarkChangesAsync(AnalyticsDatabase database)
+    {
+        await using var connection = await database.OpenAsync();
+        return await connection.ExecuteScalarAsync<long>("INSERT INTO patient_changes (patient_id) VALUES (NULL); SELECT last_insert_rowid();");
+    }
+
+    private static async Task<IEnumerable<string>> ChangedSinceAsync(AnalyticsDatabase database, long mark)
+    {
+        await using var connection = await database.OpenAsync();
+        return await connection.QueryAsync<string>("SELECT patient_id FROM patient_changes WHERE change_id > @Mark", new { Mark = mark });
+    }
+
     internal static async Task<PracticeDatabase> PracticeWithVisitsAsync(int visits, string provider = "sqlite")
     {
         var practice = await PracticeDatabase.CreateAsync(provider);
@@ -191,7 +246,7 @@ public sealed class SourceMirrorTests
     {
         await practice.Database.ExecuteAsync("INSERT INTO loc VALUES ('c1', 'Eastside', 'America/Denver')");
         await practice.Database.ExecuteAsync("INSERT INTO staff VALUES ('s1', 'c1', 'Dana Ruiz', 'PT')");
-        await practice.Database.ExecuteAsync("INSERT INTO client VALUES ('p1', 'c1', 'Ann', 'Lee', NULL, '555-0100', NULL, 'phone', 0, NULL, NULL, NULL, NULL)");
+        await practice.Database.ExecuteAsync("INSERT INTO client VALUES ('p1', 'c1', 'Ann', 'Lee', NULL, '555-0100', NULL, 'phone', 0, NULL, 1, 1, 1)");
     }
 
     private static Task AddVisitAsync(PracticeDatabase practice, string id, DateOnly day, string state) =>
