@@ -19,10 +19,33 @@ internal static class RetentionOptionsBinding
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(section);
+        RefuseRetiredSettings(section);
         section.Bind(options);
         options.ConversionWindowsDays = ConfiguredOr(section, nameof(options.ConversionWindowsDays), options.ConversionWindowsDays);
         options.CohortWindowsDays = ConfiguredOr(section, nameof(options.CohortWindowsDays), options.CohortWindowsDays);
         return options;
+    }
+
+    /// <summary>
+    /// Settings the recurrence analysis no longer reads (it became a 24-month landmark Kaplan–Meier
+    /// analysis): left in a configuration they would be ignored without a word, and a manager would read
+    /// numbers computed with other settings than the ones they wrote.
+    /// </summary>
+    private static void RefuseRetiredSettings(IConfiguration section)
+    {
+        foreach (var (retired, instead) in new[]
+        {
+            ("RecurrenceLagMonths", "RecurrenceCompletionMonths (the months of completions followed, default 24)"),
+            ("RecurrenceCohortMonths", "RecurrenceCompletionMonths (the months of completions followed, default 24) and RecurrenceFollowUpDays (default 730)"),
+        })
+        {
+            if (section[retired] is not null)
+            {
+                throw new UserInputException(
+                    $"{RetentionOptions.SectionName}:{retired} is no longer used: recurrence is now a landmark Kaplan–Meier analysis (docs/definitions.md). " +
+                    $"Remove it and set {RetentionOptions.SectionName}:{instead} if the default does not suit.");
+            }
+        }
     }
 
     private static int[] ConfiguredOr(IConfiguration section, string key, int[] bound)

@@ -70,6 +70,17 @@ public sealed class RetentionOptionsTests
         Assert.Equal(10, options.GraceDays);
     }
 
+    [Theory]
+    [InlineData("RecurrenceLagMonths")]
+    [InlineData("RecurrenceCohortMonths")]
+    public void Bind_NamesTheRetiredSettingAndWhatReplacesIt_WhenAnOldConfigurationStillHasIt(string retired)
+    {
+        var error = Assert.Throws<UserInputException>(() => Bind(new Dictionary<string, string?> { [$"Retention:{retired}"] = "12" }));
+
+        Assert.Contains($"Retention:{retired} is no longer used", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Retention:RecurrenceCompletionMonths", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AddAnalytics_ThrowsUserInputException_WhenRetentionSettingIsBad()
     {
