@@ -12,6 +12,12 @@ internal enum BenchStage
     /// <summary>The monthly numbers for all clinics for one month.</summary>
     Metrics,
 
+    /// <summary>
+    /// The DuckDB peer: the flags rules as one SQL query in DuckDB over a copy of the same data (copied
+    /// untimed), checked equal to the product's flags first; the query alone is timed.
+    /// </summary>
+    Duckdb,
+
     /// <summary>The whole refresh-flags job: <see cref="Flags"/>, then every clinic's outreach queue refreshed.</summary>
     Nightly,
 

@@ -154,6 +154,10 @@ internal sealed class BenchStageRunner
                 }, $"all clinics, {BenchDataset.ReportMonth}");
             }
 
+            case BenchStage.Duckdb:
+                return await DuckDbPeer.PrepareStageAsync(
+                    _database, _analysis, _retentionOptions.Value, Path.GetDirectoryName(Path.GetFullPath(settings.ImportDirectory))!, cancellationToken);
+
             case BenchStage.Workbook:
             {
                 var report = await MonthlyReportAsync(cancellationToken);
