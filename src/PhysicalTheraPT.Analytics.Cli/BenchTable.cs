@@ -18,7 +18,8 @@ internal static class BenchTable
             .AddColumn(new TableColumn("Rows/s").RightAligned())
             .AddColumn(new TableColumn("Peak MB").RightAligned())
             .AddColumn(new TableColumn("Disk MB/run").RightAligned())
-            .AddColumn(new TableColumn("× floor").RightAligned());
+            .AddColumn(new TableColumn("× floor").RightAligned())
+            .AddColumn(new TableColumn("× DuckDB").RightAligned());
         foreach (var stage in report.Stages)
         {
             table.AddRow(
@@ -29,7 +30,8 @@ internal static class BenchTable
                 stage.RowsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
                 stage.PeakMegabytes.ToString("0", CultureInfo.InvariantCulture),
                 stage.DiskReadMegabytesPerRun?.ToString("0", CultureInfo.InvariantCulture) ?? "",
-                stage.RatioToFloor?.ToString("0.00", CultureInfo.InvariantCulture) ?? "");
+                stage.RatioToFloor?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
+                stage.RatioToDuckDb?.ToString("0.00", CultureInfo.InvariantCulture) ?? "");
         }
 
         return table;

@@ -32,7 +32,7 @@ internal static class BenchArguments
 
     public static Option<string?> Stages() => new("--stages")
     {
-        Description = "The stages to measure, comma-separated (floor,flags,metrics,nightly,nightly-incremental,workbook,outreach,import); default all. The ratios to the floor need floor among them.",
+        Description = "The stages to measure, comma-separated (floor,flags,metrics,duckdb,nightly,nightly-incremental,workbook,outreach,import,sync,resync); default all. The ratios to the floor need floor among them, the ratios to DuckDB duckdb.",
     };
 
     public static Option<int> Runs() => new("--runs")

@@ -5,29 +5,39 @@ namespace PhysicalTheraPT.Analytics.Benchmarks;
 
 /// <summary>
 /// The benchmark's table: each stage's median seconds (and the fastest and slowest run), rows per second, peak memory and, for the stages
-/// that read the whole history, the ratio to the floor. Written as CSV and JSON with the same columns.
+/// that read the whole history, the ratio to the floor and to the DuckDB peer. Written as CSV and JSON with the same columns.
 /// </summary>
 /// <param name="Rounds">How many times the whole measurement ran; each median is over the timed runs of all of them.</param>
 internal sealed record BenchReport(string Provider, long Appointments, string Machine, int Rounds, IReadOnlyList<BenchStageResult> Stages)
 {
     public static readonly IReadOnlyList<string> CsvColumns =
-        ["stage", "rows", "runs", "warmup_runs", "seconds_median", "seconds_min", "seconds_max", "rows_per_second", "peak_memory_mb", "disk_read_mb_per_run", "ratio_to_floor", "note"];
+        ["stage", "rows", "runs", "warmup_runs", "seconds_median", "seconds_min", "seconds_max", "rows_per_second", "peak_memory_mb", "disk_read_mb_per_run", "ratio_to_floor", "ratio_to_duckdb", "note"];
 
     /// <summary>The stages whose work on top of reading the history is compared with the floor.</summary>
     private static readonly string[] ComparedWithFloor = [BenchStage.Flags.ToName(), BenchStage.Metrics.ToName(), BenchStage.Nightly.ToName(), BenchStage.Resync.ToName()];
+
+    /// <summary>The stages that answer from the whole history, compared with the DuckDB peer's query over the same data (issue 19).</summary>
+    private static readonly string[] ComparedWithDuckDb =
+        [BenchStage.Flags.ToName(), BenchStage.Metrics.ToName(), BenchStage.Nightly.ToName(), BenchStage.NightlyIncremental.ToName()];
 
     public static BenchReport From(string provider, long appointments, string machine, int rounds, IEnumerable<BenchStageMeasurement> measurements)
     {
         ArgumentNullException.ThrowIfNull(measurements);
         var stages = measurements.Select(Summarise).ToList();
         var floor = stages.FirstOrDefault(stage => stage.Stage == BenchStage.Floor.ToName());
+        var duckDb = stages.FirstOrDefault(stage => stage.Stage == BenchStage.Duckdb.ToName());
         stages = stages
-            .Select(stage => floor is not null && floor.Seconds > 0 && ComparedWithFloor.Contains(stage.Stage)
-                ? stage with { RatioToFloor = stage.Seconds / floor.Seconds }
-                : stage)
+            .Select(stage => stage with
+            {
+                RatioToFloor = Ratio(stage, floor, ComparedWithFloor),
+                RatioToDuckDb = Ratio(stage, duckDb, ComparedWithDuckDb),
+            })
             .ToList();
         return new BenchReport(provider, appointments, machine, rounds, stages);
     }
+
+    private static double? Ratio(BenchStageResult stage, BenchStageResult? baseline, string[] compared) =>
+        baseline is not null && baseline.Seconds > 0 && compared.Contains(stage.Stage) ? stage.Seconds / baseline.Seconds : null;
 
     public static double Median(IReadOnlyList<double> values)
     {
@@ -56,6 +66,7 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
             stage.PeakMegabytes.ToString("0.#", CultureInfo.InvariantCulture),
             stage.DiskReadMegabytesPerRun?.ToString("0.#", CultureInfo.InvariantCulture) ?? "",
             stage.RatioToFloor?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
+            stage.RatioToDuckDb?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
             stage.Note ?? "",
         }), cancellationToken);
 
@@ -76,6 +87,7 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
             measurement.PeakMegabytes,
             measurement.DiskReadMegabytes / Math.Max(1, measurement.Seconds.Count),
             null,
+            null,
             measurement.Note);
     }
 }
@@ -87,6 +99,7 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
 /// <param name="SecondsMax">The slowest timed run.</param>
 /// <param name="DiskReadMegabytesPerRun">What the machine read from disk in a timed run, on average: about 0 when the stage's data stays in the file cache.</param>
 /// <param name="RatioToFloor">Seconds over the floor's seconds; null for stages that do not read the whole history.</param>
+/// <param name="RatioToDuckDb">Seconds over the DuckDB peer's (the <c>duckdb</c> stage): for flags, metrics, nightly and nightly-incremental, when the peer was measured.</param>
 internal sealed record BenchStageResult(
     string Stage,
     long Rows,
@@ -99,4 +112,5 @@ internal sealed record BenchStageResult(
     [property: JsonPropertyName("peak_memory_mb")] double PeakMegabytes,
     [property: JsonPropertyName("disk_read_mb_per_run")] double? DiskReadMegabytesPerRun,
     double? RatioToFloor,
+    [property: JsonPropertyName("ratio_to_duckdb")] double? RatioToDuckDb,
     string? Note);

@@ -22,25 +22,35 @@ booked_ahead AS (
     SELECT DISTINCT patient_id FROM live WHERE NOT is_visit
 ),
 
--- Completed maintenance visits before D (the lapse rule, and the visits invested).
+-- Completed maintenance visits before D (the lapse rule, and the visits invested), and the last one.
 maintenance_visits AS (
     SELECT patient_id, day FROM live WHERE is_visit AND is_maintenance
+),
+last_maintenance AS (
+    SELECT patient_id, max(day) AS last_maintenance FROM maintenance_visits GROUP BY patient_id
 ),
 
 -- Each acute visit's recorded episode: the one its episode_id names when that is one of the patient's;
 -- else the latest-started episode whose period (started_on .. discharged_on, open when not discharged)
--- covers the date, equal starts: the greater id; else none (the visit is uncovered).
-acute_visits AS (
-    SELECT v.seq, v.patient_id, v.provider_id, v.day, e.episode_id AS recorded_episode
+-- covers the date, equal starts: the greater id; else none (the visit is uncovered). An inner join on
+-- the patient first, then a left join back by the visit: a left join on the OR itself would compare
+-- every visit with every episode. The best of several: the greatest (by id, start, id) as a struct,
+-- which DuckDB compares field by field.
+acute_visit_episode AS (
+    SELECT v.seq,
+           max({'by_id': coalesce(e.episode_id = v.episode_id, false), 'started_on': e.started_on, 'episode_id': e.episode_id}).episode_id AS episode_id
     FROM live v
-    LEFT JOIN episodes e
-      ON e.patient_id = v.patient_id
-     AND (e.episode_id = v.episode_id
-          OR (e.started_on <= v.day AND (e.discharged_on IS NULL OR e.discharged_on >= v.day)))
+    JOIN episodes e ON e.patient_id = v.patient_id
     WHERE v.is_visit AND NOT v.is_maintenance
-    QUALIFY row_number() OVER (
-        PARTITION BY v.seq
-        ORDER BY coalesce(e.episode_id = v.episode_id, false) DESC, e.started_on DESC, e.episode_id DESC) = 1
+      AND (e.episode_id = v.episode_id
+           OR (e.started_on <= v.day AND (e.discharged_on IS NULL OR e.discharged_on >= v.day)))
+    GROUP BY v.seq
+),
+acute_visits AS (
+    SELECT v.seq, v.patient_id, v.provider_id, v.day, ve.episode_id AS recorded_episode
+    FROM live v
+    LEFT JOIN acute_visit_episode ve ON ve.seq = v.seq
+    WHERE v.is_visit AND NOT v.is_maintenance
 ),
 
 -- A recorded episode's progress: its visits, the last one, and the provider of the last one.
@@ -119,13 +129,14 @@ candidates AS (
            el.acute_end, el.end_type, el.ended_by_discharge, el.is_implicit, el.visits AS episode_visits,
            el.last_provider AS discharging_provider_id,
            coalesce(el.maintenance_interval_days, $default_maintenance_interval_days) AS interval_days,
-           (SELECT max(m.day) FROM maintenance_visits m WHERE m.patient_id = pt.patient_id) AS last_maintenance
+           lm.last_maintenance
     FROM patients pt
     LEFT JOIN acute_state s ON s.patient_id = pt.patient_id
     LEFT JOIN ended_last el ON el.patient_id = pt.patient_id
+    LEFT JOIN last_maintenance lm ON lm.patient_id = pt.patient_id
     WHERE NOT pt.do_not_contact AND pt.deceased_on IS NULL AND (pt.allow_phone OR pt.allow_sms OR pt.allow_email)
       AND NOT coalesce(s.in_acute_care, false)
-      AND pt.patient_id NOT IN (SELECT patient_id FROM booked_ahead)
+      AND NOT EXISTS (SELECT 1 FROM booked_ahead b WHERE b.patient_id = pt.patient_id)
 ),
 
 -- The flag. dropped_after_acute: E between GraceDays and LookbackDays days before D, no maintenance
@@ -155,16 +166,22 @@ flagged AS (
 -- Recency: all points on the first day the flag can appear, none at the lookback limit. No planned
 -- discharge: E self-discharged or unrecorded. Re-injured: two or more ended episodes. Visits invested:
 -- the ended episode's visits plus the maintenance visits on or after E, up to PriorityVisitsForFullWeight.
+maintenance_invested AS (
+    SELECT f.patient_id, count(*) AS visits
+    FROM flagged f
+    JOIN maintenance_visits m ON m.patient_id = f.patient_id
+    WHERE f.acute_end IS NULL OR m.day >= f.acute_end
+    GROUP BY f.patient_id
+),
 points AS (
     SELECT f.*,
            CASE f.kind WHEN 'dropped_after_acute' THEN $as_of - f.acute_end ELSE $as_of - f.last_maintenance END AS days_since,
            $lookback_days - f.first_flagged_day AS span,
            CASE WHEN f.end_type IN ('self_discharged', 'unrecorded') THEN $priority_self_discharged_weight ELSE 0 END AS unplanned,
            CASE WHEN f.ended_episodes >= 2 THEN $priority_reinjury_weight ELSE 0 END AS reinjury,
-           coalesce(f.episode_visits, 0)
-               + (SELECT count(*) FROM maintenance_visits m
-                  WHERE m.patient_id = f.patient_id AND (f.acute_end IS NULL OR m.day >= f.acute_end)) AS invested_visits
+           coalesce(f.episode_visits, 0) + coalesce(mi.visits, 0) AS invested_visits
     FROM flagged f
+    LEFT JOIN maintenance_invested mi ON mi.patient_id = f.patient_id
 ),
 scored AS (
     SELECT *,

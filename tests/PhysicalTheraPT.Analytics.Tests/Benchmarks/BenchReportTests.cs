@@ -27,6 +27,35 @@ public sealed class BenchReportTests
     }
 
     [Fact]
+    public void From_DividesTheWholeHistoryStagesByTheDuckDbPeer_WhenTheDuckdbStageWasMeasured()
+    {
+        var measurements = new[]
+        {
+            Measured(BenchStage.Floor, 1000, 2.0),
+            Measured(BenchStage.Flags, 1000, 3.0),
+            Measured(BenchStage.Duckdb, 1000, 0.5),
+            Measured(BenchStage.NightlyIncremental, 1000, 0.25),
+            Measured(BenchStage.Outreach, 5000, 4.0),
+        };
+
+        var report = BenchReport.From("sqlite", 1000, "test machine", 1, measurements);
+
+        Assert.Equal(6.0, report.Stages.Single(stage => stage.Stage == "flags").RatioToDuckDb);
+        Assert.Equal(0.5, report.Stages.Single(stage => stage.Stage == "nightly-incremental").RatioToDuckDb);
+        Assert.Null(report.Stages.Single(stage => stage.Stage == "duckdb").RatioToDuckDb);
+        Assert.Null(report.Stages.Single(stage => stage.Stage == "floor").RatioToDuckDb);
+        Assert.Null(report.Stages.Single(stage => stage.Stage == "outreach").RatioToDuckDb);
+    }
+
+    [Fact]
+    public void From_LeavesTheDuckDbRatioEmpty_WhenTheDuckdbStageWasNotMeasured()
+    {
+        var report = BenchReport.From("sqlite", 1000, "test machine", 1, [Measured(BenchStage.Flags, 1000, 3.0)]);
+
+        Assert.Null(report.Stages.Single().RatioToDuckDb);
+    }
+
+    [Fact]
     public async Task WriteCsvAsync_QuotesANoteWithACommaOrAQuote_AndLeavesOtherCellsBare()
     {
         var directory = Directory.CreateTempSubdirectory("bench-report-").FullName;
@@ -40,7 +69,7 @@ public sealed class BenchReportTests
             await report.WriteCsvAsync(path, CancellationToken.None);
 
             var lines = await File.ReadAllLinesAsync(path);
-            Assert.Equal("floor,1000,1,1,2,2,2,500,80,3,,\"all clinics, the \"\"next\"\" night\"", lines[1]);
+            Assert.Equal("floor,1000,1,1,2,2,2,500,80,3,,,\"all clinics, the \"\"next\"\" night\"", lines[1]);
         }
         finally
         {

@@ -9,7 +9,7 @@ namespace PhysicalTheraPT.Analytics.Tests.Cli.Commands;
 [Collection(ProcessEnvironmentCollection.Name)]
 public sealed class BenchCommandTests : IDisposable
 {
-    private static readonly string[] Stages = ["floor", "flags", "metrics", "nightly", "nightly-incremental", "workbook", "outreach", "import", "sync", "resync"];
+    private static readonly string[] Stages = ["floor", "flags", "metrics", "duckdb", "nightly", "nightly-incremental", "workbook", "outreach", "import", "sync", "resync"];
 
     private readonly TemporaryHome home = new();
     private readonly TemporaryFolder folder = new();
@@ -145,7 +145,7 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--stages", "floor,flag", "--stages 'flag' is not a benchmark stage: use floor, flags, metrics, nightly, nightly-incremental, workbook, outreach, import, sync, resync.")]
+    [InlineData("--stages", "floor,flag", "--stages 'flag' is not a benchmark stage: use floor, flags, metrics, duckdb, nightly, nightly-incremental, workbook, outreach, import, sync, resync.")]
     [InlineData("--rounds", "0", "--rounds 0 is out of range")]
     [InlineData("--runs", "0", "--runs 0 is out of range")]
     public async Task Bench_ExitsWithAUserErrorBeforeSeeding_WhenAnOptionIsBad(string option, string value, string message)
@@ -160,7 +160,7 @@ public sealed class BenchCommandTests : IDisposable
     private static void AssertEveryStageWritten(string csvPath, string jsonPath, long appointments)
     {
         var lines = File.ReadAllLines(csvPath);
-        Assert.Equal("stage,rows,runs,warmup_runs,seconds_median,seconds_min,seconds_max,rows_per_second,peak_memory_mb,disk_read_mb_per_run,ratio_to_floor,note", lines[0]);
+        Assert.Equal("stage,rows,runs,warmup_runs,seconds_median,seconds_min,seconds_max,rows_per_second,peak_memory_mb,disk_read_mb_per_run,ratio_to_floor,ratio_to_duckdb,note", lines[0]);
         Assert.Equal(Stages, lines.Skip(1).Select(line => line.Split(',')[0]));
 
         using var json = JsonDocument.Parse(File.ReadAllText(jsonPath));
@@ -185,7 +185,12 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Equal(floorRows, stages[1].GetProperty("rows").GetInt64());
         Assert.True(stages[1].GetProperty("ratio_to_floor").GetDouble() > 0);
         Assert.True(stages[2].GetProperty("ratio_to_floor").GetDouble() > 0);
+        // The DuckDB peer's query reads them all too, and the whole-history stages are compared with it.
         Assert.Equal(floorRows, stages[3].GetProperty("rows").GetInt64());
-        Assert.True(stages[3].GetProperty("ratio_to_floor").GetDouble() > 0);
+        Assert.Contains("equal to the engine's", stages[3].GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.True(stages[1].GetProperty("ratio_to_duckdb").GetDouble() > 0);
+        Assert.True(stages[4].GetProperty("ratio_to_duckdb").GetDouble() > 0);
+        Assert.Equal(floorRows, stages[4].GetProperty("rows").GetInt64());
+        Assert.True(stages[4].GetProperty("ratio_to_floor").GetDouble() > 0);
     }
 }
