@@ -1,6 +1,8 @@
+using Dapper;
 using Microsoft.Extensions.Options;
 using PhysicalTheraPT.Analytics.Analysis;
 using PhysicalTheraPT.Analytics.Benchmarks;
+using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Retention;
 using PhysicalTheraPT.Analytics.Tests.TestInfrastructure;
 
@@ -53,6 +55,46 @@ public sealed class DuckDbFlagsQueryTests(SeededSqliteHistory history) : IClassF
         Assert.NotEqual(withDefaults, engine);
         Assert.Null(DuckDbFlagsQuery.Difference(engine, peer, asOf));
         Assert.Equal(engine, peer);
+    }
+
+    [PostgresFact]
+    public async Task Run_GivesTheEnginesFlags_OnACopyOfPostgres()
+    {
+        await using var postgres = await SeededHistory.CreateAsync(DatabaseProvider.Postgres, SeededHistory.Small);
+        using var folder = new TemporaryFolder();
+        var path = DuckDbPeer.PathFor(postgres.Database, folder.Path);
+        await DuckDbPeer.EnsureCopyAsync(postgres.Database, path, default);
+        using var connection = DuckDbPeer.Open(path);
+
+        foreach (var asOf in new[] { SeededHistory.Until, SeededHistory.Until.AddDays(-90) })
+        {
+            var engine = (await new RetentionAnalysis(postgres.Database, Options.Create(new RetentionOptions()), TimeProvider.System).FlagsAsync(asOf, clinicId: null)).Flags;
+            var peer = DuckDbFlagsQuery.Run(connection, asOf, new RetentionOptions());
+
+            Assert.NotEmpty(engine);
+            Assert.Null(DuckDbFlagsQuery.Difference(engine, peer, asOf));
+        }
+    }
+
+    [Fact]
+    public async Task EnsureCopy_CopiesAnew_WhenTheDatabaseNoLongerHoldsTheCopiedCounts()
+    {
+        using var folder = new TemporaryFolder();
+        await using var small = await SeededHistory.CreateAsync(DatabaseProvider.Sqlite, SeededHistory.Small);
+        var path = DuckDbPeer.PathFor(small.Database, folder.Path);
+        await DuckDbPeer.EnsureCopyAsync(small.Database, path, default);
+        await using (var connection = await small.Database.OpenAsync(default))
+        {
+            await connection.ExecuteAsync("DELETE FROM appointments WHERE appointment_id = (SELECT MIN(appointment_id) FROM appointments)");
+        }
+
+        var copiedAgain = await DuckDbPeer.EnsureCopyAsync(small.Database, path, default);
+
+        Assert.True(copiedAgain);
+        using var duck = DuckDbPeer.Open(path);
+        using var command = duck.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM appointments";
+        Assert.Equal((await ClinicDataCounter.CountAsync(small.Database, default)).Appointments, Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
