@@ -32,25 +32,28 @@ last_maintenance AS (
 
 -- Each acute visit's recorded episode: the one its episode_id names when that is one of the patient's;
 -- else the latest-started episode whose period (started_on .. discharged_on, open when not discharged)
--- covers the date, equal starts: the greater id; else none (the visit is uncovered). An inner join on
--- the patient first, then a left join back by the visit: a left join on the OR itself would compare
--- every visit with every episode. The best of several: the greatest (by id, start, id) as a struct,
--- which DuckDB compares field by field.
-acute_visit_episode AS (
-    SELECT v.seq,
-           max({'by_id': coalesce(e.episode_id = v.episode_id, false), 'started_on': e.started_on, 'episode_id': e.episode_id}).episode_id AS episode_id
+-- covers the date, equal starts: the greater id; else none (the visit is uncovered). Each step is an
+-- equi-join on the patient (a join on the OR of both would compare every visit with every episode),
+-- and only the visits no id links look for a covering episode: the latest start, then the greatest
+-- id, as the greatest text "start (7 digits) || id".
+acute_past AS (
+    SELECT v.seq, v.patient_id, v.provider_id, v.day, e.episode_id AS linked_episode
     FROM live v
-    JOIN episodes e ON e.patient_id = v.patient_id
+    LEFT JOIN episodes e ON e.patient_id = v.patient_id AND e.episode_id = v.episode_id
     WHERE v.is_visit AND NOT v.is_maintenance
-      AND (e.episode_id = v.episode_id
-           OR (e.started_on <= v.day AND (e.discharged_on IS NULL OR e.discharged_on >= v.day)))
+),
+covering_episode AS (
+    SELECT v.seq, substr(max(lpad(CAST(e.started_on AS VARCHAR), 7, '0') || e.episode_id), 8) AS episode_id
+    FROM acute_past v
+    JOIN episodes e ON e.patient_id = v.patient_id
+    WHERE v.linked_episode IS NULL
+      AND e.started_on <= v.day AND (e.discharged_on IS NULL OR e.discharged_on >= v.day)
     GROUP BY v.seq
 ),
 acute_visits AS (
-    SELECT v.seq, v.patient_id, v.provider_id, v.day, ve.episode_id AS recorded_episode
-    FROM live v
-    LEFT JOIN acute_visit_episode ve ON ve.seq = v.seq
-    WHERE v.is_visit AND NOT v.is_maintenance
+    SELECT v.seq, v.patient_id, v.provider_id, v.day, coalesce(v.linked_episode, c.episode_id) AS recorded_episode
+    FROM acute_past v
+    LEFT JOIN covering_episode c ON c.seq = v.seq
 ),
 
 -- A recorded episode's progress: its visits, the last one, and the provider of the last one.
