@@ -11,7 +11,7 @@ namespace PhysicalTheraPT.Analytics.Benchmarks;
 internal sealed record BenchReport(string Provider, long Appointments, string Machine, int Rounds, IReadOnlyList<BenchStageResult> Stages)
 {
     public static readonly IReadOnlyList<string> CsvColumns =
-        ["stage", "rows", "runs", "warmup_runs", "seconds_median", "seconds_min", "seconds_max", "rows_per_second", "peak_memory_mb", "disk_read_mb_per_run", "ratio_to_floor", "note"];
+        ["stage", "rows", "runs", "warmup_runs", "seconds_median", "seconds_min", "seconds_max", "rows_per_second", "peak_memory_mb", "disk_read_mb_per_run", "ratio_to_floor", "cold_seconds", "cold_ratio_to_duckdb", "note"];
 
     /// <summary>The stages whose work on top of reading the history is compared with the floor.</summary>
     private static readonly string[] ComparedWithFloor = [BenchStage.Flags.ToName(), BenchStage.Metrics.ToName(), BenchStage.Nightly.ToName(), BenchStage.Resync.ToName()];
@@ -26,7 +26,7 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
                 ? stage with { RatioToFloor = stage.Seconds / floor.Seconds }
                 : stage)
             .ToList();
-        return new BenchReport(provider, appointments, machine, rounds, stages);
+        return new BenchReport(provider, appointments, machine, rounds, WithColdRatios(stages));
     }
 
     public static double Median(IReadOnlyList<double> values)
@@ -56,6 +56,8 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
             stage.PeakMegabytes.ToString("0.#", CultureInfo.InvariantCulture),
             stage.DiskReadMegabytesPerRun?.ToString("0.#", CultureInfo.InvariantCulture) ?? "",
             stage.RatioToFloor?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
+            stage.ColdSeconds?.ToString("0.###", CultureInfo.InvariantCulture) ?? "",
+            stage.ColdRatioToDuckDb?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
             stage.Note ?? "",
         }), cancellationToken);
 
@@ -76,7 +78,18 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
             measurement.PeakMegabytes,
             measurement.DiskReadMegabytes / Math.Max(1, measurement.Seconds.Count),
             null,
+            measurement.ColdSeconds.Count == 0 ? null : Median(measurement.ColdSeconds),
+            null,
             measurement.Note);
+    }
+
+    /// <summary>Each stage's cold seconds over the cold seconds of the DuckDB peer's stage (named <c>duckdb</c>), when the report has it.</summary>
+    private static List<BenchStageResult> WithColdRatios(List<BenchStageResult> stages)
+    {
+        var duckDb = stages.FirstOrDefault(stage => stage.Stage == "duckdb")?.ColdSeconds;
+        return duckDb is > 0
+            ? stages.Select(stage => stage with { ColdRatioToDuckDb = stage.ColdSeconds / duckDb }).ToList()
+            : stages;
     }
 }
 
@@ -87,6 +100,8 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
 /// <param name="SecondsMax">The slowest timed run.</param>
 /// <param name="DiskReadMegabytesPerRun">What the machine read from disk in a timed run, on average: about 0 when the stage's data stays in the file cache.</param>
 /// <param name="RatioToFloor">Seconds over the floor's seconds; null for stages that do not read the whole history.</param>
+/// <param name="ColdSeconds">The median over the rounds of the cold figure: a fresh process, as a user runs the command; null without a cold run.</param>
+/// <param name="ColdRatioToDuckDb">Cold seconds over the <c>duckdb</c> stage's cold seconds; null without that stage.</param>
 internal sealed record BenchStageResult(
     string Stage,
     long Rows,
@@ -99,4 +114,6 @@ internal sealed record BenchStageResult(
     [property: JsonPropertyName("peak_memory_mb")] double PeakMegabytes,
     [property: JsonPropertyName("disk_read_mb_per_run")] double? DiskReadMegabytesPerRun,
     double? RatioToFloor,
+    [property: JsonPropertyName("cold_seconds")] double? ColdSeconds,
+    [property: JsonPropertyName("cold_ratio_to_duckdb")] double? ColdRatioToDuckDb,
     string? Note);
