@@ -56,7 +56,7 @@ internal static class BenchStageProcess
     /// This program again: the <c>ptanalytics</c> executable when that is what runs, else (under
     /// <c>dotnet</c>, e.g. in the tests) <c>dotnet exec ptanalytics.dll</c>.
     /// </summary>
-    private static ProcessStartInfo StartInfo()
+    public static ProcessStartInfo StartInfo()
     {
         var start = new ProcessStartInfo
         {

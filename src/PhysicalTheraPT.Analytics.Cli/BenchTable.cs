@@ -19,7 +19,9 @@ internal static class BenchTable
             .AddColumn(new TableColumn("Peak MB").RightAligned())
             .AddColumn(new TableColumn("Disk MB/run").RightAligned())
             .AddColumn(new TableColumn("× floor").RightAligned())
-            .AddColumn(new TableColumn("× DuckDB").RightAligned());
+            .AddColumn(new TableColumn("× DuckDB").RightAligned())
+            .AddColumn(new TableColumn("Cold s").RightAligned())
+            .AddColumn(new TableColumn("Cold × DuckDB").RightAligned());
         foreach (var stage in report.Stages)
         {
             table.AddRow(
@@ -31,7 +33,9 @@ internal static class BenchTable
                 stage.PeakMegabytes.ToString("0", CultureInfo.InvariantCulture),
                 stage.DiskReadMegabytesPerRun?.ToString("0", CultureInfo.InvariantCulture) ?? "",
                 stage.RatioToFloor?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
-                stage.RatioToDuckDb?.ToString("0.00", CultureInfo.InvariantCulture) ?? "");
+                stage.RatioToDuckDb?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
+                stage.ColdSeconds?.ToString("0.000", CultureInfo.InvariantCulture) ?? "",
+                stage.ColdRatioToDuckDb?.ToString("0.00", CultureInfo.InvariantCulture) ?? "");
         }
 
         return table;

@@ -35,6 +35,16 @@ internal static class BenchArguments
         Description = "The stages to measure, comma-separated (floor,flags,metrics,duckdb,nightly,nightly-incremental,workbook,outreach,import,sync,resync); default all. The ratios to the floor need floor among them, the ratios to DuckDB duckdb.",
     };
 
+    /// <summary>Cold runs per stage and round when none is asked for: one, as a user gets it; the rounds give the median.</summary>
+    public const int DefaultColdRuns = 1;
+
+    public static Option<int> ColdRuns() => new("--cold-runs")
+    {
+        Description = "Cold runs per stage and round: the stage's user command in a fresh process (spawn to exit), after its warm runs; "
+            + "the table's cold seconds are their median over all rounds. Stages no command does take their child's first run, once a round.",
+        DefaultValueFactory = _ => DefaultColdRuns,
+    };
+
     public static Option<int> Runs() => new("--runs")
     {
         Description = "Timed runs per stage, after warm-up runs until the JIT has settled; the table shows their median.",
@@ -89,4 +99,8 @@ internal static class BenchArguments
     public static int CheckRuns(int runs) => runs is >= 1 and <= 100
         ? runs
         : throw new UserInputException($"--runs {runs} is out of range: use 1 to 100.");
+
+    public static int CheckColdRuns(int coldRuns) => coldRuns is >= 0 and <= 20
+        ? coldRuns
+        : throw new UserInputException($"--cold-runs {coldRuns} is out of range: use 0 (no cold runs of the commands) to 20.");
 }

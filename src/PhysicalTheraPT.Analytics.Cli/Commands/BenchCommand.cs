@@ -21,6 +21,7 @@ internal static class BenchCommand
         var runs = BenchArguments.Runs();
         var rounds = BenchArguments.Rounds();
         var stages = BenchArguments.Stages();
+        var coldRuns = BenchArguments.ColdRuns();
         var output = new Option<string?>("--output")
         {
             Description = "A folder for bench-<provider>-<N>.csv and .json (and bench-<provider>-scaling.csv and .json for several sizes), "
@@ -28,7 +29,7 @@ internal static class BenchCommand
         };
         var command = new Command("bench", "Benchmark flags, metrics, workbooks and import against the floor of reading the data, on a seeded history.")
         {
-            appointments, runs, rounds, stages, output,
+            appointments, runs, rounds, stages, coldRuns, output,
         };
 
         CommandAction.Set(command, console, async context =>
@@ -36,6 +37,7 @@ internal static class BenchCommand
             var datasets = BenchArguments.Datasets(context.Value(appointments));
             var timedRuns = BenchArguments.CheckRuns(context.Value(runs));
             var roundCount = BenchArguments.CheckRounds(context.Value(rounds));
+            var coldRunCount = BenchArguments.CheckColdRuns(context.Value(coldRuns));
             var stagesToMeasure = BenchArguments.StagesToMeasure(context.Value(stages));
             // The stage processes get the database options on their command line, so those name the provider.
             var provider = DatabaseSelection.ParseProvider(context.Value(DatabaseArguments.Provider)).Name;
@@ -46,7 +48,7 @@ internal static class BenchCommand
                 await size.PrepareAsync(context);
             }
 
-            var measured = await MeasureAsync(context, sizes, stagesToMeasure, timedRuns, roundCount);
+            var measured = await MeasureAsync(context, sizes, stagesToMeasure, timedRuns, roundCount, coldRunCount);
             var machine = BenchMachine.Describe();
             var reports = sizes
                 .Select(size => BenchReport.From(provider, size.Dataset.Appointments, machine, roundCount,
@@ -87,7 +89,7 @@ internal static class BenchCommand
     /// round from the last, so over an even number of rounds each size is measured first as often.
     /// </summary>
     private static async Task<Dictionary<(long Appointments, BenchStage Stage), List<BenchStageMeasurement>>> MeasureAsync(
-        CommandContext context, IReadOnlyList<BenchSize> sizes, IReadOnlyList<BenchStage> stages, int timedRuns, int rounds)
+        CommandContext context, IReadOnlyList<BenchSize> sizes, IReadOnlyList<BenchStage> stages, int timedRuns, int rounds, int coldRuns)
     {
         var measured = new Dictionary<(long, BenchStage), List<BenchStageMeasurement>>();
         for (var round = 1; round <= rounds; round++)
@@ -105,6 +107,7 @@ internal static class BenchCommand
                     {
                         var settings = new BenchStageSettings(size.Dataset, timedRuns, size.ImportDirectory, workDirectory);
                         var measurement = await BenchStageProcess.MeasureAsync(stage, settings, size.DatabaseArguments, context.CancellationToken);
+                        measurement = measurement with { ColdSeconds = await ColdSecondsAsync(stage, settings, size.DatabaseArguments, measurement, coldRuns, context.CancellationToken) };
                         if (!measured.TryGetValue((size.Dataset.Appointments, stage), out var list))
                         {
                             measured[(size.Dataset.Appointments, stage)] = list = [];
@@ -124,5 +127,26 @@ internal static class BenchCommand
         }
 
         return measured;
+    }
+
+    /// <summary>
+    /// This round's cold figures of <paramref name="stage"/>: its user command run <paramref name="coldRuns"/>
+    /// time(s) in a fresh process, or the stage child's first run where no command does the stage's work.
+    /// </summary>
+    private static async Task<IReadOnlyList<double>> ColdSecondsAsync(
+        BenchStage stage, BenchStageSettings settings, IReadOnlyList<string> databaseArguments, BenchStageMeasurement child, int coldRuns, CancellationToken cancellationToken)
+    {
+        if (BenchColdRun.Command(stage, settings, databaseArguments, 0) is null)
+        {
+            return BenchColdRun.FromChild(stage) ? child.ColdSeconds : [];
+        }
+
+        var seconds = new List<double>(coldRuns);
+        for (var run = 0; run < coldRuns; run++)
+        {
+            seconds.Add(await BenchColdRun.MeasureAsync(BenchColdRun.Command(stage, settings, databaseArguments, run)!, cancellationToken));
+        }
+
+        return seconds;
     }
 }

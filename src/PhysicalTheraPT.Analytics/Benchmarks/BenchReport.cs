@@ -11,7 +11,7 @@ namespace PhysicalTheraPT.Analytics.Benchmarks;
 internal sealed record BenchReport(string Provider, long Appointments, string Machine, int Rounds, IReadOnlyList<BenchStageResult> Stages)
 {
     public static readonly IReadOnlyList<string> CsvColumns =
-        ["stage", "rows", "runs", "warmup_runs", "seconds_median", "seconds_min", "seconds_max", "rows_per_second", "peak_memory_mb", "disk_read_mb_per_run", "ratio_to_floor", "ratio_to_duckdb", "note"];
+        ["stage", "rows", "runs", "warmup_runs", "seconds_median", "seconds_min", "seconds_max", "rows_per_second", "peak_memory_mb", "disk_read_mb_per_run", "ratio_to_floor", "ratio_to_duckdb", "cold_seconds", "cold_ratio_to_duckdb", "note"];
 
     /// <summary>The stages whose work on top of reading the history is compared with the floor.</summary>
     private static readonly string[] ComparedWithFloor = [BenchStage.Flags.ToName(), BenchStage.Metrics.ToName(), BenchStage.Nightly.ToName(), BenchStage.Resync.ToName()];
@@ -31,6 +31,7 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
             {
                 RatioToFloor = Ratio(stage, floor, ComparedWithFloor),
                 RatioToDuckDb = Ratio(stage, duckDb, ComparedWithDuckDb),
+                ColdRatioToDuckDb = duckDb?.ColdSeconds is > 0 && ComparedWithDuckDb.Contains(stage.Stage) ? stage.ColdSeconds / duckDb.ColdSeconds : null,
             })
             .ToList();
         return new BenchReport(provider, appointments, machine, rounds, stages);
@@ -67,6 +68,8 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
             stage.DiskReadMegabytesPerRun?.ToString("0.#", CultureInfo.InvariantCulture) ?? "",
             stage.RatioToFloor?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
             stage.RatioToDuckDb?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
+            stage.ColdSeconds?.ToString("0.###", CultureInfo.InvariantCulture) ?? "",
+            stage.ColdRatioToDuckDb?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
             stage.Note ?? "",
         }), cancellationToken);
 
@@ -88,6 +91,8 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
             measurement.DiskReadMegabytes / Math.Max(1, measurement.Seconds.Count),
             null,
             null,
+            measurement.ColdSeconds.Count == 0 ? null : Median(measurement.ColdSeconds),
+            null,
             measurement.Note);
     }
 }
@@ -100,6 +105,8 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
 /// <param name="DiskReadMegabytesPerRun">What the machine read from disk in a timed run, on average: about 0 when the stage's data stays in the file cache.</param>
 /// <param name="RatioToFloor">Seconds over the floor's seconds; null for stages that do not read the whole history.</param>
 /// <param name="RatioToDuckDb">Seconds over the DuckDB peer's (the <c>duckdb</c> stage): for flags, metrics, nightly and nightly-incremental, when the peer was measured.</param>
+/// <param name="ColdSeconds">The median over the rounds of the cold figure: a fresh process, as a user runs the command; null without a cold run.</param>
+/// <param name="ColdRatioToDuckDb">Cold seconds over the <c>duckdb</c> stage's cold seconds; null without that stage.</param>
 internal sealed record BenchStageResult(
     string Stage,
     long Rows,
@@ -113,4 +120,6 @@ internal sealed record BenchStageResult(
     [property: JsonPropertyName("disk_read_mb_per_run")] double? DiskReadMegabytesPerRun,
     double? RatioToFloor,
     [property: JsonPropertyName("ratio_to_duckdb")] double? RatioToDuckDb,
+    [property: JsonPropertyName("cold_seconds")] double? ColdSeconds,
+    [property: JsonPropertyName("cold_ratio_to_duckdb")] double? ColdRatioToDuckDb,
     string? Note);

@@ -16,6 +16,12 @@ internal sealed record BenchStageMeasurement
 
     public required IReadOnlyList<double> Seconds { get; init; }
 
+    /// <summary>
+    /// The cold figure of each round: a fresh process, start to end (see <c>docs/benchmarks.md</c>, "Cold and
+    /// warm"); empty where the stage had no cold run.
+    /// </summary>
+    public IReadOnlyList<double> ColdSeconds { get; init; } = [];
+
     public required double PeakMegabytes { get; init; }
 
     /// <summary>What the machine read from disk during the timed runs, all of them together; null where the system does not say.</summary>
@@ -48,6 +54,7 @@ internal sealed record BenchStageMeasurement
         {
             WarmUpRuns = rounds.Max(round => round.WarmUpRuns),
             Seconds = [.. rounds.SelectMany(round => round.Seconds)],
+            ColdSeconds = [.. rounds.SelectMany(round => round.ColdSeconds)],
             PeakMegabytes = rounds.Max(round => round.PeakMegabytes),
             DiskReadMegabytes = rounds.Any(round => round.DiskReadMegabytes is null) ? null : rounds.Sum(round => round.DiskReadMegabytes),
         };

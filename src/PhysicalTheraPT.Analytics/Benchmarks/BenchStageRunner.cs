@@ -79,6 +79,7 @@ internal sealed class BenchStageRunner
     public async Task<BenchStageMeasurement> MeasureAsync(BenchStage stage, BenchStageSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var startedUp = StartUp();
         FileModes.CreateFolder(settings.WorkDirectory);
         // Whatever an earlier nightly-incremental stage added goes first: every stage measures the seeded history.
         if (await _preparer.RemoveNightChangesAsync(cancellationToken) > 0)
@@ -92,6 +93,7 @@ internal sealed class BenchStageRunner
         var rows = 0L;
         var warmUpRuns = 0;
         var jitShare = 1.0;
+        var cold = 0.0;
         while (warmUpRuns < MaxWarmUpRuns && jitShare > SettledJitShare)
         {
             await BeforeEachRunAsync();
@@ -99,6 +101,7 @@ internal sealed class BenchStageRunner
             var stopwatch = Stopwatch.StartNew();
             rows = await run();
             jitShare = (JitInfo.GetCompilationTime() - compiling) / stopwatch.Elapsed;
+            cold = warmUpRuns == 0 ? (startedUp + stopwatch.Elapsed).TotalSeconds : cold;
             warmUpRuns++;
         }
 
@@ -118,10 +121,21 @@ internal sealed class BenchStageRunner
             Rows = rows,
             WarmUpRuns = warmUpRuns,
             Seconds = seconds,
+            ColdSeconds = [cold],
             PeakMegabytes = PeakMemory.Megabytes(),
             DiskReadMegabytes = DiskReads.Megabytes() - readBefore,
             Note = note,
         };
+    }
+
+    /// <summary>
+    /// From this process's start (the runtime's start-up included) to now: with the first run, the stage's
+    /// cold figure where no user command does its work. The untimed preparation after this is left out.
+    /// </summary>
+    private static TimeSpan StartUp()
+    {
+        using var process = Process.GetCurrentProcess();
+        return DateTime.Now - process.StartTime;
     }
 
     /// <summary>The stage's timed action (returning the rows it handled) and what to say about it.</summary>

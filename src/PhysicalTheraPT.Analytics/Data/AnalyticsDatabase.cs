@@ -86,7 +86,7 @@ internal sealed class AnalyticsDatabase
             }
 
             var migrator = new SchemaMigrator(this);
-            var pending = migrator.PendingScripts();
+            var pending = await migrator.AllScriptsRecordedAsync(cancellationToken) ? [] : migrator.PendingScripts();
             if (pending.Count > 0)
             {
                 if (!_migrateOnFirstUse)

@@ -39,6 +39,35 @@ internal sealed class SchemaMigrator
         return reader.ReadToEnd();
     }
 
+    /// <summary>
+    /// Whether DbUp's journal records every script this build knows, read with one query: a command's start
+    /// then costs no DbUp engine, which reads every script and compiles its code in a fresh process. False
+    /// when unsure (no journal yet, a connection or query that fails): <see cref="PendingScripts"/> decides.
+    /// </summary>
+    public async Task<bool> AllScriptsRecordedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = _database.Dialect.CreateConnection(_database.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            // DbUp's journal on all three databases: unquoted, so PostgreSQL's lower-case schemaversions matches.
+            command.CommandText = "SELECT ScriptName FROM SchemaVersions";
+            var recorded = new HashSet<string>(StringComparer.Ordinal);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                recorded.Add(reader.GetString(0));
+            }
+
+            return ScriptNames(_database.Dialect).All(recorded.Contains);
+        }
+        catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
     public IReadOnlyList<string> PendingScripts()
     {
         return Run(engine => engine.GetScriptsToExecute().Select(script => script.Name).ToList());

@@ -69,12 +69,38 @@ public sealed class BenchReportTests
             await report.WriteCsvAsync(path, CancellationToken.None);
 
             var lines = await File.ReadAllLinesAsync(path);
-            Assert.Equal("floor,1000,1,1,2,2,2,500,80,3,,,\"all clinics, the \"\"next\"\" night\"", lines[1]);
+            Assert.Equal("floor,1000,1,1,2,2,2,500,80,3,,,,,\"all clinics, the \"\"next\"\" night\"", lines[1]);
         }
         finally
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    [Fact]
+    public void From_TakesTheColdMedianAndDividesByTheDuckDbStage_WhenTheReportHasOne()
+    {
+        var measurements = new[]
+        {
+            Measured(BenchStage.Flags, 1000, 1.0) with { ColdSeconds = [6.0, 4.0, 5.0] },
+            new BenchStageMeasurement { Stage = "duckdb", Rows = 1000, Seconds = [0.5], PeakMegabytes = 80, ColdSeconds = [2.0] },
+            Measured(BenchStage.NightlyIncremental, 1000, 1.0),
+        };
+
+        var report = BenchReport.From("sqlite", 1000, "test machine", 1, measurements);
+
+        var flags = report.Stages.Single(stage => stage.Stage == "flags");
+        Assert.Equal((5.0, 2.5), (flags.ColdSeconds, flags.ColdRatioToDuckDb));
+        var incremental = report.Stages.Single(stage => stage.Stage == "nightly-incremental");
+        Assert.Equal((null, null), (incremental.ColdSeconds, incremental.ColdRatioToDuckDb));
+    }
+
+    [Fact]
+    public void From_LeavesTheColdRatioEmpty_WhenThereIsNoDuckDbStage()
+    {
+        var report = BenchReport.From("sqlite", 1000, "test machine", 1, [Measured(BenchStage.Flags, 1000, 1.0) with { ColdSeconds = [3.0] }]);
+
+        Assert.Equal((3.0, (double?)null), (report.Stages[0].ColdSeconds, report.Stages[0].ColdRatioToDuckDb));
     }
 
     [Fact]

@@ -160,7 +160,7 @@ public sealed class BenchCommandTests : IDisposable
     private static void AssertEveryStageWritten(string csvPath, string jsonPath, long appointments)
     {
         var lines = File.ReadAllLines(csvPath);
-        Assert.Equal("stage,rows,runs,warmup_runs,seconds_median,seconds_min,seconds_max,rows_per_second,peak_memory_mb,disk_read_mb_per_run,ratio_to_floor,ratio_to_duckdb,note", lines[0]);
+        Assert.Equal("stage,rows,runs,warmup_runs,seconds_median,seconds_min,seconds_max,rows_per_second,peak_memory_mb,disk_read_mb_per_run,ratio_to_floor,ratio_to_duckdb,cold_seconds,cold_ratio_to_duckdb,note", lines[0]);
         Assert.Equal(Stages, lines.Skip(1).Select(line => line.Split(',')[0]));
 
         using var json = JsonDocument.Parse(File.ReadAllText(jsonPath));
@@ -176,6 +176,15 @@ public sealed class BenchCommandTests : IDisposable
             Assert.True(stage.GetProperty("disk_read_mb_per_run").GetDouble() >= 0, stage.ToString());
             // At least one untimed run, at most the cap, whatever the JIT did.
             Assert.InRange(stage.GetProperty("warmup_runs").GetInt32(), 1, 8);
+            // Cold: a fresh process, except where the stage's own preparation runs its code first.
+            if (stage.GetProperty("stage").GetString() is "nightly-incremental" or "resync")
+            {
+                Assert.Equal(JsonValueKind.Null, stage.GetProperty("cold_seconds").ValueKind);
+            }
+            else
+            {
+                Assert.True(stage.GetProperty("cold_seconds").GetDouble() > 0, stage.ToString());
+            }
         }
 
         // The seeded history holds about the appointments asked for, and floor, flags, metrics and the
