@@ -58,6 +58,20 @@ internal sealed class PatientHistoryReader : ISqlStatements
     private const string SelectedAppointmentsSql = $"SELECT {AppointmentColumns} FROM appointments WHERE {OfSelectedPatients} ORDER BY patient_id, starts_at, appointment_id";
     private const string SelectedClinicAppointmentsSql = $"SELECT {AppointmentColumns} FROM appointments WHERE {OfClinicPatients} AND {OfSelectedPatients} ORDER BY patient_id, starts_at, appointment_id";
 
+    // The patients a full pass as of a date can flag (FlagWriter.EarliestDateThatCanFlag): an appointment, an episode start or
+    // a discharge on or after @ActiveSince. UNION ALL, as IN keeps each id once anyway; the index of script
+    // 0018 serves the appointments' range, the episodes (a few a patient) are scanned.
+    private const string OfRecentPatients =
+        "patient_id IN (SELECT patient_id FROM appointments WHERE starts_at >= @ActiveSince " +
+        "UNION ALL SELECT patient_id FROM episodes WHERE started_on >= @ActiveSince OR discharged_on >= @ActiveSince)";
+
+    private const string RecentPatientsSql = $"SELECT {PatientColumns} FROM patients WHERE {OfRecentPatients} ORDER BY patient_id";
+    private const string RecentClinicPatientsSql = $"SELECT {PatientColumns} FROM patients WHERE clinic_id = @ClinicId AND {OfRecentPatients} ORDER BY patient_id";
+    private const string RecentEpisodesSql = $"SELECT {EpisodeColumns} FROM episodes WHERE {OfRecentPatients} ORDER BY patient_id, started_on, episode_id";
+    private const string RecentClinicEpisodesSql = $"SELECT {EpisodeColumns} FROM episodes WHERE {OfClinicPatients} AND {OfRecentPatients} ORDER BY patient_id, started_on, episode_id";
+    private const string RecentAppointmentsSql = $"SELECT {AppointmentColumns} FROM appointments WHERE {OfRecentPatients} ORDER BY patient_id, starts_at, appointment_id";
+    private const string RecentClinicAppointmentsSql = $"SELECT {AppointmentColumns} FROM appointments WHERE {OfClinicPatients} AND {OfRecentPatients} ORDER BY patient_id, starts_at, appointment_id";
+
     private readonly AnalyticsDatabase _database;
 
     public PatientHistoryReader(AnalyticsDatabase database)
@@ -72,24 +86,25 @@ internal sealed class PatientHistoryReader : ISqlStatements
     /// before asking for the next one and keep no reference to it.
     /// </summary>
     public IAsyncEnumerable<PatientHistory> ReadAsync(string? clinicId = null, CancellationToken cancellationToken = default) =>
-        ReadAsync(clinicId, only: null, cancellationToken);
+        ReadAsync(clinicId, PatientScope.Everyone, cancellationToken);
 
     /// <summary>
-    /// As <see cref="ReadAsync(string?, CancellationToken)"/>, of only the patients <paramref name="only"/>
-    /// selects when it is given (the nightly refresh's: changed, or due).
+    /// As <see cref="ReadAsync(string?, CancellationToken)"/>, of only the patients <paramref name="scope"/>
+    /// names: the nightly refresh's (changed, or due), or those with a recent date in their history.
     /// </summary>
     public async IAsyncEnumerable<PatientHistory> ReadAsync(
-        string? clinicId, PatientSelection? only, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        string? clinicId, PatientScope scope, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         var history = new PatientHistory();
         // Each stream is read ahead on a thread of its own: the database driver's work (the floor) and the
         // merge and the rules after it run on different cores instead of taking turns on one.
-        await using var episodes = ReadEpisodeRowsAsync(clinicId, only, cancellationToken).ReadAheadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using var appointments = ReadAppointmentRowsAsync(clinicId, only, cancellationToken).ReadAheadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using var episodes = ReadEpisodeRowsAsync(clinicId, scope, cancellationToken).ReadAheadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using var appointments = ReadAppointmentRowsAsync(clinicId, scope, cancellationToken).ReadAheadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         var hasEpisode = await episodes.MoveNextAsync();
         var hasAppointment = await appointments.MoveNextAsync();
 
-        await foreach (var patient in ReadPatientRowsAsync(clinicId, only, cancellationToken).ReadAheadAsync(cancellationToken))
+        await foreach (var patient in ReadPatientRowsAsync(clinicId, scope, cancellationToken).ReadAheadAsync(cancellationToken))
         {
             history.Reset(patient.PatientId, patient.ClinicId, patient.ToConsent());
 
@@ -120,19 +135,19 @@ internal sealed class PatientHistoryReader : ISqlStatements
     }
 
     /// <summary>The patient rows <see cref="ReadAsync"/> merges, streamed on a connection of their own.</summary>
-    public IAsyncEnumerable<RetentionPatientRow> ReadPatientRowsAsync(string? clinicId, PatientSelection? only, CancellationToken cancellationToken) =>
+    public IAsyncEnumerable<RetentionPatientRow> ReadPatientRowsAsync(string? clinicId, PatientScope scope, CancellationToken cancellationToken) =>
         StreamAsync<RetentionPatientRow>(
-            only is null ? (clinicId is null ? AllPatientsSql : ClinicPatientsSql) : (clinicId is null ? SelectedPatientsSql : SelectedClinicPatientsSql),
+            Choose(scope, clinicId, AllPatientsSql, ClinicPatientsSql, SelectedPatientsSql, SelectedClinicPatientsSql, RecentPatientsSql, RecentClinicPatientsSql),
             clinicId,
-            only,
+            scope,
             cancellationToken);
 
     /// <summary>The episode rows <see cref="ReadAsync"/> merges, streamed on a connection of their own.</summary>
-    public IAsyncEnumerable<RetentionEpisodeRow> ReadEpisodeRowsAsync(string? clinicId, PatientSelection? only, CancellationToken cancellationToken) =>
+    public IAsyncEnumerable<RetentionEpisodeRow> ReadEpisodeRowsAsync(string? clinicId, PatientScope scope, CancellationToken cancellationToken) =>
         StreamAsync<RetentionEpisodeRow>(
-            only is null ? (clinicId is null ? AllEpisodesSql : ClinicEpisodesSql) : (clinicId is null ? SelectedEpisodesSql : SelectedClinicEpisodesSql),
+            Choose(scope, clinicId, AllEpisodesSql, ClinicEpisodesSql, SelectedEpisodesSql, SelectedClinicEpisodesSql, RecentEpisodesSql, RecentClinicEpisodesSql),
             clinicId,
-            only,
+            scope,
             cancellationToken);
 
     /// <summary>
@@ -140,13 +155,13 @@ internal sealed class PatientHistoryReader : ISqlStatements
     /// the benchmark's floor, the least any pull of the appointments the rules need can cost.
     /// </summary>
     public IAsyncEnumerable<RetentionAppointmentRow> ReadAppointmentRowsAsync(string? clinicId, CancellationToken cancellationToken) =>
-        ReadAppointmentRowsAsync(clinicId, only: null, cancellationToken);
+        ReadAppointmentRowsAsync(clinicId, PatientScope.Everyone, cancellationToken);
 
-    private IAsyncEnumerable<RetentionAppointmentRow> ReadAppointmentRowsAsync(string? clinicId, PatientSelection? only, CancellationToken cancellationToken) =>
+    private IAsyncEnumerable<RetentionAppointmentRow> ReadAppointmentRowsAsync(string? clinicId, PatientScope scope, CancellationToken cancellationToken) =>
         StreamAsync<RetentionAppointmentRow>(
-            only is null ? (clinicId is null ? AllAppointmentsSql : ClinicAppointmentsSql) : (clinicId is null ? SelectedAppointmentsSql : SelectedClinicAppointmentsSql),
+            Choose(scope, clinicId, AllAppointmentsSql, ClinicAppointmentsSql, SelectedAppointmentsSql, SelectedClinicAppointmentsSql, RecentAppointmentsSql, RecentClinicAppointmentsSql),
             clinicId,
-            only,
+            scope,
             cancellationToken);
 
     public IEnumerable<KeyValuePair<string, string>> StatementsFor(SqlDialect dialect)
@@ -163,10 +178,24 @@ internal sealed class PatientHistoryReader : ISqlStatements
         yield return new("episodes.clinic.selected", SelectedClinicEpisodesSql);
         yield return new("appointments.selected", SelectedAppointmentsSql);
         yield return new("appointments.clinic.selected", SelectedClinicAppointmentsSql);
+        yield return new("patients.recent", RecentPatientsSql);
+        yield return new("patients.clinic.recent", RecentClinicPatientsSql);
+        yield return new("episodes.recent", RecentEpisodesSql);
+        yield return new("episodes.clinic.recent", RecentClinicEpisodesSql);
+        yield return new("appointments.recent", RecentAppointmentsSql);
+        yield return new("appointments.clinic.recent", RecentClinicAppointmentsSql);
     }
 
+    private static string Choose(
+        PatientScope scope, string? clinicId, string all, string clinic, string selected, string selectedClinic, string recent, string recentClinic) => scope switch
+        {
+            { Selection: not null } => clinicId is null ? selected : selectedClinic,
+            { ActiveSince: not null } => clinicId is null ? recent : recentClinic,
+            _ => clinicId is null ? all : clinic,
+        };
+
     private async IAsyncEnumerable<TRow> StreamAsync<TRow>(
-        string sql, string? clinicId, PatientSelection? only, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string sql, string? clinicId, PatientScope scope, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         var parameters = new Dictionary<string, object>(StringComparer.Ordinal);
@@ -175,11 +204,15 @@ internal sealed class PatientHistoryReader : ISqlStatements
             parameters["ClinicId"] = clinicId;
         }
 
-        if (only is not null)
+        if (scope.Selection is { } only)
         {
             parameters["AfterChange"] = only.AfterChange;
             parameters["UpToChange"] = only.UpToChange;
             parameters["DueBy"] = only.DueBy;
+        }
+        else if (scope.ActiveSince is { } since)
+        {
+            parameters["ActiveSince"] = since;
         }
 
         await foreach (var row in connection.QueryRowsAsync<TRow>(sql, parameters, cancellationToken))
@@ -200,3 +233,18 @@ internal sealed class PatientHistoryReader : ISqlStatements
 /// change (<c>patient_next_changes</c>) falls on or before <paramref name="DueBy"/>.
 /// </summary>
 internal sealed record PatientSelection(long AfterChange, long UpToChange, DateOnly DueBy);
+
+/// <summary>
+/// Which patients <see cref="PatientHistoryReader"/> reads: everyone; the nightly refresh's
+/// <see cref="Selection"/>; or those with an appointment (of any status), an episode start or a discharge
+/// on or after <see cref="ActiveSince"/>, a superset of everyone the rules can flag as of a date
+/// (<c>FlagWriter.EarliestDateThatCanFlag</c>).
+/// </summary>
+internal sealed record PatientScope(PatientSelection? Selection, DateOnly? ActiveSince)
+{
+    public static PatientScope Everyone { get; } = new(null, null);
+
+    public static PatientScope Only(PatientSelection? selection) => selection is null ? Everyone : new(selection, null);
+
+    public static PatientScope ActiveOnOrAfter(DateOnly since) => new(null, since);
+}
