@@ -27,9 +27,12 @@ internal sealed class PatientHistoryReader : ISqlStatements
         "discharged_on AS DischargedOn, discharge_reason AS DischargeReason, body_region AS BodyRegion, " +
         "referral_source AS ReferralSource, maintenance_interval_days AS MaintenanceIntervalDays";
 
+    // Stands for the day number of starts_at's date, which each database works out its own way (DayNumberOfStartsAt).
+    private const string StartsOnDay = "/*starts_on_day*/";
+
     private const string AppointmentColumns =
         "appointment_id AS AppointmentId, patient_id AS PatientId, clinic_id AS ClinicId, provider_id AS ProviderId, " +
-        "episode_id AS EpisodeId, service AS Service, starts_at AS StartsAt, status AS Status";
+        $"episode_id AS EpisodeId, service AS Service, {StartsOnDay} AS StartsOnDay, status AS Status";
 
     // A patient's flags and numbers belong to the patient's clinic, so a clinic's histories are its
     // patients' whole histories, visits at other clinics included.
@@ -164,7 +167,23 @@ internal sealed class PatientHistoryReader : ISqlStatements
             scope,
             cancellationToken);
 
-    public IEnumerable<KeyValuePair<string, string>> StatementsFor(SqlDialect dialect)
+    public IEnumerable<KeyValuePair<string, string>> StatementsFor(SqlDialect dialect) =>
+        Statements().Select(statement => new KeyValuePair<string, string>(statement.Key, ForDialect(statement.Value, dialect)));
+
+    /// <summary>
+    /// The rules need only the date of an appointment, as a day number (<see cref="DateOnly.DayNumber"/>):
+    /// asked of the database, it is one integer a row instead of a timestamp, which SQLite hands back as
+    /// text for .NET to parse row by row (a large share of reading a million appointments).
+    /// </summary>
+    private static string ForDialect(string sql, SqlDialect dialect) => sql.Replace(StartsOnDay, dialect.Provider switch
+    {
+        // julianday() of midnight on 0001-01-01 is 1721425.5; the time of day is a fraction the cast drops.
+        DatabaseProvider.Sqlite => "CAST(julianday(starts_at) - 1721425.5 AS INTEGER)",
+        DatabaseProvider.Postgres => "(starts_at::date - DATE '0001-01-01')",
+        _ => "DATEDIFF(day, CAST('0001-01-01' AS date), starts_at)",
+    }, StringComparison.Ordinal);
+
+    private static IEnumerable<KeyValuePair<string, string>> Statements()
     {
         yield return new("patients", AllPatientsSql);
         yield return new("patients.clinic", ClinicPatientsSql);
@@ -197,6 +216,7 @@ internal sealed class PatientHistoryReader : ISqlStatements
     private async IAsyncEnumerable<TRow> StreamAsync<TRow>(
         string sql, string? clinicId, PatientScope scope, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        sql = ForDialect(sql, _database.Dialect);
         await using var connection = await _database.OpenAsync(cancellationToken);
         var parameters = new Dictionary<string, object>(StringComparer.Ordinal);
         if (clinicId is not null)
