@@ -175,13 +175,27 @@ internal sealed class PatientHistoryReader : ISqlStatements
     /// asked of the database, it is one integer a row instead of a timestamp, which SQLite hands back as
     /// text for .NET to parse row by row (a large share of reading a million appointments).
     /// </summary>
-    private static string ForDialect(string sql, SqlDialect dialect) => sql.Replace(StartsOnDay, dialect.Provider switch
+    /// <remarks>
+    /// On PostgreSQL the recent patients' filter is wrapped in <c>IS TRUE</c>: as a plain <c>IN</c> the planner
+    /// joins the patient ids it finds (estimated at 200) to the stream and then sorts the whole result (on
+    /// disk at 250,000 appointments, 1.26 s); wrapped, it filters the index scan, in order, through one hash
+    /// of those ids (0.40 s).
+    /// </remarks>
+    private static string ForDialect(string sql, SqlDialect dialect)
     {
-        // julianday() of midnight on 0001-01-01 is 1721425.5; the time of day is a fraction the cast drops.
-        DatabaseProvider.Sqlite => "CAST(julianday(starts_at) - 1721425.5 AS INTEGER)",
-        DatabaseProvider.Postgres => "(starts_at::date - DATE '0001-01-01')",
-        _ => "DATEDIFF(day, CAST('0001-01-01' AS date), starts_at)",
-    }, StringComparison.Ordinal);
+        if (dialect.Provider == DatabaseProvider.Postgres)
+        {
+            sql = sql.Replace(OfRecentPatients, $"({OfRecentPatients}) IS TRUE", StringComparison.Ordinal);
+        }
+
+        return sql.Replace(StartsOnDay, dialect.Provider switch
+        {
+            // julianday() of midnight on 0001-01-01 is 1721425.5; the time of day is a fraction the cast drops.
+            DatabaseProvider.Sqlite => "CAST(julianday(starts_at) - 1721425.5 AS INTEGER)",
+            DatabaseProvider.Postgres => "(starts_at::date - DATE '0001-01-01')",
+            _ => "DATEDIFF(day, CAST('0001-01-01' AS date), starts_at)",
+        }, StringComparison.Ordinal);
+    }
 
     private static IEnumerable<KeyValuePair<string, string>> Statements()
     {
