@@ -8,7 +8,8 @@ namespace PhysicalTheraPT.Analytics.Analysis;
 /// wall clock of the patient's clinic (clinics in different time zones can be a day apart around
 /// midnight). Each clinic's date is worked out once, when its first patient comes.
 /// </summary>
-internal sealed class AsOfDates(ClinicDirectory clinics, DateOnly? single, TimeProvider timeProvider)
+/// <param name="onlyClinicId">The one clinic in scope, for <see cref="Earliest"/>; null for every clinic.</param>
+internal sealed class AsOfDates(ClinicDirectory clinics, DateOnly? single, TimeProvider timeProvider, string? onlyClinicId = null)
 {
     private readonly Dictionary<string, DateOnly> _byClinic = new(StringComparer.Ordinal);
     private string? _lastClinicId;
@@ -27,6 +28,9 @@ internal sealed class AsOfDates(ClinicDirectory clinics, DateOnly? single, TimeP
     /// the day after the month has not yet begun there.
     /// </summary>
     public static DateOnly ForMonthSeenOn(CalendarMonth month, DateOnly today) => today < ForMonth(month) ? today : ForMonth(month);
+
+    /// <summary>The earliest as-of date of the clinics in scope (of any patient the pass reads); null when there is no clinic.</summary>
+    public DateOnly? Earliest => Single ?? (ByClinic(onlyClinicId) is { Count: > 0 } dates ? dates.Values.Min() : null);
 
     public DateOnly For(string clinicId)
     {

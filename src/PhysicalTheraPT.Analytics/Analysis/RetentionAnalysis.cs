@@ -44,7 +44,7 @@ internal sealed class RetentionAnalysis
     public async Task<FlagsAsOf> FlagsAsync(
         DateOnly? asOf, string? clinicId, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        var pass = await OpenAsync(asOf, clinicId, cancellationToken);
+        var pass = await OpenAsync(asOf, clinicId, RecentOnly, cancellationToken);
         var flags = new List<PatientFlag>();
         await foreach (var flag in EvaluateAsync(pass, progress))
         {
@@ -64,7 +64,7 @@ internal sealed class RetentionAnalysis
     public async IAsyncEnumerable<PatientFlag> StreamFlagsAsync(
         DateOnly? asOf, string? clinicId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var pass = await OpenAsync(asOf, clinicId, cancellationToken);
+        var pass = await OpenAsync(asOf, clinicId, RecentOnly, cancellationToken);
         await foreach (var flag in EvaluateAsync(pass, progress: null))
         {
             yield return flag;
@@ -82,7 +82,7 @@ internal sealed class RetentionAnalysis
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(state);
-        var pass = await OpenAsync(asOf, plan.ClinicId, cancellationToken, plan.Selection);
+        var pass = await OpenAsync(asOf, plan.ClinicId, dates => plan.Selection is { } selection ? PatientScope.Only(selection) : RecentOnly(dates), cancellationToken);
         var evaluator = new PatientEvaluator(_options, pass.Clinics.ProviderNames);
         await foreach (var history in pass.Histories)
         {
@@ -116,7 +116,8 @@ internal sealed class RetentionAnalysis
     public async Task<MonthlyPass> MonthlyAsync(
         CalendarMonth month, DateOnly asOf, bool withFlaggedPatients, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        var pass = await OpenAsync(asOf, clinicId: null, cancellationToken);
+        // Every patient: the month's numbers (cohorts, recurrence, data quality) reach back further than any flag.
+        var pass = await OpenAsync(asOf, clinicId: null, _ => PatientScope.Everyone, cancellationToken);
         var run = new RetentionRun(_options, asOf, month, pass.Clinics.ClinicIds, pass.Clinics.ProviderNames);
         var flagged = new List<FlaggedPatient>();
         await foreach (var history in pass.Histories)
@@ -133,7 +134,15 @@ internal sealed class RetentionAnalysis
         return new MonthlyPass(run.Build(), flagged, pass.Patients, pass.Clinics);
     }
 
-    private async Task<Pass> OpenAsync(DateOnly? asOf, string? clinicId, CancellationToken cancellationToken, PatientSelection? only = null)
+    /// <summary>
+    /// The patients a pass for flags reads: only those whose history holds a date recent enough to flag
+    /// them as of the earliest as-of date in scope; the others are read and evaluated for nothing. At a
+    /// few years of history that is most of the rows.
+    /// </summary>
+    private PatientScope RecentOnly(AsOfDates dates) =>
+        dates.Earliest is { } earliest ? PatientScope.ActiveOnOrAfter(FlagWriter.EarliestDateThatCanFlag(_options, earliest)) : PatientScope.Everyone;
+
+    private async Task<Pass> OpenAsync(DateOnly? asOf, string? clinicId, Func<AsOfDates, PatientScope> scope, CancellationToken cancellationToken)
     {
         var clinics = await ClinicDirectory.LoadAsync(_database, cancellationToken);
         if (clinicId is not null)
@@ -144,8 +153,9 @@ internal sealed class RetentionAnalysis
         // Patients who told front desk never to call again are do-not-contact here too, whatever the
         // clinic software's export says: never flagged, so on no list, flags file or count.
         var doNotContact = await OutreachDoNotContact.PatientIdsAsync(_database, clinicId, cancellationToken);
-        var histories = WithDoNotContact(new PatientHistoryReader(_database).ReadAsync(clinicId, only, cancellationToken), doNotContact);
-        return new Pass(clinics, new AsOfDates(clinics, asOf, _timeProvider), histories);
+        var dates = new AsOfDates(clinics, asOf, _timeProvider, clinicId);
+        var histories = WithDoNotContact(new PatientHistoryReader(_database).ReadAsync(clinicId, scope(dates), cancellationToken), doNotContact);
+        return new Pass(clinics, dates, histories);
     }
 
     private async IAsyncEnumerable<PatientFlag> EvaluateAsync(Pass pass, IProgress<int>? progress)

@@ -56,10 +56,8 @@ internal sealed class RetentionEpisodeRow
 }
 
 /// <summary>
-/// The columns of <c>appointments</c> the retention rules read. <see cref="StartsAt"/> is the clinic's local
-/// wall-clock time; the rules work in whole days, so only its date part goes on. Settable properties,
-/// because SQLite hands timestamps back as text, which Dapper converts for a property but not for a
-/// constructor parameter.
+/// The columns of <c>appointments</c> the retention rules read. <c>starts_at</c> is the clinic's local
+/// wall-clock time; the rules work in whole days, so only its date comes, as <see cref="StartsOnDay"/>.
 /// </summary>
 internal sealed class RetentionAppointmentRow
 {
@@ -75,13 +73,14 @@ internal sealed class RetentionAppointmentRow
 
     public string Service { get; init; } = "";
 
-    public DateTime StartsAt { get; init; }
+    /// <summary>The <see cref="DateOnly.DayNumber"/> of <c>starts_at</c>'s date (PatientHistoryReader asks the database for it).</summary>
+    public int StartsOnDay { get; init; }
 
     public string Status { get; init; } = "";
 
     /// <summary>The row as the rules see it; the codes become enums without allocating.</summary>
     public PatientAppointment ToPatientAppointment() =>
-        new(AppointmentId, DateOnly.FromDateTime(StartsAt), ParseService(Service), ParseStatus(Status), ClinicId, ProviderId, EpisodeId);
+        new(AppointmentId, DateOnly.FromDayNumber(StartsOnDay), ParseService(Service), ParseStatus(Status), ClinicId, ProviderId, EpisodeId);
 
     private ServiceKind ParseService(string service) => service switch
     {

@@ -42,7 +42,7 @@ internal sealed class FlagPatientsStep(AnalyticsDatabase database, RetentionAnal
     private async Task<string> NotToBeContactedAsync(CancellationToken cancellationToken)
     {
         int deceased = 0, noChannel = 0, doNotContact = 0, withholding = 0;
-        await foreach (var patient in new PatientHistoryReader(database).ReadPatientRowsAsync(clinicId: null, only: null, cancellationToken))
+        await foreach (var patient in new PatientHistoryReader(database).ReadPatientRowsAsync(clinicId: null, PatientScope.Everyone, cancellationToken))
         {
             var consent = patient.ToConsent();
             deceased += consent.IsDeceased ? 1 : 0;

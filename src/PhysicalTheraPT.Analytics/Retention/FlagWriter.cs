@@ -46,6 +46,19 @@ internal sealed class FlagWriter(RetentionOptions options, IReadOnlyDictionary<s
         return null;
     }
 
+    /// <summary>
+    /// The earliest date a history must hold (an appointment, an episode start or a discharge) for
+    /// <see cref="Decide"/> to flag its patient as of <paramref name="asOf"/>: both flags need E or the
+    /// last maintenance visit at most LookbackDays back, and E is a discharge, a visit or an episode's start.
+    /// So a full pass can leave out the patients without such a date: they are unflagged, and stay so
+    /// (<see cref="PatientEvaluator.NextChange"/> is null) until their history changes.
+    /// </summary>
+    public static DateOnly EarliestDateThatCanFlag(RetentionOptions options, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return asOf.AddDays(-options.LookbackDays);
+    }
+
     /// <summary>The flag <see cref="Decide"/> found for <paramref name="evaluation"/>, with its priority explanation and reason.</summary>
     public PatientFlag Write(FlaggedPatient flagged, PatientEvaluation evaluation)
     {

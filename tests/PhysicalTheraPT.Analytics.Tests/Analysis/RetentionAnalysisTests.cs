@@ -95,6 +95,72 @@ public sealed class RetentionAnalysisTests
     }
 
     [Fact]
+    public Task FlagsAsync_FlagsWhatEvaluatingEveryPatientFlags_OnSqlite() =>
+        FlagsAsync_FlagsWhatEvaluatingEveryPatientFlags(DatabaseProvider.Sqlite);
+
+    [PostgresFact]
+    public Task FlagsAsync_FlagsWhatEvaluatingEveryPatientFlags_OnPostgres() =>
+        FlagsAsync_FlagsWhatEvaluatingEveryPatientFlags(DatabaseProvider.Postgres);
+
+    [Fact]
+    public async Task FlagsAsync_FlagsAPatientWhoseLastDateIsLookbackDaysBack_AndReadsNoOlderOne()
+    {
+        // Arrange: p1 discharged exactly 365 days (the lookback) before the as-of date, p2 a day earlier.
+        await using var test = TestDatabase.Create(DatabaseProvider.Sqlite);
+        await new ClinicDataBuilder()
+            .Clinic("c1")
+            .Patient("p1", "c1").Patient("p2", "c1")
+            .Episode("e1", "p1", "2025-01-10", "2025-03-02", "goals_met")
+            .Episode("e2", "p2", "2025-01-10", "2025-03-01", "goals_met")
+            .WriteAsync(test.Database);
+
+        // Act
+        var result = await Analysis(test.Database).FlagsAsync(new DateOnly(2026, 3, 2), clinicId: null);
+
+        // Assert
+        var flag = Assert.Single(result.Flags);
+        Assert.Equal(("p1", 365), (flag.PatientId, flag.DaysSince));
+        Assert.Equal(1, result.Patients);
+    }
+
+    private static async Task FlagsAsync_FlagsWhatEvaluatingEveryPatientFlags(DatabaseProvider provider)
+    {
+        // Arrange: as-of dates from before the seeded history to past its lookback, every one read only
+        // the patients with a recent date; the reference evaluates every patient.
+        await using var test = await SeededHistory.CreateAsync(provider, SeededHistory.Small);
+        var analysis = Analysis(test.Database);
+        var clinics = await ClinicDirectory.LoadAsync(test.Database, TestTimeout.Token);
+        var evaluator = new PatientEvaluator(new RetentionOptions(), clinics.ProviderNames);
+        var readFewerOnce = false;
+        for (var asOf = SeededHistory.Until.AddMonths(-20); asOf <= SeededHistory.Until.AddDays(400); asOf = asOf.AddDays(29))
+        {
+            var expected = new List<PatientFlag>();
+            var everyone = 0;
+            await foreach (var history in new PatientHistoryReader(test.Database).ReadAsync(cancellationToken: TestTimeout.Token))
+            {
+                everyone++;
+                if (evaluator.Evaluate(history, asOf).Flag is { } flag)
+                {
+                    expected.Add(flag);
+                }
+            }
+
+            expected.Sort(RetentionAnalysis.FlagOrder);
+
+            // Act
+            var result = await analysis.FlagsAsync(asOf, clinicId: null, cancellationToken: TestTimeout.Token);
+            var ofOneClinic = await analysis.FlagsAsync(asOf, clinics.ClinicIds[0], cancellationToken: TestTimeout.Token);
+
+            // Assert
+            Assert.Equal(expected, result.Flags);
+            Assert.Equal(expected.Where(flag => flag.ClinicId == clinics.ClinicIds[0]), ofOneClinic.Flags);
+            readFewerOnce |= result.Patients < everyone;
+        }
+
+        Assert.True(readFewerOnce, "no as-of date left out a patient: the restriction was not exercised");
+    }
+
+    [Fact]
     public async Task FlagsAsync_RefusesAnUnknownClinic_BeforeReadingAnything()
     {
         await using var test = await RetentionCommandData.CreateDatabaseAsync();

@@ -38,6 +38,9 @@ public sealed class PatientHistoryReaderPlanTests
     [InlineData("patients")]
     [InlineData("episodes")]
     [InlineData("appointments")]
+    [InlineData("patients.recent")]
+    [InlineData("episodes.recent")]
+    [InlineData("appointments.recent")]
     public async Task Statement_ReadsAnIndexInOrderWithoutSorting_OnPostgres(string statementName)
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Postgres);
@@ -47,7 +50,7 @@ public sealed class PatientHistoryReaderPlanTests
         await connection.ExecuteAsync("SET enable_seqscan = off");
 
         var plan = string.Join("\n", await connection.QueryAsync<string>(
-            "EXPLAIN " + Statement(SqlDialect.Postgres, statementName), new { ClinicId = "c1" }));
+            "EXPLAIN " + Statement(SqlDialect.Postgres, statementName), new { ClinicId = "c1", ActiveSince = new DateOnly(2026, 1, 1) }));
 
         Assert.False(Regex.IsMatch(plan, @"Sort\s+\(cost"), plan);
         Assert.Matches(@"Index (Only )?Scan using ix_\w+_history", plan);
