@@ -34,11 +34,6 @@ internal sealed class DuckDbPeer : ISqlStatements
         "SELECT episode_id AS EpisodeId, patient_id AS PatientId, clinic_id AS ClinicId, started_on AS StartedOn, " +
         "discharged_on AS DischargedOn, discharge_reason AS DischargeReason, maintenance_interval_days AS MaintenanceIntervalDays FROM episodes";
 
-    private const string AppointmentsSql =
-        "SELECT appointment_id AS AppointmentId, patient_id AS PatientId, clinic_id AS ClinicId, provider_id AS ProviderId, " +
-        "episode_id AS EpisodeId, service AS Service, starts_at AS StartsAt, status AS Status " +
-        "FROM appointments ORDER BY patient_id, starts_at, appointment_id";
-
     private const string ProvidersSql = "SELECT provider_id AS ProviderId, name AS Name FROM providers";
 
     private const string Schema = """
@@ -86,7 +81,7 @@ internal sealed class DuckDbPeer : ISqlStatements
             {
                 Execute(duck, Schema);
                 await using var source = await database.OpenAsync(cancellationToken);
-                await CopyAsync(source, duck, cancellationToken);
+                await CopyAsync(source, new PatientHistoryReader(database), duck, cancellationToken);
                 Execute(duck, $"INSERT INTO copied_counts VALUES ({counts.Clinics}, {counts.Patients}, {counts.Appointments}); CHECKPOINT;");
             }
 
@@ -146,11 +141,11 @@ internal sealed class DuckDbPeer : ISqlStatements
     {
         yield return new("peer patients", PatientsSql);
         yield return new("peer episodes", EpisodesSql);
-        yield return new("peer appointments", AppointmentsSql);
         yield return new("peer providers", ProvidersSql);
     }
 
-    private static async Task CopyAsync(System.Data.Common.DbConnection source, DuckDBConnection duck, CancellationToken cancellationToken)
+    private static async Task CopyAsync(
+        System.Data.Common.DbConnection source, PatientHistoryReader histories, DuckDBConnection duck, CancellationToken cancellationToken)
     {
         using (var appender = duck.CreateAppender("patients"))
         {
@@ -175,10 +170,11 @@ internal sealed class DuckDbPeer : ISqlStatements
         using (var appender = duck.CreateAppender("appointments"))
         {
             var seq = 0L;
-            await foreach (var row in source.QueryRowsAsync<RetentionAppointmentRow>(AppointmentsSql, null, cancellationToken))
+            // The engine's own stream (the floor's read), so the order and the day of each visit are the engine's.
+            await foreach (var row in histories.ReadAppointmentRowsAsync(clinicId: null, cancellationToken))
             {
                 appender.CreateRow().AppendValue(seq++).AppendValue(row.PatientId).AppendValue(row.ProviderId).AppendValue(row.EpisodeId)
-                    .AppendValue(row.Service).AppendValue(DateOnly.FromDateTime(row.StartsAt).DayNumber).AppendValue(row.Status)
+                    .AppendValue(row.Service).AppendValue(row.StartsOnDay).AppendValue(row.Status)
                     .EndRow();
             }
         }
