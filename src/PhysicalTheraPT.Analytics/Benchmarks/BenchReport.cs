@@ -14,16 +14,25 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
         ["stage", "rows", "runs", "warmup_runs", "seconds_median", "seconds_min", "seconds_max", "rows_per_second", "peak_memory_mb", "disk_read_mb_per_run", "ratio_to_floor", "note"];
 
     /// <summary>The stages whose work on top of reading the history is compared with the floor.</summary>
-    private static readonly string[] ComparedWithFloor = [BenchStage.Flags.ToName(), BenchStage.Metrics.ToName(), BenchStage.Nightly.ToName(), BenchStage.Resync.ToName()];
+    private static readonly string[] ComparedWithFloor = [BenchStage.Flags.ToName(), BenchStage.Metrics.ToName(), BenchStage.Nightly.ToName()];
+
+    /// <summary>
+    /// Stages with a floor of their own: a re-sync reads the source's five tables, not the store's one, so
+    /// its floor is the time of reading that source (issue 16: "a re-sync with nothing changed in at most
+    /// the time of reading it").
+    /// </summary>
+    private static readonly Dictionary<string, string> OwnFloor = new() { [BenchStage.Resync.ToName()] = BenchStage.SourceRead.ToName() };
 
     public static BenchReport From(string provider, long appointments, string machine, int rounds, IEnumerable<BenchStageMeasurement> measurements)
     {
         ArgumentNullException.ThrowIfNull(measurements);
         var stages = measurements.Select(Summarise).ToList();
-        var floor = stages.FirstOrDefault(stage => stage.Stage == BenchStage.Floor.ToName());
+        var seconds = stages.ToDictionary(stage => stage.Stage, stage => stage.Seconds);
+        var floorName = BenchStage.Floor.ToName();
         stages = stages
-            .Select(stage => floor is not null && floor.Seconds > 0 && ComparedWithFloor.Contains(stage.Stage)
-                ? stage with { RatioToFloor = stage.Seconds / floor.Seconds }
+            .Select(stage => (OwnFloor.TryGetValue(stage.Stage, out var own) ? own : ComparedWithFloor.Contains(stage.Stage) ? floorName : null) is { } floor
+                && seconds.GetValueOrDefault(floor) > 0
+                ? stage with { RatioToFloor = stage.Seconds / seconds[floor] }
                 : stage)
             .ToList();
         return new BenchReport(provider, appointments, machine, rounds, stages);
@@ -86,7 +95,7 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
 /// <param name="SecondsMin">The fastest timed run: with <paramref name="SecondsMax"/>, how far the runs spread.</param>
 /// <param name="SecondsMax">The slowest timed run.</param>
 /// <param name="DiskReadMegabytesPerRun">What the machine read from disk in a timed run, on average: about 0 when the stage's data stays in the file cache.</param>
-/// <param name="RatioToFloor">Seconds over the floor's seconds; null for stages that do not read the whole history.</param>
+/// <param name="RatioToFloor">Seconds over the floor's seconds (resync: over source-read's, the reading of its source); null for stages that do not read the whole history.</param>
 internal sealed record BenchStageResult(
     string Stage,
     long Rows,
