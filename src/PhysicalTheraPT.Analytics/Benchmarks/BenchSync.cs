@@ -33,7 +33,8 @@ internal sealed class BenchSync(AnalyticsDatabase source, IOptions<ImportOptions
     /// <summary>
     /// Reads the source as any pull of it must and does nothing else: its five queries through the
     /// <c>database</c> kind's reader, unbuffered, every value of every row taken in the contract's text
-    /// form (<see cref="SourceRecords"/>); nothing checked, compared or written. Returns the appointments read.
+    /// form (<see cref="SourceRecords"/>, which reads ahead on a thread of its own as in the sync); nothing
+    /// checked, compared or written. Returns the appointments read.
     /// </summary>
     public async Task<long> ReadSourceAsync(CancellationToken cancellationToken)
     {
@@ -42,8 +43,7 @@ internal sealed class BenchSync(AnalyticsDatabase source, IOptions<ImportOptions
         var appointments = 0L;
         foreach (var file in ContractFile.InDependencyOrder)
         {
-            await using var table = await data.OpenTableAsync(file, cancellationToken);
-            using var records = new SourceRecords(file.FileName, file, table!, exception => exception);
+            await using var records = new SourceRecords(file.FileName, file, (await data.OpenTableAsync(file, cancellationToken))!, exception => exception);
             var rows = 0L;
             while (await records.ReadAsync(cancellationToken))
             {
