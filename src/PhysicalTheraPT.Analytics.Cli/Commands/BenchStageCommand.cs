@@ -15,7 +15,7 @@ internal static class BenchStageCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var stage = new Option<string>("--stage") { Description = "floor, flags, metrics, duckdb, nightly, nightly-incremental, workbook, outreach, import, sync or resync.", Required = true };
+        var stage = new Option<string>("--stage") { Description = "floor, flags, metrics, duckdb, nightly, nightly-incremental, workbook, outreach, import, sync, resync or source-read.", Required = true };
         var appointments = BenchArguments.Appointments();
         var runs = BenchArguments.Runs();
         var importDirectory = new Option<string>("--import-dir") { Description = "The seeded CSV files the import stage reads.", Required = true };

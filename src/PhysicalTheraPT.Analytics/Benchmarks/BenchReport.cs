@@ -14,7 +14,14 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
         ["stage", "rows", "runs", "warmup_runs", "seconds_median", "seconds_min", "seconds_max", "rows_per_second", "peak_memory_mb", "disk_read_mb_per_run", "ratio_to_floor", "ratio_to_duckdb", "cold_seconds", "cold_ratio_to_duckdb", "note"];
 
     /// <summary>The stages whose work on top of reading the history is compared with the floor.</summary>
-    private static readonly string[] ComparedWithFloor = [BenchStage.Flags.ToName(), BenchStage.Metrics.ToName(), BenchStage.Nightly.ToName(), BenchStage.Resync.ToName()];
+    private static readonly string[] ComparedWithFloor = [BenchStage.Flags.ToName(), BenchStage.Metrics.ToName(), BenchStage.Nightly.ToName()];
+
+    /// <summary>
+    /// Stages with a floor of their own: a re-sync reads the source's five tables, not the store's one, so
+    /// its floor is the time of reading that source (issue 16: "a re-sync with nothing changed in at most
+    /// the time of reading it").
+    /// </summary>
+    private static readonly Dictionary<string, string> OwnFloor = new() { [BenchStage.Resync.ToName()] = BenchStage.SourceRead.ToName() };
 
     /// <summary>The stages that answer from the whole history, compared with the DuckDB peer's query over the same data (issue 19).</summary>
     private static readonly string[] ComparedWithDuckDb =
@@ -24,21 +31,23 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
     {
         ArgumentNullException.ThrowIfNull(measurements);
         var stages = measurements.Select(Summarise).ToList();
-        var floor = stages.FirstOrDefault(stage => stage.Stage == BenchStage.Floor.ToName());
-        var duckDb = stages.FirstOrDefault(stage => stage.Stage == BenchStage.Duckdb.ToName());
+        var byName = stages.ToDictionary(stage => stage.Stage);
+        var duckDb = byName.GetValueOrDefault(BenchStage.Duckdb.ToName());
         stages = stages
             .Select(stage => stage with
             {
-                RatioToFloor = Ratio(stage, floor, ComparedWithFloor),
-                RatioToDuckDb = Ratio(stage, duckDb, ComparedWithDuckDb),
-                ColdRatioToDuckDb = duckDb?.ColdSeconds is > 0 && ComparedWithDuckDb.Contains(stage.Stage) ? stage.ColdSeconds / duckDb.ColdSeconds : null,
+                RatioToFloor = Ratio(stage.Seconds, FloorOf(stage.Stage) is { } floor ? byName.GetValueOrDefault(floor)?.Seconds : null),
+                RatioToDuckDb = ComparedWithDuckDb.Contains(stage.Stage) ? Ratio(stage.Seconds, duckDb?.Seconds) : null,
+                ColdRatioToDuckDb = ComparedWithDuckDb.Contains(stage.Stage) ? Ratio(stage.ColdSeconds, duckDb?.ColdSeconds) : null,
             })
             .ToList();
         return new BenchReport(provider, appointments, machine, rounds, stages);
     }
 
-    private static double? Ratio(BenchStageResult stage, BenchStageResult? baseline, string[] compared) =>
-        baseline is not null && baseline.Seconds > 0 && compared.Contains(stage.Stage) ? stage.Seconds / baseline.Seconds : null;
+    private static string? FloorOf(string stage) =>
+        OwnFloor.TryGetValue(stage, out var own) ? own : ComparedWithFloor.Contains(stage) ? BenchStage.Floor.ToName() : null;
+
+    private static double? Ratio(double? seconds, double? baseline) => seconds is not null && baseline is > 0 ? seconds / baseline : null;
 
     public static double Median(IReadOnlyList<double> values)
     {
@@ -103,7 +112,7 @@ internal sealed record BenchReport(string Provider, long Appointments, string Ma
 /// <param name="SecondsMin">The fastest timed run: with <paramref name="SecondsMax"/>, how far the runs spread.</param>
 /// <param name="SecondsMax">The slowest timed run.</param>
 /// <param name="DiskReadMegabytesPerRun">What the machine read from disk in a timed run, on average: about 0 when the stage's data stays in the file cache.</param>
-/// <param name="RatioToFloor">Seconds over the floor's seconds; null for stages that do not read the whole history.</param>
+/// <param name="RatioToFloor">Seconds over the floor's seconds (resync: over source-read's, the reading of its source); null for stages that do not read the whole history.</param>
 /// <param name="RatioToDuckDb">Seconds over the DuckDB peer's (the <c>duckdb</c> stage): for flags, metrics, nightly and nightly-incremental, when the peer was measured.</param>
 /// <param name="ColdSeconds">The median over the rounds of the cold figure: a fresh process, as a user runs the command; null without a cold run.</param>
 /// <param name="ColdRatioToDuckDb">Cold seconds over the <c>duckdb</c> stage's cold seconds; null without that stage.</param>

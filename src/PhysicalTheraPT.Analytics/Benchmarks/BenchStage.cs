@@ -39,8 +39,11 @@ internal enum BenchStage
     /// <summary>A <c>database</c> source over the benchmark's own database synced into a fresh SQLite store (compare with <see cref="Import"/>).</summary>
     Sync,
 
-    /// <summary>The same source synced again into a store that holds it all, nothing changed (compare with <see cref="Floor"/>).</summary>
+    /// <summary>The same source synced again into a store that holds it all, nothing changed (compare with <see cref="SourceRead"/>).</summary>
     Resync,
+
+    /// <summary>Reading the source of <see cref="Sync"/>: its five queries through the source reader, values in the contract's form, nothing else.</summary>
+    SourceRead,
 }
 
 /// <summary>The stage names of the command line, the table and the CSV/JSON files.</summary>

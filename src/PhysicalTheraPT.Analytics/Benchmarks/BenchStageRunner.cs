@@ -201,8 +201,11 @@ internal sealed class BenchStageRunner
             case BenchStage.Resync:
             {
                 var (store, _) = await BenchSync().SyncIntoFreshStoreAsync(settings.WorkDirectory, cancellationToken);
-                return (() => BenchSync().SyncAsync(store, cancellationToken), $"the same {_database.Dialect.Name} source again into a SQLite store holding it all, nothing changed; compare with floor");
+                return (() => BenchSync().SyncAsync(store, cancellationToken), $"the same {_database.Dialect.Name} source again into a SQLite store holding it all, nothing changed; compare with source-read");
             }
+
+            case BenchStage.SourceRead:
+                return (() => BenchSync().ReadSourceAsync(cancellationToken), $"the sync's {_database.Dialect.Name} source read: five queries through the source reader, unbuffered, values in the contract's form, nothing checked or written");
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(stage), stage, "Unknown benchmark stage.");

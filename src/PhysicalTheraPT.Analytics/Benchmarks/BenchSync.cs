@@ -6,11 +6,11 @@ using PhysicalTheraPT.Analytics.Sources;
 namespace PhysicalTheraPT.Analytics.Benchmarks;
 
 /// <summary>
-/// The <c>sync</c> and <c>resync</c> stages: a <c>database</c> source over the benchmark's own database
-/// (PostgreSQL or SQLite, its seeded rows read back by one query per table) synced into a SQLite store,
-/// as <c>import</c> fills one from the same rows as CSV. <c>sync</c> fills a fresh store each run (compare
-/// with <c>import</c>); <c>resync</c> syncs again into a store that already holds every row, nothing
-/// changed (compare with <c>floor</c>, the time of reading the rows).
+/// The <c>sync</c>, <c>resync</c> and <c>source-read</c> stages: a <c>database</c> source over the
+/// benchmark's own database (PostgreSQL or SQLite, its seeded rows read back by one query per table)
+/// synced into a SQLite store, as <c>import</c> fills one from the same rows as CSV. <c>sync</c> fills a
+/// fresh store each run (compare with <c>import</c>); <c>resync</c> syncs again into a store that already
+/// holds every row, nothing changed (compare with <c>source-read</c>, the time of reading the source).
 /// </summary>
 internal sealed class BenchSync(AnalyticsDatabase source, IOptions<ImportOptions> importOptions, TimeProvider time)
 {
@@ -28,6 +28,37 @@ internal sealed class BenchSync(AnalyticsDatabase source, IOptions<ImportOptions
         var sync = new SourceSync(store, [new DatabaseSourceKind()], Options.Create(new SourcesOptions { Sources = [options] }), importOptions, new SourceSyncStore(store, time), time);
         var result = await sync.SyncAsync(0, options, new SyncRequest(), progress: null, cancellationToken);
         return result.Tables.Single(table => table.Table == "appointments").Read;
+    }
+
+    /// <summary>
+    /// Reads the source as any pull of it must and does nothing else: its five queries through the
+    /// <c>database</c> kind's reader, unbuffered, every value of every row taken in the contract's text
+    /// form (<see cref="SourceRecords"/>, which reads ahead on a thread of its own as in the sync); nothing
+    /// checked, compared or written. Returns the appointments read.
+    /// </summary>
+    public async Task<long> ReadSourceAsync(CancellationToken cancellationToken)
+    {
+        var options = Source();
+        await using var data = await new DatabaseSourceKind().OpenAsync(options, cancellationToken);
+        var appointments = 0L;
+        foreach (var file in ContractFile.InDependencyOrder)
+        {
+            await using var records = new SourceRecords(file.FileName, file, (await data.OpenTableAsync(file, cancellationToken))!, exception => exception);
+            var rows = 0L;
+            while (await records.ReadAsync(cancellationToken))
+            {
+                for (var ordinal = 0; ordinal < file.Columns.Count; ordinal++)
+                {
+                    _ = records.Value(ordinal);
+                }
+
+                rows++;
+            }
+
+            appointments = file == ContractFile.Appointments ? rows : appointments;
+        }
+
+        return appointments;
     }
 
     public static void Delete(AnalyticsDatabase store)

@@ -91,6 +91,9 @@ internal sealed class ClinicDataWriter : ISqlStatements
         _stored = stored;
     }
 
+    /// <summary>A sync: starts reading the stored appointments' hashes on a second connection (<see cref="StoredRowHashes.ReadAhead"/>), the one table large enough to be worth it.</summary>
+    public void ReadStoredAppointmentsAhead() => _stored?.ReadAhead(Appointments);
+
     public Task<int> UpsertClinicsAsync(IEnumerable<ClinicRow> rows, CancellationToken cancellationToken) =>
         UpsertAsync(Clinics, rows, cancellationToken);
 

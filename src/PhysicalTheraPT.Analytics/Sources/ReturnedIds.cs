@@ -1,5 +1,5 @@
-using System.IO.Hashing;
 using System.Runtime.InteropServices;
+using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Import;
 
 namespace PhysicalTheraPT.Analytics.Sources;
@@ -51,12 +51,15 @@ internal sealed class ReturnedIds : IDuplicateIds
 
     public bool Contains(string id) => _firstLine.ContainsKey(Hash(id));
 
+    /// <summary>Whether an id of this hash (<see cref="StoredRowHashes.IdHash"/>) was returned.</summary>
+    public bool ContainsHash(ulong idHash) => _firstLine.ContainsKey(idHash);
+
     public IReadOnlyList<int>? OtherLinesThan(int line) => line == _currentLine && _repeatOf is { } first ? [first] : null;
 
     /// <summary><paramref name="records"/>, telling this set the id and clinic of every record read.</summary>
     public IContractRecords Track(IContractRecords records) => new TrackedRecords(records, this);
 
-    private static ulong Hash(string id) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.AsSpan()));
+    private static ulong Hash(string id) => StoredRowHashes.IdHash(id);
 
     private sealed class TrackedRecords(IContractRecords records, ReturnedIds returned) : IContractRecords
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
+using PhysicalTheraPT.Analytics.Data;
 using PhysicalTheraPT.Analytics.Import;
 
 namespace PhysicalTheraPT.Analytics.Sources;
@@ -9,8 +11,12 @@ namespace PhysicalTheraPT.Analytics.Sources;
 /// to the contract's by name, each value written in the contract's text form (dates <c>YYYY-MM-DD</c>,
 /// times <c>YYYY-MM-DDTHH:MM:SS</c>, a UTC instant with <c>Z</c>, booleans <c>true</c>/<c>false</c>). A
 /// failure of the source while reading becomes a scrubbed <see cref="SourceErrors"/> exception.
+/// The rows are read and turned into text on a thread of their own, a few batches ahead
+/// (<see cref="ReadAhead"/>), so the driver's work and the checks run on two cores: a re-sync with nothing
+/// changed then costs about the reading of the source. Owns the table: <see cref="DisposeAsync"/> stops
+/// the reading thread, then disposes it.
 /// </summary>
-internal sealed class SourceRecords : IContractRecords
+internal sealed class SourceRecords : IContractRecords, IAsyncDisposable
 {
     // Date columns: a driver hands a DATE back as a DateTime at midnight.
     private static readonly HashSet<string> DateColumns = new(StringComparer.Ordinal) { "birth_date", "started_on", "discharged_on", "deceased_on" };
@@ -18,7 +24,9 @@ internal sealed class SourceRecords : IContractRecords
     private readonly SourceTable _table;
     private readonly Func<Exception, Exception> _translate;
     private readonly int[] _sourceIndexes;
-    private readonly string?[] _values;
+    private readonly bool[] _isDate;
+    private IAsyncEnumerator<string[]>? _rows;
+    private string[] _values = [];
 
     public SourceRecords(string name, ContractFile file, SourceTable table, Func<Exception, Exception> translate)
     {
@@ -27,7 +35,7 @@ internal sealed class SourceRecords : IContractRecords
         _table = table;
         _translate = translate;
         _sourceIndexes = new int[file.Columns.Count];
-        _values = new string?[file.Columns.Count];
+        _isDate = file.Columns.Select(DateColumns.Contains).ToArray();
         HeaderProblems = MapColumns();
     }
 
@@ -65,7 +73,8 @@ internal sealed class SourceRecords : IContractRecords
         bool read;
         try
         {
-            read = await _table.ReadAsync(cancellationToken);
+            _rows ??= ContractRowsAsync(cancellationToken).ReadAheadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            read = await _rows.MoveNextAsync();
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -78,30 +87,29 @@ internal sealed class SourceRecords : IContractRecords
         }
 
         Line++;
-        Array.Clear(_values);
+        _values = _rows.Current;
         return true;
     }
 
     public IEnumerable<string> RecordProblems() => [];
 
-    public string Value(int ordinal)
-    {
-        if (_values[ordinal] is { } known)
-        {
-            return known;
-        }
-
-        var index = _sourceIndexes[ordinal];
-        var text = index < 0 ? "" : Text(_table.GetValue(index), DateColumns.Contains(File.Columns[ordinal]));
-        _values[ordinal] = text;
-        return text;
-    }
+    public string Value(int ordinal) => _values[ordinal];
 
     public bool HasColumn(int ordinal) => _sourceIndexes[ordinal] >= 0;
 
     public void Dispose()
     {
-        // The table is the caller's: it is disposed asynchronously, with its connection's command.
+        // The reading thread and the table are stopped asynchronously (DisposeAsync), by the owner.
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_rows is not null)
+        {
+            await _rows.DisposeAsync();
+        }
+
+        await _table.DisposeAsync();
     }
 
     /// <summary>A value in the contract's text form.</summary>
@@ -119,6 +127,22 @@ internal sealed class SourceRecords : IContractRecords
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    // On the reading thread: every contract column of each row in its text form ("" where the source has none).
+    private async IAsyncEnumerable<string[]> ContractRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (await _table.ReadAsync(cancellationToken))
+        {
+            var row = new string[_sourceIndexes.Length];
+            for (var ordinal = 0; ordinal < row.Length; ordinal++)
+            {
+                var index = _sourceIndexes[ordinal];
+                row[ordinal] = index < 0 ? "" : Text(_table.GetValue(index), _isDate[ordinal]);
+            }
+
+            yield return row;
+        }
+    }
 
     private List<string> MapColumns()
     {

@@ -138,7 +138,7 @@ internal sealed class SourceSync
 
                 var returned = new ReturnedIds();
                 var records = new SourceRecords($"{source.Name} {DatabaseSourceKind.QueryName(file).ToLowerInvariant()}", file, table, Translate);
-                return new SyncTableInput(returned.Track(statuses.Apply(records)), returned, returned, table);
+                return new SyncTableInput(returned.Track(statuses.Apply(records)), returned, returned, records);
             }, beforeCommit: null, progress, cancellationToken);
             return new SyncResult(source.Name, source.Kind, tables, TimeSpan.Zero, rejectsPath is not null && tables.Any(table => table.Rejected > 0) ? rejectsPath : null);
         }
@@ -158,8 +158,10 @@ internal sealed class SourceSync
         var previousClinics = await SourceSyncStore.ClinicsOfAsync(connection, transaction, source.Name, cancellationToken);
         // The rows of the clinics this source brought before are what it most likely returns again: only
         // those that are new or differ are written (a first sync has none stored and writes everything).
-        var stored = new StoredRowHashes(connection, transaction, _database.Dialect, previousClinics);
+        await using var stored = new StoredRowHashes(
+            connection, transaction, _database.Dialect, previousClinics, StoredRowHashes.HasSecondConnection(_database) ? _database.OpenAsync : null);
         var writer = new ClinicDataWriter(connection, transaction, _database.Dialect, stored);
+        writer.ReadStoredAppointmentsAhead();
         var mirror = new ClinicDataMirror(connection, transaction, _database.Dialect, _database.WriteBatchRows);
         var countsBefore = await CountAsync(mirror, cancellationToken);
         var appointmentsBefore = await mirror.CountAppointmentsAsync(cancellationToken);
@@ -220,7 +222,11 @@ internal sealed class SourceSync
                     continue;
                 }
 
-                var missing = await mirror.FindMissingAsync(table, scope, ids.Contains, cancellationToken);
+                // Most nights every stored row comes back: the hashes read for the writes already say so,
+                // and reading the ids again would cost as much as reading them the first time.
+                IReadOnlyList<(string Id, string ClinicId)> missing = stored.AllReturned(table.Name, scope, ids.ContainsHash) == true
+                    ? []
+                    : await mirror.FindMissingAsync(table, scope, ids.Contains, cancellationToken);
                 if (file == ContractFile.Appointments && !target.AllowLargeRemoval)
                 {
                     GuardAgainstLargeRemoval(target, missing, appointmentsBefore, ids);

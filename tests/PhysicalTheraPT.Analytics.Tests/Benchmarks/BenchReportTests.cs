@@ -56,6 +56,22 @@ public sealed class BenchReportTests
     }
 
     [Fact]
+    public void From_DividesResyncBySourceReadNotByTheFloor_WhenBothWereMeasured()
+    {
+        var measurements = new[]
+        {
+            Measured(BenchStage.Floor, 1000, 0.5),
+            Measured(BenchStage.SourceRead, 1000, 2.0),
+            Measured(BenchStage.Resync, 1000, 1.5),
+        };
+
+        var report = BenchReport.From("sqlite", 1000, "test machine", 1, measurements);
+
+        Assert.Equal(0.75, report.Stages.Single(stage => stage.Stage == "resync").RatioToFloor);
+        Assert.Null(report.Stages.Single(stage => stage.Stage == "source-read").RatioToFloor);
+    }
+
+    [Fact]
     public async Task WriteCsvAsync_QuotesANoteWithACommaOrAQuote_AndLeavesOtherCellsBare()
     {
         var directory = Directory.CreateTempSubdirectory("bench-report-").FullName;

@@ -35,6 +35,33 @@ public sealed class SourceMirrorTests
     }
 
     [Fact]
+    public async Task Sync_RemovesTheRowsTheSourceDoesNotHave_WhenTheClinicWasImportedBeforeTheSourceBroughtIt()
+    {
+        // Arrange: the clinic's rows came from an import first, so the source's first sync has no stored
+        // hashes of them and must read the store's ids to find what to remove.
+        await using var practice = await PracticeWithVisitsAsync(visits: 20);
+        using var store = TestDatabase.CreateSqlite();
+        await using (var connection = await store.Database.OpenAsync())
+        {
+            await connection.ExecuteAsync("INSERT INTO clinics (clinic_id, name, time_zone) VALUES ('c1', 'Eastside', 'America/Denver')");
+            await connection.ExecuteAsync("INSERT INTO patients (patient_id, clinic_id, first_name, last_name) VALUES ('p1', 'c1', 'Ann', 'Lee')");
+            await connection.ExecuteAsync(
+                "INSERT INTO appointments (appointment_id, patient_id, clinic_id, service, starts_at, status) VALUES ('imported1', 'p1', 'c1', 'pt', '2026-01-05 10:00:00', 'completed')");
+        }
+
+        var harness = new SourceSyncHarness(store.Database);
+
+        // Act
+        var result = await harness.SyncAsync(practice.Source(), allowLargeRemoval: true);
+
+        // Assert
+        var appointments = result.Tables.Single(table => table.Table == "appointments");
+        Assert.Equal((20, 20, 1), (appointments.Read, appointments.New, appointments.Removed));
+        await using var check = await store.Database.OpenAsync();
+        Assert.Equal(0, await check.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM appointments WHERE appointment_id = 'imported1'"));
+    }
+
+    [Fact]
     public async Task Sync_CountsAChangedRow_WhenTheSourceChangedIt()
     {
         // Arrange

@@ -9,7 +9,7 @@ namespace PhysicalTheraPT.Analytics.Tests.Cli.Commands;
 [Collection(ProcessEnvironmentCollection.Name)]
 public sealed class BenchCommandTests : IDisposable
 {
-    private static readonly string[] Stages = ["floor", "flags", "metrics", "duckdb", "nightly", "nightly-incremental", "workbook", "outreach", "import", "sync", "resync"];
+    private static readonly string[] Stages = ["floor", "flags", "metrics", "duckdb", "nightly", "nightly-incremental", "workbook", "outreach", "import", "sync", "resync", "source-read"];
 
     private readonly TemporaryHome home = new();
     private readonly TemporaryFolder folder = new();
@@ -145,7 +145,7 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--stages", "floor,flag", "--stages 'flag' is not a benchmark stage: use floor, flags, metrics, duckdb, nightly, nightly-incremental, workbook, outreach, import, sync, resync.")]
+    [InlineData("--stages", "floor,flag", "--stages 'flag' is not a benchmark stage: use floor, flags, metrics, duckdb, nightly, nightly-incremental, workbook, outreach, import, sync, resync, source-read.")]
     [InlineData("--rounds", "0", "--rounds 0 is out of range")]
     [InlineData("--runs", "0", "--runs 0 is out of range")]
     public async Task Bench_ExitsWithAUserErrorBeforeSeeding_WhenAnOptionIsBad(string option, string value, string message)
@@ -201,5 +201,9 @@ public sealed class BenchCommandTests : IDisposable
         Assert.True(stages[4].GetProperty("ratio_to_duckdb").GetDouble() > 0);
         Assert.Equal(floorRows, stages[4].GetProperty("rows").GetInt64());
         Assert.True(stages[4].GetProperty("ratio_to_floor").GetDouble() > 0);
+
+        // A re-sync is compared with reading its source, which reads every appointment too.
+        Assert.Equal(floorRows, stages[11].GetProperty("rows").GetInt64());
+        Assert.True(stages[10].GetProperty("ratio_to_floor").GetDouble() > 0);
     }
 }
