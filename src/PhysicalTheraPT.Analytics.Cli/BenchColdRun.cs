@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using PhysicalTheraPT.Analytics.Benchmarks;
 
@@ -57,33 +56,13 @@ internal static class BenchColdRun
     /// </summary>
     public static async Task<double> MeasureAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        var start = BenchStageProcess.StartInfo();
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var stopwatch = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the cold run's process.");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        var seconds = stopwatch.Elapsed.TotalSeconds;
-        if (process.ExitCode != 0)
+        var (exitCode, output, error, elapsed) = await BenchStageProcess.RunAsync(arguments, cancellationToken);
+        if (exitCode != 0)
         {
             throw new InvalidOperationException(
-                $"The cold run `ptanalytics {string.Join(' ', arguments)}` failed (exit code {process.ExitCode}): {await output}\n{await error}");
+                $"The cold run `ptanalytics {string.Join(' ', arguments)}` failed (exit code {exitCode}): {output}\n{error}");
         }
 
-        return seconds;
+        return elapsed.TotalSeconds;
     }
 }

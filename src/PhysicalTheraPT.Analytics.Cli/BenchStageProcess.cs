@@ -16,19 +16,41 @@ internal static class BenchStageProcess
     public static async Task<BenchStageMeasurement> MeasureAsync(
         BenchStage stage, BenchStageSettings settings, IReadOnlyList<string> databaseArguments, CancellationToken cancellationToken)
     {
+        var (exitCode, output, error, _) = await RunAsync(
+            databaseArguments.Concat(
+            [
+                BenchStageCommand.Name, "--stage", stage.ToName(),
+                "--appointments", settings.Dataset.Appointments.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--runs", settings.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--import-dir", settings.ImportDirectory, "--work-dir", settings.WorkDirectory,
+            ]),
+            cancellationToken);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var json = lines.LastOrDefault(line => line.StartsWith('{'));
+        if (exitCode != 0 || json is null)
+        {
+            throw new InvalidOperationException(
+                $"The benchmark stage '{stage.ToName()}' failed (exit code {exitCode}): {string.Join('\n', lines)}\n{error}");
+        }
+
+        return JsonSerializer.Deserialize<BenchStageMeasurement>(json)!;
+    }
+
+    /// <summary>
+    /// Runs this program again with <paramref name="arguments"/> and waits for it to exit (killing it when
+    /// cancelled): its exit code, what it wrote, and the time from spawn to exit.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Error, TimeSpan Elapsed)> RunAsync(
+        IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
         var start = StartInfo();
-        foreach (var argument in databaseArguments.Concat(
-        [
-            BenchStageCommand.Name, "--stage", stage.ToName(),
-            "--appointments", settings.Dataset.Appointments.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--runs", settings.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--import-dir", settings.ImportDirectory, "--work-dir", settings.WorkDirectory,
-        ]))
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the benchmark stage process.");
+        var stopwatch = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         try
@@ -41,22 +63,14 @@ internal static class BenchStageProcess
             throw;
         }
 
-        var lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var json = lines.LastOrDefault(line => line.StartsWith('{'));
-        if (process.ExitCode != 0 || json is null)
-        {
-            throw new InvalidOperationException(
-                $"The benchmark stage '{stage.ToName()}' failed (exit code {process.ExitCode}): {string.Join('\n', lines)}\n{await error}");
-        }
-
-        return JsonSerializer.Deserialize<BenchStageMeasurement>(json)!;
+        return (process.ExitCode, await output, await error, stopwatch.Elapsed);
     }
 
     /// <summary>
     /// This program again: the <c>ptanalytics</c> executable when that is what runs, else (under
     /// <c>dotnet</c>, e.g. in the tests) <c>dotnet exec ptanalytics.dll</c>.
     /// </summary>
-    public static ProcessStartInfo StartInfo()
+    private static ProcessStartInfo StartInfo()
     {
         var start = new ProcessStartInfo
         {
