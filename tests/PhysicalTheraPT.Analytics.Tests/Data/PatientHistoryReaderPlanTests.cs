@@ -38,9 +38,6 @@ public sealed class PatientHistoryReaderPlanTests
     [InlineData("patients")]
     [InlineData("episodes")]
     [InlineData("appointments")]
-    [InlineData("patients.recent")]
-    [InlineData("episodes.recent")]
-    [InlineData("appointments.recent")]
     public async Task Statement_ReadsAnIndexInOrderWithoutSorting_OnPostgres(string statementName)
     {
         await using var test = TestDatabase.Create(DatabaseProvider.Postgres);
